@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { FolioError } from '../../../shared/errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) a library database with the pragmas every connection must have,
+ * then brings its schema up to date. A library written by a newer Folio is refused untouched.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, { readonly: options.readonly === true, timeout: 5_000 });
+  try {
+    applyPragmas(db, options.readonly === true);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new FolioError(
+        'LIBRARY_TOO_NEW',
+        `This library was written by a newer version of Folio (schema ${version}; this version knows up to ${SCHEMA_VERSION}). Update Folio to open it; the library was not changed.`,
+      );
+    }
+    if (!options.readonly) migrate(db, version);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function applyPragmas(db: Db, readonly: boolean): void {
+  if (!readonly) db.pragma('journal_mode = WAL');
+  // FULL: a committed tag edit survives a power cut too, not only a crash. Bulk writes are
+  // batched into transactions, so the extra fsync is paid per batch, not per row.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+}
+
+function migrate(db: Db, from: number): void {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,16 @@
+import { initial } from './001-initial.js';
+
+export interface Migration {
+  /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
+ * transaction together with the `user_version` bump, so a crash leaves the previous version.
+ */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,23 @@
+import { aiHandlers } from './ai-handlers.js';
+import { importHandlers } from './import-handlers.js';
+import { libraryHandlers } from './library-handlers.js';
+import { mediaEditHandlers } from './media-edit-handlers.js';
+import { mediaReadHandlers } from './media-read-handlers.js';
+import { unsupportedShellHandlers } from './shell-handlers.js';
+import { tagHandlers } from './tag-handlers.js';
+import { trashHandlers } from './trash-handlers.js';
+import type { Handlers, LibraryContext } from './types.js';
+
+/** All handlers of one library, one group per file. */
+export function createHandlers(lib: LibraryContext): Handlers {
+  return {
+    ...libraryHandlers(lib),
+    ...importHandlers(lib),
+    ...mediaReadHandlers(lib),
+    ...mediaEditHandlers(lib),
+    ...tagHandlers(lib),
+    ...aiHandlers(lib),
+    ...trashHandlers(lib),
+    ...unsupportedShellHandlers,
+  };
+}
