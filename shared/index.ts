@@ -11,3 +11,4 @@ export * from './args.js';
 export * from './events.js';
 export * from './media-urls.js';
 export * from './search-query.js';
+export * from './bridge.js';

@@ -1,0 +1,22 @@
+import type { ArgsIn, MethodName, Result } from './contract.js';
+import type { EventName, FolioEvents } from './events.js';
+import type { Envelope } from './result.js';
+
+/**
+ * What the Electron preload exposes as `window.folio`. Derived from the contract: one
+ * `invoke` for every method (each on its own IPC channel, `folio:<method>`), one `on` for events.
+ * Browser mode has no bridge; the renderer's API client speaks HTTP instead.
+ */
+export interface FolioBridge {
+  invoke<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Envelope<Result<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: FolioEvents[E]) => void): () => void;
+  /** Base of media URLs in this transport (`media://item`). */
+  readonly mediaBase: string;
+}
+
+export const IPC_CHANNEL_PREFIX = 'folio:';
+export const IPC_EVENT_CHANNEL = 'folio-event';
+
+export function ipcChannel(method: MethodName): string {
+  return `${IPC_CHANNEL_PREFIX}${method}`;
+}
