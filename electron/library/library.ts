@@ -27,7 +27,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   const paths = libraryPaths(dir);
   fs.mkdirSync(paths.root, { recursive: true });
   fs.mkdirSync(paths.thumbnails, { recursive: true });
-  const db = openDatabase(paths.database);
+  const db = openDatabase(paths.database, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   const events = new LibraryEvents();
   const resolved: LibraryContext['options'] = {
     ...options,

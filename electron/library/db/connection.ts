@@ -6,6 +6,11 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   readonly?: boolean;
+  /**
+   * A better-sqlite3 addon built for another runtime. The desktop app runs in Electron, whose
+   * ABI differs from Node's; it loads its own build so the Node build (tests, CLI) stays intact.
+   */
+  nativeBinding?: string;
 }
 
 /**
@@ -13,7 +18,11 @@ export interface OpenOptions {
  * then brings its schema up to date. A library written by a newer Folio is refused untouched.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, { readonly: options.readonly === true, timeout: 5_000 });
+  const db = new Database(file, {
+    readonly: options.readonly === true,
+    timeout: 5_000,
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
   try {
     applyPragmas(db, options.readonly === true);
     const version = db.pragma('user_version', { simple: true }) as number;
