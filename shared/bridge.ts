@@ -12,6 +12,17 @@ export interface FolioBridge {
   on<E extends EventName>(event: E, listener: (payload: FolioEvents[E]) => void): () => void;
   /** Base of media URLs in this transport (`media://item`). */
   readonly mediaBase: string;
+  /**
+   * The paths on disk of files or folders dropped on the window (a drop event's
+   * `dataTransfer.files`), to import them. Entries that are not dropped files are left out.
+   */
+  droppedPaths(files: ArrayLike<unknown>): string[];
+}
+
+/** What main sends on `IPC_EVENT_CHANNEL`: one event and its payload. */
+export interface IpcEventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: FolioEvents[E];
 }
 
 export const IPC_CHANNEL_PREFIX = 'folio:';
