@@ -1,0 +1,36 @@
+import { EXIT_FOR_CODE } from './exit-codes.js';
+
+const codes = Object.entries(EXIT_FOR_CODE)
+  .filter(([code]) => code !== 'CANCELLED')
+  .map(([code, exit]) => `  ${String(exit).padStart(3)}  ${code}`)
+  .join('\n');
+
+export const USAGE = `Usage: folio <command> [options]
+
+Commands:
+  import <dir>               Add a folder (recursively) and import it; waits until done
+  rescan [--folder <id>…]    Look for new, changed and missing files
+  list [--json]              List items: --tag <t> (repeatable, or a,b), --query <search>,
+                             --limit <n>, --all, --sort <name|takenAt|addedAt|size>[:asc|desc],
+                             --status <active|deleted> (deleted = the trash), --cursor <c>
+  get <id> [--json]          Show one item
+  tag <id…> --add a,b --remove c
+                             Add and remove tags on items (one transaction)
+  trash <id…>                Move items to the trash (files are not touched)
+  restore <id…>              Bring items back from the trash
+  serve [--port <n>] [--host 127.0.0.1|::1] [--demo]
+                             Browser mode: the app and the REST API on this machine only
+
+Options:
+  --library <dir>            The library to use (else FOLIO_LIBRARY, else the per-user default)
+  --json                     Machine-readable output on stdout (errors too, as {"error": …})
+  -h, --help                 This help
+
+Exit codes:
+    0  success
+    1  any other error
+    2  usage error (unknown command or option, bad id)
+${codes}
+  130  interrupted (Ctrl+C); the work already committed stays
+
+Errors are printed on stderr as "folio: <message>".`;

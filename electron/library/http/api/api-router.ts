@@ -1,0 +1,49 @@
+import { FolioError } from '../../../../shared/errors.js';
+import { errorResponse, methodNotAllowed } from '../error-status.js';
+import type { HttpRequest } from '../request-context.js';
+import { jsonResponse } from '../write-response.js';
+import type { ApiContext } from './api-call.js';
+import type { ApiRoute } from './api-route.js';
+import { mediaRoutes } from './media-routes.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import { tagRoutes } from './tag-routes.js';
+
+interface CompiledRoute extends ApiRoute {
+  pattern: RegExp;
+}
+
+// Ids are digits only: anything else in that place is not a route (`/api/media/tags` is one).
+function compile(template: string): RegExp {
+  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('\\{id\\}', '{id}');
+  return new RegExp(`^${escaped.replace('{id}', '([0-9]{1,16})')}$`);
+}
+
+/** `/api/…`: the REST API, dispatching into the same service as IPC with actor `api`. */
+export function createApiRouter(api: ApiContext, origin: string): (request: HttpRequest) => Promise<Response> {
+  const routes: CompiledRoute[] = [...mediaRoutes, ...tagRoutes].map((route) => ({ ...route, pattern: compile(route.path) }));
+  const openApiJson = JSON.stringify(buildOpenApiDocument(origin));
+
+  return async (request) => {
+    try {
+      if (request.rawPath === '/api/openapi.json') {
+        if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed(['GET']);
+        return new Response(openApiJson, { headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' } });
+      }
+      const matching = routes.filter((route) => route.pattern.test(request.rawPath));
+      if (matching.length === 0) throw new FolioError('NOT_FOUND', `There is no API route ${request.rawPath}`);
+      const route = matching.find((candidate) => candidate.method === request.method);
+      if (!route) {
+        throw methodNotAllowed(matching.map((candidate) => candidate.method));
+      }
+      const idText = route.pattern.exec(request.rawPath)?.[1];
+      const id = idText === undefined ? 0 : Number(idText);
+      if (idText !== undefined && (!Number.isSafeInteger(id) || id < 1)) {
+        throw new FolioError('NOT_FOUND', `Media item ${idText} was not found`);
+      }
+      return jsonResponse(await route.handle(request, { id }, api));
+    } catch (error) {
+      if (!(error instanceof FolioError)) console.error(`folio: ${request.method} ${request.rawPath} failed`, error);
+      return errorResponse(error, { headers: { 'Cache-Control': 'no-store' } });
+    }
+  };
+}

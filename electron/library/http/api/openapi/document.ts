@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { MediaPatch, MediaReplacement } from '../../../../../shared/schemas.js';
+import { BulkTagsBody, DetailsBody, TagRenameBody, TagsEditBody } from '../rest-schemas.js';
+import { OPERATIONS, type ExampleCase, type OperationDoc } from './operations.js';
+import { RESULT_SCHEMAS } from './result-schemas.js';
+import { errorExample, sampleItem } from './sample-values.js';
+
+type Json = Record<string, unknown>;
+
+const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  MediaPatch,
+  MediaReplacement,
+  TagsEditBody,
+  BulkTagsBody,
+  DetailsBody,
+  TagRenameBody,
+};
+
+/** The contract's zod schemas as JSON Schema (the request side, before transforms). */
+function requestSchema(schema: z.ZodType): Json {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  delete json.$schema;
+  const properties = json.properties as Record<string, Json> | undefined;
+  // Metadata is checked by a custom validator, which JSON Schema sees as "anything".
+  if (properties?.metadata !== undefined && Object.keys(properties.metadata).length === 0) {
+    properties.metadata = { type: 'object', additionalProperties: true, description: 'Custom fields; replaces the stored object' };
+  }
+  return json;
+}
+
+const ERROR_STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Invalid argument (the `field` names it) or malformed JSON',
+  401: 'No key, or a wrong one',
+  403: 'Wrong Host header or a foreign Origin',
+  404: 'No such item, tag or route',
+  409: 'Conflicts with the current state',
+  413: 'The body is larger than 1 MiB',
+  415: 'The body is not JSON',
+  501: 'Not available in this build',
+};
+
+function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): unknown {
+  switch (op.result) {
+    case 'MediaItem':
+      return sampleItem(origin, example.id ?? 1);
+    case 'MediaList':
+      return { items: [sampleItem(origin, 1)], nextCursor: 'eyJrIjoiMjAyMy0wOC0xNCIsImlkIjoxfQ' };
+    case 'BulkTagsResult':
+      return { ids: [1, 2], updated: 2, changes: { added: [{ tag: 'holiday', ids: [1, 2] }], removed: [] } };
+    case 'DeleteResult':
+      return { id: example.id, deletedCount: 1 };
+    case 'RestoreResult':
+      return { id: example.id, restoredCount: 1 };
+    case 'TagList':
+      return { tags: [{ name: 'harbour', count: 12 }] };
+    case 'TagCount':
+      return { name: 'vacation', count: 2 };
+    default:
+      return { openapi: '3.1.0' };
+  }
+}
+
+const ERROR_CODE_FOR: Readonly<Record<number, string>> = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+
+function operationObject(op: OperationDoc, origin: string): Json {
+  const examples = Object.entries(op.examples);
+  const parameters: Json[] = [];
+  if (op.path.includes('{id}')) {
+    parameters.push({
+      name: 'id',
+      in: 'path',
+      required: true,
+      description: 'Item id',
+      schema: { type: 'integer', minimum: 1 },
+      examples: Object.fromEntries(examples.filter(([, ex]) => ex.id !== undefined).map(([name, ex]) => [name, { value: ex.id }])),
+    });
+  }
+  for (const param of op.query ?? []) {
+    const withValue = examples.filter(([, ex]) => ex.query?.[param.name] !== undefined);
+    parameters.push({
+      name: param.name,
+      in: 'query',
+      required: false,
+      description: param.description,
+      schema: param.schema,
+      ...(withValue.length > 0
+        ? { examples: Object.fromEntries(withValue.map(([name, ex]) => [name, { value: ex.query?.[param.name] }])) }
+        : {}),
+    });
+  }
+  const responses: Json = {};
+  const statuses = [...new Set([200, ...examples.map(([, ex]) => ex.status), 401, 403])].sort();
+  if (op.body !== undefined) statuses.push(413, 415);
+  for (const status of statuses) {
+    const named = examples.filter(([, ex]) => ex.status === status);
+    const exampleValues = Object.fromEntries(
+      named.map(([name, ex]) => [
+        name,
+        {
+          summary: ex.summary,
+          value: status === 200 ? sampleAnswer(op, origin, ex) : errorExample(ERROR_CODE_FOR[status] ?? 'INVALID_ARGUMENT', ex.summary),
+        },
+      ]),
+    );
+    const schema = { $ref: `#/components/schemas/${status === 200 ? op.result : 'Error'}` };
+    responses[String(status)] = {
+      description: status === 200 ? 'OK' : (ERROR_STATUS_TEXT[status] ?? 'Error'),
+      content: { 'application/json': named.length > 0 ? { schema, examples: exampleValues } : { schema } },
+    };
+  }
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    description: op.description,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(op.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: `#/components/schemas/${op.body}` },
+                examples: Object.fromEntries(
+                  examples.filter(([, ex]) => ex.body !== undefined).map(([name, ex]) => [name, { summary: ex.summary, value: ex.body }]),
+                ),
+              },
+            },
+          },
+        }),
+    responses,
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document of the REST API. Request bodies come from the contract's zod
+ * schemas; every example is runnable (the tests send each one and check its status).
+ */
+export function buildOpenApiDocument(origin: string): Json {
+  const paths: Record<string, Json> = {};
+  for (const op of OPERATIONS) {
+    paths[op.path] ??= {};
+    (paths[op.path] as Json)[op.method.toLowerCase()] = operationObject(op, origin);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Folio local API',
+      version: '1.0.0',
+      description:
+        'Tag, rename and trash media in a Folio library from scripts, offline. Served on 127.0.0.1 only; every request needs the key printed by `folio serve` (or FOLIO_API_TOKEN).',
+    },
+    servers: [{ url: origin }],
+    security: [{ tokenHeader: [] }, { apiKey: [] }, { forensicToken: [] }, { cookie: [] }],
+    tags: [
+      { name: 'media', description: 'Media items' },
+      { name: 'tags', description: 'The tag vocabulary' },
+      { name: 'meta', description: 'About the API' },
+    ],
+    paths,
+    components: {
+      schemas: {
+        ...Object.fromEntries(Object.entries(REQUEST_SCHEMAS).map(([name, schema]) => [name, requestSchema(schema)])),
+        ...RESULT_SCHEMAS,
+        OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document' },
+      },
+      securitySchemes: {
+        tokenHeader: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`Token <key>`' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+        forensicToken: { type: 'apiKey', in: 'header', name: 'X-Forensic-Access-Token' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'folio_token', description: 'Set by opening the printed URL' },
+      },
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import {
+  AVAILABILITIES, EXTENSION_RUN_STATES, FILE_STATES, MEDIA_STATUSES, MEDIA_TYPES, THUMBNAIL_SIZES,
+} from '../../../../../shared/media.js';
+import { ERROR_CODES } from '../../../../../shared/errors.js';
+
+/**
+ * JSON Schemas of what the REST API answers. The answers are TypeScript types (not zod), so
+ * they are written out here; the enums come from shared/ so they can't drift.
+ */
+type JsonSchema = Record<string, unknown>;
+
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
+const str = { type: 'string' };
+const int = { type: 'integer' };
+const isoTime = { type: 'string', format: 'date-time' };
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+const AiTag: JsonSchema = {
+  type: 'object',
+  required: ['name', 'confidence', 'source'],
+  properties: {
+    name: str,
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+    source: { type: 'string', description: 'The extension that produced it' },
+  },
+};
+
+const ExtensionStatus: JsonSchema = {
+  type: 'object',
+  required: ['extension', 'status', 'message', 'ranAt'],
+  properties: {
+    extension: str,
+    status: { enum: [...EXTENSION_RUN_STATES] },
+    message: nullable(str),
+    ranAt: isoTime,
+  },
+};
+
+const Thumbnail: JsonSchema = {
+  type: 'object',
+  required: ['size', 'width', 'height', 'bytes', 'url'],
+  properties: {
+    size: { enum: [...THUMBNAIL_SIZES], description: 'Long edge in pixels (never upscaled)' },
+    width: int,
+    height: int,
+    bytes: int,
+    url: { type: 'string', format: 'uri' },
+  },
+};
+
+const MediaItem: JsonSchema = {
+  type: 'object',
+  description: 'A media item. Everything but name, description, tags, metadata and customCoordinates is read-only.',
+  required: [
+    'id', 'type', 'mime', 'size', 'humanSize', 'width', 'height', 'mode', 'md5', 'originalName', 'name',
+    'description', 'tags', 'AITags', 'extensionStatus', 'customCoordinates', 'metadata', 'thumbnails', 'url',
+    'status', 'createdAt', 'updatedAt', 'updatedBy',
+  ],
+  properties: {
+    id: int,
+    type: { enum: [...MEDIA_TYPES] },
+    mime: nullable(str),
+    format: nullable(str),
+    size: { type: 'integer', description: 'Bytes' },
+    humanSize: { type: 'string', examples: ['2.4 MB'] },
+    width: nullable(int),
+    height: nullable(int),
+    mode: nullable({ type: 'string', description: 'Colour space / channels, e.g. srgb' }),
+    hasAlpha: nullable({ type: 'boolean' }),
+    orientation: nullable(int),
+    md5: nullable(str),
+    takenAt: nullable(str),
+    cameraMake: nullable(str),
+    cameraModel: nullable(str),
+    gps: nullable({
+      type: 'object',
+      required: ['latitude', 'longitude', 'altitude'],
+      properties: { latitude: { type: 'number' }, longitude: { type: 'number' }, altitude: nullable({ type: 'number' }) },
+    }),
+    duration: nullable({ type: 'number', description: 'Seconds (video, audio)' }),
+    originalName: str,
+    path: str,
+    folderId: int,
+    mtime: str,
+    name: str,
+    description: str,
+    tags: { type: 'array', items: str },
+    metadata: { type: 'object', additionalProperties: true },
+    customCoordinates: nullable({ type: 'string', pattern: '^\\d+,\\d+,\\d+,\\d+$', description: 'x,y,width,height' }),
+    AITags: { type: 'array', items: ref('AiTag') },
+    extensionStatus: { type: 'array', items: ref('ExtensionStatus') },
+    thumbnails: { type: 'array', items: ref('Thumbnail') },
+    url: { type: 'string', format: 'uri', description: 'The original file' },
+    parentId: nullable(int),
+    derivedCount: int,
+    status: { enum: [...MEDIA_STATUSES] },
+    availability: { enum: [...AVAILABILITIES] },
+    fileState: { enum: [...FILE_STATES] },
+    stateReason: nullable(str),
+    deletedAt: nullable(str),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    updatedBy: { type: 'string', description: 'user, api, cli, import or extension:<name>' },
+  },
+};
+
+const TagCount: JsonSchema = {
+  type: 'object',
+  required: ['name', 'count'],
+  properties: { name: str, count: int },
+};
+
+const TagChangeList: JsonSchema = {
+  type: 'array',
+  items: { type: 'object', required: ['tag', 'ids'], properties: { tag: str, ids: { type: 'array', items: int } } },
+};
+
+export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
+  AiTag,
+  ExtensionStatus,
+  Thumbnail,
+  MediaItem,
+  MediaList: {
+    type: 'object',
+    required: ['items', 'nextCursor'],
+    properties: {
+      items: { type: 'array', items: ref('MediaItem') },
+      nextCursor: nullable({ type: 'string', description: 'Pass as `cursor` for the next page' }),
+      total: { type: 'integer', description: 'With `withTotal=true`' },
+    },
+  },
+  TagCount,
+  TagList: { type: 'object', required: ['tags'], properties: { tags: { type: 'array', items: ref('TagCount') } } },
+  BulkTagsResult: {
+    type: 'object',
+    required: ['ids', 'updated', 'changes'],
+    properties: {
+      ids: { type: 'array', items: int },
+      updated: { type: 'integer', description: 'Items whose tags changed' },
+      changes: { type: 'object', required: ['added', 'removed'], properties: { added: TagChangeList, removed: TagChangeList } },
+    },
+  },
+  DeleteResult: {
+    type: 'object',
+    required: ['id', 'deletedCount'],
+    properties: { id: int, deletedCount: { type: 'integer', description: 'The item and its derived versions' } },
+  },
+  RestoreResult: { type: 'object', required: ['id', 'restoredCount'], properties: { id: int, restoredCount: int } },
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { enum: [...ERROR_CODES] },
+          message: str,
+          field: { type: 'string', description: 'The field or parameter at fault' },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,29 @@
+import type { IncomingMessage } from 'node:http';
+
+/** One incoming request as routes see it. Paths stay raw (undecoded) until a route decodes them. */
+export interface HttpRequest {
+  req: IncomingMessage;
+  method: string;
+  /** The path without the query, exactly as sent. */
+  rawPath: string;
+  query: URLSearchParams;
+  /** Aborted when the client goes away (used to end event streams). */
+  signal: AbortSignal;
+}
+
+export function splitTarget(target: string): { rawPath: string; query: URLSearchParams } {
+  const q = target.indexOf('?');
+  return q === -1
+    ? { rawPath: target, query: new URLSearchParams() }
+    : { rawPath: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
+}
+
+/** A web Request carrying what file responses read (method, Range, validators); the URL is unused. */
+export function toWebRequest(request: HttpRequest): Request {
+  const headers = new Headers();
+  for (const name of ['range', 'if-none-match', 'if-range']) {
+    const value = request.req.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  return new Request('http://folio.invalid/', { method: request.method, headers });
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { FolioError } from '../../../shared/errors.js';
+import type { ThumbnailSize } from '../../../shared/media.js';
+import type { Db } from '../db/connection.js';
+import { getMediaLocation } from '../db/media-location.js';
+import { MEDIA_CSP, type FileToServe } from './file-response.js';
+import type { MediaRequest } from './media-request.js';
+import { isPathInside } from './path-inside.js';
+
+/** What serving media needs from a library. */
+export interface MediaFileSource {
+  db: Db;
+  /** The thumbnail cache folder; every thumbnail served must really be inside it. */
+  thumbnailsDir: string;
+  /** The path of the item's thumbnail of that size, made again first if it was deleted. */
+  ensureThumbnail(mediaId: number, size: ThumbnailSize): Promise<string>;
+}
+
+// Types a browser shows passively. Anything else (HTML, SVG, XML, PDF, scripts…) is sent as an
+// attachment, so that opening an original can never run a page in our origin.
+const PASSIVE = /^(?:image\/(?:jpeg|png|gif|webp|avif|bmp|tiff|heic|heif|x-icon)|video\/[\w.+-]+|audio\/[\w.+-]+)$/;
+
+async function realPathOf(target: Buffer | string, what: string): Promise<Buffer> {
+  try {
+    return await fs.promises.realpath(target, { encoding: 'buffer' });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FolioError('NOT_FOUND', `${what} is missing`, { cause });
+    if (code === 'EACCES' || code === 'EPERM') throw new FolioError('PERMISSION_DENIED', `${what} cannot be read`, { cause });
+    if (code === 'ELOOP') throw new FolioError('FORBIDDEN', `${what} is a link loop`, { cause });
+    throw new FolioError('IO_ERROR', `${what} could not be reached`, { cause });
+  }
+}
+
+/**
+ * Resolves a media request to a real file, checked to lie inside its library folder (originals)
+ * or the thumbnail cache (thumbnails). A symlink that leads elsewhere — including into a
+ * sibling folder whose name merely starts the same — is refused with FORBIDDEN.
+ */
+export async function resolveMediaFile(source: MediaFileSource, request: MediaRequest): Promise<FileToServe> {
+  if (request.kind === 'thumbnail') {
+    const thumb = await source.ensureThumbnail(request.id, request.size);
+    const [realThumb, realCache] = await Promise.all([
+      realPathOf(thumb, 'The thumbnail'),
+      realPathOf(source.thumbnailsDir, 'The thumbnail cache'),
+    ]);
+    if (!isPathInside(realThumb, realCache)) {
+      throw new FolioError('FORBIDDEN', 'The thumbnail lies outside the thumbnail cache');
+    }
+    return {
+      realPath: realThumb,
+      contentType: 'image/webp',
+      // Thumbnails change only when the file's content does; the UI can add `?v=<md5>` to a URL
+      // to see a new one at once, and revalidation is cheap thanks to the ETag.
+      cacheControl: 'private, max-age=3600',
+      csp: MEDIA_CSP,
+      disposition: { kind: 'inline', fileName: `${request.id}-${request.size}.webp` },
+      etag: `"${path.basename(thumb, '.webp')}"`,
+    };
+  }
+  const location = getMediaLocation(source.db, request.id);
+  if (!location) throw new FolioError('NOT_FOUND', `Media item ${request.id} was not found`);
+  const [realFile, realFolder] = await Promise.all([
+    realPathOf(location.absPath, 'The media file'),
+    realPathOf(location.folderPath, 'The library folder'),
+  ]);
+  if (!isPathInside(realFile, realFolder)) {
+    throw new FolioError('FORBIDDEN', 'The media file lies outside its library folder');
+  }
+  const mime = location.mime ?? 'application/octet-stream';
+  const baseName = location.relPath.toString('utf8').split('/').at(-1) ?? `${request.id}`;
+  return {
+    realPath: realFile,
+    contentType: mime,
+    cacheControl: 'private, no-cache',
+    csp: MEDIA_CSP,
+    disposition: { kind: PASSIVE.test(mime) ? 'inline' : 'attachment', fileName: baseName },
+  };
+}
