@@ -1,17 +1,73 @@
-import { FolioError } from '../../../shared/errors.js';
+import type { AutoTagItemResult } from '../../../shared/contract.js';
+import { nowIso } from '../clock.js';
+import { deleteAiTags, itemsWithAiTag } from '../db/ai-tag-repo.js';
+import { touchMedia } from '../db/media-repo.js';
+import { findTags } from '../db/tag-repo.js';
+import { listExtensions } from '../extensions/registry.js';
+import { loadMediaItems } from '../items/media-item.js';
+import { chooseExtensions, runExtensions, writeOutcomes } from './auto-tag.js';
+import { applyTagEdits, changedIds, type TagEditResult } from './tag-edits.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
+import { emitChange, inTransaction, requireItems, uniqueIds } from './write-helpers.js';
 
 export type AiHandlersMethod = 'media.autoTag' | 'media.removeAiTags' | 'media.promoteAiTags' | 'extensions.list';
 
-// PLACEHOLDER: to be implemented.
-export function aiHandlers(_lib: LibraryContext): HandlerGroup<AiHandlersMethod> {
-  const todo = (): never => {
-    throw new FolioError('UNSUPPORTED', 'Not implemented yet');
-  };
+export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> {
+  const { db, events, paths, options } = lib;
   return {
-    'media.autoTag': todo,
-    'media.removeAiTags': todo,
-    'media.promoteAiTags': todo,
-    'extensions.list': todo,
+    'media.autoTag': async ({ ids, extensions }, ctx) => {
+      const chosen = chooseExtensions(extensions);
+      const unique = uniqueIds(ids);
+      requireItems(db, unique);
+      const env = { paths, pixelLimit: options.pixelLimit, decodeTimeoutSeconds: options.decodeTimeoutSeconds };
+      const outcomes = await runExtensions(db, unique, chosen, env);
+      const written = inTransaction(db, () => writeOutcomes(db, outcomes));
+      emitChange(events, 'items', ctx.actor, written);
+      return {
+        items: loadMediaItems(db, ctx.urls, written).map(
+          (item): AutoTagItemResult => ({ id: item.id, aiTags: item.aiTags, extensionStatus: item.extensionStatus }),
+        ),
+      };
+    },
+
+    'media.removeAiTags': ({ ids, names, source }, ctx) => {
+      const unique = uniqueIds(ids);
+      const removed = inTransaction(db, () => {
+        requireItems(db, unique);
+        const tagIds = names === undefined ? null : findTags(db, names).map((tag) => tag.id);
+        if (tagIds !== null && tagIds.length === 0) return [];
+        const items = deleteAiTags(db, unique, tagIds, source ?? null);
+        touchMedia(db, uniqueIds(items), ctx.actor, nowIso());
+        return items;
+      });
+      if (removed.length > 0) emitChange(events, 'items', ctx.actor, uniqueIds(removed));
+      return { removedCount: removed.length };
+    },
+
+    'media.promoteAiTags': ({ ids, names }, ctx) => {
+      const unique = uniqueIds(ids);
+      const result = inTransaction(db, () => {
+        requireItems(db, unique);
+        const now = nowIso();
+        const total: TagEditResult = { updated: 0, changes: { added: [], removed: [] } };
+        const touched = new Set<number>();
+        for (const tag of findTags(db, names)) {
+          const carriers = itemsWithAiTag(db, tag.id, unique);
+          if (carriers.length === 0) continue;
+          const { changes } = applyTagEdits(db, carriers, [tag.name], [], ctx.actor, now);
+          total.changes.added.push(...changes.added);
+          // The suggestion became the user's own tag: it is no longer an AI tag of these items.
+          deleteAiTags(db, carriers, [tag.id], null);
+          touchMedia(db, carriers, ctx.actor, now);
+          for (const id of carriers) touched.add(id);
+        }
+        total.updated = changedIds(total.changes).length;
+        return { total, touched: [...touched] };
+      });
+      if (result.touched.length > 0) emitChange(events, 'tags', ctx.actor, result.touched);
+      return result.total;
+    },
+
+    'extensions.list': () => listExtensions(),
   };
 }

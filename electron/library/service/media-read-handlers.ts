@@ -1,18 +1,50 @@
-import { FolioError } from '../../../shared/errors.js';
+import type { ListResult } from '../../../shared/contract.js';
+import { notFound } from '../../../shared/errors.js';
+import { countMatching, listAllIds, listPage } from '../db/list-query.js';
+import { loadMediaItems } from '../items/media-item.js';
+import { loadMediaTiles } from '../items/media-tile.js';
+import { encodeCursor } from './list-cursor.js';
+import { DEFAULT_PAGE, driverFor, resolveList } from './list-request.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 
 export type MediaReadHandlersMethod = 'media.get' | 'media.getMany' | 'media.list' | 'media.listIds' | 'media.tiles';
 
-// PLACEHOLDER: to be implemented.
-export function mediaReadHandlers(_lib: LibraryContext): HandlerGroup<MediaReadHandlersMethod> {
-  const todo = (): never => {
-    throw new FolioError('UNSUPPORTED', 'Not implemented yet');
-  };
+export function mediaReadHandlers(lib: LibraryContext): HandlerGroup<MediaReadHandlersMethod> {
+  const { db } = lib;
   return {
-    'media.get': todo,
-    'media.getMany': todo,
-    'media.list': todo,
-    'media.listIds': todo,
-    'media.tiles': todo,
+    'media.get': ({ id }, ctx) => {
+      const [item] = loadMediaItems(db, ctx.urls, [id]);
+      if (!item) throw notFound(`Item ${id}`, 'id');
+      return item;
+    },
+
+    'media.getMany': ({ ids }, ctx) => loadMediaItems(db, ctx.urls, ids),
+
+    'media.list': (args, ctx) => {
+      const resolved = resolveList(db, args.filter, args.sort, args.cursor);
+      if (resolved === null) return args.withTotal ? { items: [], nextCursor: null, total: 0 } : { items: [], nextCursor: null };
+      const limit = args.limit ?? DEFAULT_PAGE;
+      // One row more than asked tells whether another page exists, so the last page has no cursor.
+      const rows = listPage(db, resolved.spec, driverFor(db, resolved, limit), limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const result: ListResult = {
+        items: loadMediaItems(db, ctx.urls, page.map(([id]) => id)),
+        nextCursor:
+          rows.length > limit && last !== undefined
+            ? encodeCursor({ ...resolved.sort, value: last[1], id: last[0] })
+            : null,
+      };
+      if (args.withTotal) result.total = countMatching(db, resolved.spec, driverFor(db, resolved, null));
+      return result;
+    },
+
+    'media.listIds': (args) => {
+      const resolved = resolveList(db, args.filter, args.sort, undefined);
+      if (resolved === null) return { ids: [] };
+      return { ids: listAllIds(db, resolved.spec, driverFor(db, resolved, null)) };
+    },
+
+    'media.tiles': ({ ids }) => loadMediaTiles(db, ids),
   };
 }

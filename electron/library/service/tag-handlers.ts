@@ -1,17 +1,58 @@
 import { FolioError } from '../../../shared/errors.js';
+import { tagKey } from '../../../shared/tags.js';
+import { nowIso } from '../clock.js';
+import { autocompleteTags, countTagsAmong, listTags } from '../db/tag-repo.js';
+import { renameTag } from './rename-tag.js';
+import { applyTagEdits, assertNoOverlap, changedIds } from './tag-edits.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
+import { emitChange, inTransaction, requireItems, uniqueIds } from './write-helpers.js';
 
 export type TagHandlersMethod = 'media.editTags' | 'media.tagSummary' | 'tags.list' | 'tags.rename';
 
-// PLACEHOLDER: to be implemented.
-export function tagHandlers(_lib: LibraryContext): HandlerGroup<TagHandlersMethod> {
-  const todo = (): never => {
-    throw new FolioError('UNSUPPORTED', 'Not implemented yet');
-  };
+const DEFAULT_TAG_LIMIT = 1_000;
+const DEFAULT_AUTOCOMPLETE_LIMIT = 20;
+
+/** What the user typed so far → a key prefix. Unlike a tag, a trailing space is kept ("new " → "new york"). */
+function autocompletePrefix(raw: string): string {
+  return tagKey(raw.normalize('NFC').replace(/\s+/gu, ' ').trimStart());
+}
+
+export function tagHandlers(lib: LibraryContext): HandlerGroup<TagHandlersMethod> {
+  const { db, events } = lib;
   return {
-    'media.editTags': todo,
-    'media.tagSummary': todo,
-    'tags.list': todo,
-    'tags.rename': todo,
+    'media.editTags': (args, ctx) => {
+      const add = args.add ?? [];
+      const remove = args.remove ?? [];
+      if (add.length === 0 && remove.length === 0) {
+        throw new FolioError('INVALID_ARGUMENT', 'Give at least one tag to add or to remove', { field: 'add' });
+      }
+      assertNoOverlap(add, remove);
+      const ids = uniqueIds(args.ids);
+      const result = inTransaction(db, () => {
+        requireItems(db, ids);
+        return applyTagEdits(db, ids, add, remove, ctx.actor, nowIso());
+      });
+      if (result.updated > 0) emitChange(events, 'tags', ctx.actor, changedIds(result.changes));
+      return result;
+    },
+
+    'media.tagSummary': ({ ids }) => {
+      const unique = uniqueIds(ids);
+      requireItems(db, unique);
+      return { total: unique.length, tags: countTagsAmong(db, unique) };
+    },
+
+    'tags.list': ({ prefix, limit }) => {
+      if (prefix === undefined) return listTags(db, limit ?? DEFAULT_TAG_LIMIT);
+      const key = autocompletePrefix(prefix);
+      if (/\p{Cc}/u.test(key)) return [];
+      return key === '' ? listTags(db, limit ?? DEFAULT_AUTOCOMPLETE_LIMIT) : autocompleteTags(db, key, limit ?? DEFAULT_AUTOCOMPLETE_LIMIT);
+    },
+
+    'tags.rename': ({ from, to }, ctx) => {
+      const result = inTransaction(db, () => renameTag(db, from, to, ctx.actor, nowIso()));
+      emitChange(events, 'tags', ctx.actor, result.ids);
+      return result.tag;
+    },
   };
 }

@@ -50,6 +50,10 @@ CREATE TABLE media (
   parent_id          INTEGER REFERENCES media(id) ON DELETE SET NULL,
   status             TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted')),
   deleted_at         TEXT,
+  -- The item whose soft delete carried this derived version into the trash (NULL when it was
+  -- trashed itself), so restoring that item brings back exactly the versions that went with it.
+  -- No foreign key: both rows leave the trash (or the library) together.
+  deleted_with       INTEGER,
   availability       TEXT NOT NULL DEFAULT 'present'
                        CHECK (availability IN ('present', 'missing', 'offline')),
   file_state         TEXT NOT NULL DEFAULT 'pending'
@@ -69,6 +73,24 @@ CREATE INDEX media_by_size     ON media(status, file_size, id);
 CREATE INDEX media_by_md5      ON media(md5);
 CREATE INDEX media_by_parent   ON media(parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX media_by_folder   ON media(folder_id, status);
+CREATE INDEX media_by_deleted_with ON media(deleted_with) WHERE deleted_with IS NOT NULL;
+
+-- Text search in name and description. Trigram tokens match any part of a word ("0029" finds
+-- "DSCN0029.jpg"), case-insensitively and ignoring accents; external content, so the text is
+-- stored once (in media) and the index follows it through the triggers below.
+CREATE VIRTUAL TABLE media_text USING fts5(
+  name, description, content = 'media', content_rowid = 'id', tokenize = 'trigram remove_diacritics 1'
+);
+CREATE TRIGGER media_text_insert AFTER INSERT ON media BEGIN
+  INSERT INTO media_text(rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+CREATE TRIGGER media_text_delete AFTER DELETE ON media BEGIN
+  INSERT INTO media_text(media_text, rowid, name, description) VALUES ('delete', old.id, old.name, old.description);
+END;
+CREATE TRIGGER media_text_update AFTER UPDATE OF name, description ON media BEGIN
+  INSERT INTO media_text(media_text, rowid, name, description) VALUES ('delete', old.id, old.name, old.description);
+  INSERT INTO media_text(rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
 
 -- One vocabulary for user and AI tags. \`key\` is the case-folded NFC form (shared/tags.ts):
 -- two tags with the same key are the same tag, in every script.

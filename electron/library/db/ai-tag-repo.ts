@@ -1,0 +1,94 @@
+/**
+ * AI tags: item↔tag links whose source is the extension that made them (never `user`), each
+ * with a confidence; and `extension_runs`, how each extension's last run on an item went.
+ */
+import type { Db } from './connection.js';
+import { jsonIds, statement } from './statements.js';
+import { USER_SOURCE } from './tag-repo.js';
+
+export interface AiTagLink {
+  tagId: number;
+  confidence: number;
+}
+
+/** Replaces everything `source` said about the item with `tags`. */
+export function replaceAiTags(db: Db, mediaId: number, source: string, tags: readonly AiTagLink[], now: string): void {
+  statement(db, `DELETE FROM media_tags WHERE media_id = ? AND source = ?`).run(mediaId, source);
+  const insert = statement(
+    db,
+    `INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const tag of tags) insert.run(mediaId, tag.tagId, source, tag.confidence, now);
+}
+
+export interface AiTagRow {
+  media_id: number;
+  tag_id: number;
+  name: string;
+  confidence: number;
+  source: string;
+}
+
+/** AI tags of each item, most confident first. */
+export function aiTagsOf(db: Db, ids: readonly number[]): AiTagRow[] {
+  return statement(
+    db,
+    `SELECT mt.media_id, t.id AS tag_id, t.name, mt.confidence, mt.source
+     FROM media_tags mt JOIN tags t ON t.id = mt.tag_id
+     WHERE mt.media_id IN (SELECT value FROM json_each(?)) AND mt.source <> '${USER_SOURCE}'
+     ORDER BY mt.media_id, mt.confidence DESC, t.key, mt.source`,
+  ).all(jsonIds(ids)) as AiTagRow[];
+}
+
+/**
+ * Removes AI tags of the items: those with the given tags (null: any tag) from the given
+ * source (null: any extension). Returns the item of each link that went.
+ */
+export function deleteAiTags(db: Db, ids: readonly number[], tagIds: readonly number[] | null, source: string | null): number[] {
+  return statement(
+    db,
+    `DELETE FROM media_tags
+     WHERE media_id IN (SELECT value FROM json_each(@ids)) AND source <> '${USER_SOURCE}'
+       AND (@tagIds IS NULL OR tag_id IN (SELECT value FROM json_each(@tagIds)))
+       AND (@source IS NULL OR source = @source)
+     RETURNING media_id`,
+  )
+    .pluck()
+    .all({ ids: jsonIds(ids), tagIds: tagIds === null ? null : jsonIds(tagIds), source }) as number[];
+}
+
+/** The items among `ids` that carry `tagId` as an AI tag (from any extension). */
+export function itemsWithAiTag(db: Db, tagId: number, ids: readonly number[]): number[] {
+  return statement(
+    db,
+    `SELECT DISTINCT media_id FROM media_tags
+     WHERE tag_id = ? AND source <> '${USER_SOURCE}' AND media_id IN (SELECT value FROM json_each(?))
+     ORDER BY media_id`,
+  )
+    .pluck()
+    .all(tagId, jsonIds(ids)) as number[];
+}
+
+export interface ExtensionRunRow {
+  media_id: number;
+  extension: string;
+  status: string;
+  message: string | null;
+  ran_at: string;
+}
+
+export function recordExtensionRun(db: Db, run: ExtensionRunRow): void {
+  statement(
+    db,
+    `INSERT INTO extension_runs (media_id, extension, status, message, ran_at) VALUES (@media_id, @extension, @status, @message, @ran_at)
+     ON CONFLICT (media_id, extension) DO UPDATE SET status = excluded.status, message = excluded.message, ran_at = excluded.ran_at`,
+  ).run(run);
+}
+
+export function extensionRunsOf(db: Db, ids: readonly number[]): ExtensionRunRow[] {
+  return statement(
+    db,
+    `SELECT media_id, extension, status, message, ran_at FROM extension_runs
+     WHERE media_id IN (SELECT value FROM json_each(?)) ORDER BY media_id, extension`,
+  ).all(jsonIds(ids)) as ExtensionRunRow[];
+}

@@ -1,0 +1,173 @@
+/**
+ * The gallery's query: filters, a sort with the id as tie-breaker, and keyset paging.
+ *
+ * Which table drives the query decides its speed on a large library, and SQLite cannot know
+ * how popular a tag is, so the caller chooses (see chooseDriver) and the SQL spells it out:
+ * - `index`: walk the sort index (status, column, id) in order and probe each item's links by
+ *   the media_tags primary key; the first page stops after `limit` matches. Right for no tag
+ *   filter and for common tags.
+ * - `tag`: start from the rarest all-of tag's links (media_tags_by_tag), look each item up and
+ *   sort the few matches. Right for rare tags, where walking the index would visit most of it.
+ * - `text`: start from the full-text index's matches.
+ * `CROSS JOIN` is SQLite's documented way to fix the join order.
+ */
+import type { Db } from './connection.js';
+import { statement } from './statements.js';
+import { USER_SOURCE } from './tag-repo.js';
+
+export type SortColumn = 'name_key' | 'sort_date' | 'created_at' | 'file_size';
+export type SortValue = string | number;
+
+export interface ListSpec {
+  status: 'active' | 'deleted';
+  column: SortColumn;
+  direction: 'asc' | 'desc';
+  /** Keyset position: rows strictly after this (value, id) in the sort order. */
+  after: { value: SortValue; id: number } | null;
+  tagsAll: readonly number[];
+  tagsNone: readonly number[];
+  /** null: no any-of filter; [] matches nothing (none of the tags exists). */
+  tagsAny: readonly number[] | null;
+  untagged: boolean;
+  types: readonly string[] | null;
+  availability: readonly string[] | null;
+  fileStates: readonly string[] | null;
+  folderId: number | null;
+  /** An FTS5 query over name and description (words of 3+ characters). */
+  textMatch: string | null;
+  /** LIKE patterns for shorter words, each to be found in the name or the description. */
+  textLike: readonly string[];
+}
+
+export type Driver = { kind: 'index' } | { kind: 'tag'; tagId: number } | { kind: 'text' };
+
+export interface DriverEstimates {
+  /** Active items carrying each all-of tag (tags.item_count), in spec.tagsAll order. */
+  tagCounts: readonly number[];
+  /** Roughly how many items the library holds. */
+  itemCount: number;
+}
+
+/**
+ * Walking the index costs about limit × items / tagCount probes before a page is full; starting
+ * from the tag costs about tagCount lookups plus a sort. Without a limit (all ids) the index walk
+ * visits every item, so the tag wins unless it is on a large share of them.
+ */
+export function chooseDriver(spec: ListSpec, estimates: DriverEstimates, limit: number | null): Driver {
+  if (spec.textMatch !== null) return { kind: 'text' };
+  // Tag counts are of active items; the trash is walked by its own index range.
+  if (spec.status !== 'active' || spec.tagsAll.length === 0) return { kind: 'index' };
+  let rarest = 0;
+  estimates.tagCounts.forEach((count, index) => {
+    if (count < (estimates.tagCounts[rarest] ?? Infinity)) rarest = index;
+  });
+  const count = estimates.tagCounts[rarest] ?? 0;
+  const tagId = spec.tagsAll[rarest] as number;
+  const items = Math.max(1, estimates.itemCount);
+  const useTag = limit === null ? count * 4 < items : count * count < limit * items;
+  return useTag ? { kind: 'tag', tagId } : { kind: 'index' };
+}
+
+interface Built {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const LINK = `t.media_id = m.id AND t.source = '${USER_SOURCE}'`;
+
+function buildFrom(spec: ListSpec, driver: Driver): Built {
+  const where: string[] = ['m.status = @status'];
+  const params: Record<string, unknown> = { status: spec.status };
+  let from = 'media m';
+  let allTags = spec.tagsAll;
+  if (driver.kind === 'tag') {
+    from = `media_tags d CROSS JOIN media m`;
+    where.unshift(`d.tag_id = @driverTag`, `d.source = '${USER_SOURCE}'`, `m.id = d.media_id`);
+    params.driverTag = driver.tagId;
+    allTags = spec.tagsAll.filter((id) => id !== driver.tagId);
+  } else if (driver.kind === 'text') {
+    from = `media_text CROSS JOIN media m`;
+    where.unshift(`media_text MATCH @textMatch`, `m.id = media_text.rowid`);
+  }
+  if (spec.textMatch !== null) params.textMatch = spec.textMatch;
+  if (allTags.length === 1) {
+    where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id = @allTag)`);
+    params.allTag = allTags[0];
+  } else if (allTags.length > 1) {
+    where.push(
+      `(SELECT count(*) FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@allTags))) = @allCount`,
+    );
+    params.allTags = JSON.stringify(allTags);
+    params.allCount = allTags.length;
+  }
+  if (spec.tagsNone.length > 0) {
+    where.push(`NOT EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@noneTags)))`);
+    params.noneTags = JSON.stringify(spec.tagsNone);
+  }
+  if (spec.tagsAny !== null) {
+    where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@anyTags)))`);
+    params.anyTags = JSON.stringify(spec.tagsAny);
+  }
+  if (spec.untagged) where.push(`NOT EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK})`);
+  addInList(where, params, 'm.type', 'types', spec.types);
+  addInList(where, params, 'm.availability', 'availability', spec.availability);
+  addInList(where, params, 'm.file_state', 'fileStates', spec.fileStates);
+  if (spec.folderId !== null) {
+    where.push('m.folder_id = @folderId');
+    params.folderId = spec.folderId;
+  }
+  spec.textLike.forEach((pattern, index) => {
+    where.push(`(m.name LIKE @like${index} ESCAPE '\\' OR m.description LIKE @like${index} ESCAPE '\\')`);
+    params[`like${index}`] = pattern;
+  });
+  return { sql: `FROM ${from} WHERE ${where.join(' AND ')}`, params };
+}
+
+function addInList(where: string[], params: Record<string, unknown>, column: string, name: string, values: readonly string[] | null) {
+  if (values === null) return;
+  where.push(`${column} IN (SELECT value FROM json_each(@${name}))`);
+  params[name] = JSON.stringify(values);
+}
+
+function buildOrdered(spec: ListSpec, driver: Driver, limit: number | null, idsOnly: boolean): Built {
+  const { sql, params } = buildFrom(spec, driver);
+  const col = `m.${spec.column}`;
+  const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
+  let keyset = '';
+  if (spec.after !== null) {
+    // A row value comparison is one range of the (status, column, id) index.
+    keyset = ` AND (${col}, m.id) ${spec.direction === 'asc' ? '>' : '<'} (@afterValue, @afterId)`;
+    params.afterValue = spec.after.value;
+    params.afterId = spec.after.id;
+  }
+  let tail = '';
+  if (limit !== null) {
+    tail = ' LIMIT @limit';
+    params.limit = limit;
+  }
+  const select = idsOnly ? 'm.id' : `m.id, ${col}`;
+  return { sql: `SELECT ${select} ${sql}${keyset} ORDER BY ${col} ${dir}, m.id ${dir}${tail}`, params };
+}
+
+/** One page: each matching item's id and sort value (the cursor is made from the last one). */
+export function listPage(db: Db, spec: ListSpec, driver: Driver, limit: number): [number, SortValue][] {
+  const { sql, params } = buildOrdered(spec, driver, limit, false);
+  return statement(db, sql).raw().all(params) as [number, SortValue][];
+}
+
+/** Every matching id in order, for the virtualised gallery. */
+export function listAllIds(db: Db, spec: ListSpec, driver: Driver): number[] {
+  const { sql, params } = buildOrdered(spec, driver, null, true);
+  return statement(db, sql).pluck().all(params) as number[];
+}
+
+export function countMatching(db: Db, spec: ListSpec, driver: Driver): number {
+  const { sql, params } = buildFrom({ ...spec, after: null }, driver);
+  return statement(db, `SELECT count(*) ${sql}`).pluck().get(params) as number;
+}
+
+/** The query plan SQLite would use, for tests that hold the hot queries to their indexes. */
+export function explainPage(db: Db, spec: ListSpec, driver: Driver, limit: number | null): string[] {
+  const { sql, params } = buildOrdered(spec, driver, limit, limit === null);
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail);
+}

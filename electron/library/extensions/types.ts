@@ -1,0 +1,51 @@
+/**
+ * An offline tagging extension: looks at one item (its metadata, and pixels it reads itself)
+ * and suggests tags, each with a confidence in [0, 1] that means something (see each
+ * extension). Extensions never touch the database; the service stores what they return.
+ */
+import type { ExtensionRunState, FileState, MediaType } from '../../../shared/media.js';
+import type { LibraryPaths } from '../paths.js';
+
+export interface ExtensionSubject {
+  id: number;
+  type: MediaType;
+  format: string | null;
+  width: number | null;
+  height: number | null;
+  hasAlpha: boolean | null;
+  takenAt: string | null;
+  cameraMake: string | null;
+  cameraModel: string | null;
+  geotagged: boolean;
+  md5: string | null;
+  fileState: FileState;
+  stateReason: string | null;
+  availability: string;
+  /** The original file's absolute path as bytes (names need not be UTF-8). */
+  absPath: Buffer;
+}
+
+export interface ExtensionEnv {
+  paths: LibraryPaths;
+  pixelLimit: number;
+  decodeTimeoutSeconds: number;
+}
+
+export interface SuggestedTag {
+  name: string;
+  confidence: number;
+}
+
+export interface ExtensionOutcome {
+  status: ExtensionRunState;
+  tags: SuggestedTag[];
+  /** Why it failed or was unsupported, or what it had to skip. */
+  message: string | null;
+}
+
+export interface TaggingExtension {
+  name: string;
+  description: string;
+  version: string;
+  analyze(subject: ExtensionSubject, env: ExtensionEnv): Promise<ExtensionOutcome>;
+}

@@ -1,0 +1,141 @@
+/**
+ * `media.autoTag`: runs the chosen extensions on the items with their image work outside any
+ * transaction (a transaction function must not await), then writes every result in one
+ * transaction: each extension's previous AI tags on an item are replaced by the new ones, and
+ * its run status recorded. An item deleted while the work ran is skipped.
+ */
+import { FolioError } from '../../../shared/errors.js';
+import type { ExtensionRequest } from '../../../shared/schemas.js';
+import { normalizeTag, tagKey } from '../../../shared/tags.js';
+import { nowIso } from '../clock.js';
+import { recordExtensionRun, replaceAiTags } from '../db/ai-tag-repo.js';
+import type { Db } from '../db/connection.js';
+import { joinLocation } from '../db/media-location.js';
+import { existingIds, getMediaRows, touchMedia } from '../db/media-repo.js';
+import type { MediaRow } from '../db/media-row.js';
+import { ensureTags } from '../db/tag-repo.js';
+import { extensionNames, findExtension } from '../extensions/registry.js';
+import type { ExtensionEnv, ExtensionOutcome, ExtensionSubject, SuggestedTag, TaggingExtension } from '../extensions/types.js';
+import type { FileState, MediaType } from '../../../shared/media.js';
+
+export const DEFAULT_MAX_TAGS = 10;
+export const DEFAULT_MIN_CONFIDENCE = 0;
+// Two cores are shared with the UI and the importer; sharp also uses its own thread pool.
+const CONCURRENCY = 2;
+
+export interface ChosenExtension {
+  extension: TaggingExtension;
+  maxTags: number;
+  minConfidence: number;
+}
+
+export function chooseExtensions(requests: readonly ExtensionRequest[]): ChosenExtension[] {
+  const seen = new Set<string>();
+  return requests.map((request, index) => {
+    const extension = findExtension(request.name);
+    if (!extension) {
+      throw new FolioError(
+        'INVALID_ARGUMENT',
+        `There is no extension "${request.name}"; available: ${extensionNames().join(', ')}`,
+        { field: `extensions[${index}].name` },
+      );
+    }
+    if (seen.has(extension.name)) {
+      throw new FolioError('INVALID_ARGUMENT', `"${request.name}" is asked for twice`, { field: `extensions[${index}].name` });
+    }
+    seen.add(extension.name);
+    return {
+      extension,
+      maxTags: request.maxTags ?? DEFAULT_MAX_TAGS,
+      minConfidence: request.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    };
+  });
+}
+
+function subjectOf(row: MediaRow): ExtensionSubject {
+  return {
+    id: row.id,
+    type: row.type as MediaType,
+    format: row.format,
+    width: row.width,
+    height: row.height,
+    hasAlpha: row.has_alpha === null ? null : row.has_alpha !== 0,
+    takenAt: row.taken_at,
+    cameraMake: row.camera_make,
+    cameraModel: row.camera_model,
+    geotagged: row.gps_lat !== null && row.gps_lon !== null,
+    md5: row.md5,
+    fileState: row.file_state as FileState,
+    stateReason: row.state_reason,
+    availability: row.availability,
+    absPath: joinLocation(row.folder_path, row.rel_path),
+  };
+}
+
+/** Valid names only, one per tag key, the most confident first, cut by minConfidence and maxTags. */
+export function selectTags(tags: readonly SuggestedTag[], chosen: ChosenExtension): SuggestedTag[] {
+  const best = new Map<string, SuggestedTag>();
+  for (const tag of tags) {
+    let name: string;
+    try {
+      name = normalizeTag(tag.name);
+    } catch {
+      continue; // an extension's odd name (e.g. a camera model of 300 characters) is skipped, not fatal
+    }
+    if (!(tag.confidence >= chosen.minConfidence)) continue;
+    const key = tagKey(name);
+    const previous = best.get(key);
+    if (!previous || previous.confidence < tag.confidence) best.set(key, { name, confidence: tag.confidence });
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, chosen.maxTags);
+}
+
+interface Outcome {
+  id: number;
+  chosen: ChosenExtension;
+  outcome: ExtensionOutcome;
+}
+
+async function analyze(subject: ExtensionSubject, chosen: ChosenExtension, env: ExtensionEnv): Promise<Outcome> {
+  try {
+    return { id: subject.id, chosen, outcome: await chosen.extension.analyze(subject, env) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { id: subject.id, chosen, outcome: { status: 'failed', tags: [], message: reason } };
+  }
+}
+
+/** Runs every (item, extension) pair, CONCURRENCY at a time. */
+export async function runExtensions(db: Db, ids: readonly number[], chosen: readonly ChosenExtension[], env: ExtensionEnv): Promise<Outcome[]> {
+  const jobs = getMediaRows(db, ids).flatMap((row) => chosen.map((c) => [subjectOf(row), c] as const));
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      if (job) outcomes.push(await analyze(job[0], job[1], env));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  return outcomes;
+}
+
+/** One transaction for all results. Returns the ids written. */
+export function writeOutcomes(db: Db, outcomes: readonly Outcome[]): number[] {
+  const now = nowIso();
+  const present = existingIds(db, outcomes.map((o) => o.id));
+  const written = new Set<number>();
+  for (const { id, chosen, outcome } of outcomes) {
+    if (!present.has(id)) continue;
+    const selected = selectTags(outcome.tags, chosen);
+    const rows = ensureTags(db, selected.map((tag) => tag.name), now);
+    const links = rows.map((row, index) => ({ tagId: row.id, confidence: selected[index]?.confidence ?? 0 }));
+    const source = chosen.extension.name;
+    replaceAiTags(db, id, source, links, now);
+    recordExtensionRun(db, { media_id: id, extension: source, status: outcome.status, message: outcome.message, ran_at: now });
+    touchMedia(db, [id], `extension:${source}`, now);
+    written.add(id);
+  }
+  return [...written];
+}
+

@@ -1,0 +1,69 @@
+/**
+ * A `media.list` / `media.listIds` request → the list query's spec and its driver. Tag names
+ * become tag ids here; a tag that does not exist can never match, so an all-of or any-of on
+ * unknown tags answers "nothing" without running a query.
+ */
+import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
+import type { SortField } from '../../../shared/media.js';
+import type { Db } from '../db/connection.js';
+import { chooseDriver, type Driver, type ListSpec, type SortColumn } from '../db/list-query.js';
+import { mediaIdCeiling } from '../db/media-repo.js';
+import { findTags } from '../db/tag-repo.js';
+import { decodeCursor } from './list-cursor.js';
+import { textConditions } from './text-search.js';
+
+export const DEFAULT_SORT: MediaSort = { field: 'takenAt', direction: 'desc' };
+export const DEFAULT_PAGE = 100;
+
+const SORT_COLUMNS: Record<SortField, SortColumn> = {
+  name: 'name_key',
+  takenAt: 'sort_date',
+  addedAt: 'created_at',
+  size: 'file_size',
+};
+
+export interface ResolvedList {
+  spec: ListSpec;
+  sort: MediaSort;
+  /** Active-item counts of the all-of tags, in spec.tagsAll order (for chooseDriver). */
+  tagCounts: number[];
+}
+
+/** null when the filter can match nothing (an all-of or any-of tag that does not exist). */
+export function resolveList(
+  db: Db,
+  filter: MediaFilter | undefined,
+  sortArg: MediaSort | undefined,
+  cursor: string | undefined,
+): ResolvedList | null {
+  const f = filter ?? {};
+  const sort = sortArg ?? DEFAULT_SORT;
+  // A bad cursor is an error even when the filter happens to match nothing.
+  const after = cursor === undefined ? null : decodeCursor(cursor, sort.field, sort.direction);
+  const all = findTags(db, f.tagsAll ?? []);
+  if (all.length < (f.tagsAll ?? []).length) return null;
+  const any = f.tagsAny === undefined ? null : findTags(db, f.tagsAny).map((tag) => tag.id);
+  if (any !== null && any.length === 0) return null;
+  const text = textConditions(f.text);
+  const spec: ListSpec = {
+    status: f.status ?? 'active',
+    column: SORT_COLUMNS[sort.field],
+    direction: sort.direction,
+    after,
+    tagsAll: all.map((tag) => tag.id),
+    tagsNone: findTags(db, f.tagsNone ?? []).map((tag) => tag.id),
+    tagsAny: any,
+    untagged: f.untagged === true,
+    types: f.type ?? null,
+    availability: f.availability ?? null,
+    fileStates: f.fileState ?? null,
+    folderId: f.folderId ?? null,
+    textMatch: text.match,
+    textLike: text.like,
+  };
+  return { spec, sort, tagCounts: all.map((tag) => tag.item_count) };
+}
+
+export function driverFor(db: Db, resolved: ResolvedList, limit: number | null): Driver {
+  return chooseDriver(resolved.spec, { tagCounts: resolved.tagCounts, itemCount: mediaIdCeiling(db) }, limit);
+}
