@@ -1,0 +1,83 @@
+/** Tag edits on one item or many, each recorded with the exact inverse the library reported. */
+import type { TagChanges } from '../../../shared/contract.js';
+import { call } from '../api/client.js';
+import { invertTagChanges, isEmptyChange, replayTagChanges, type TagEdit } from '../logic/tag-changes.js';
+import { chunked } from './chunks.js';
+import { noteChange } from './refresh.js';
+import { attempt } from './report.js';
+import { recordEdit } from './undo.js';
+
+async function applyEdits(edits: readonly TagEdit[]): Promise<void> {
+  for (const edit of edits) {
+    for (const ids of chunked(edit.ids)) {
+      await call('media.editTags', { ids, add: edit.add, remove: edit.remove });
+    }
+  }
+  noteChange({ kind: 'tags', ids: edits.flatMap((e) => e.ids) });
+}
+
+function mergeChanges(parts: readonly TagChanges[]): TagChanges {
+  return { added: parts.flatMap((p) => p.added), removed: parts.flatMap((p) => p.removed) };
+}
+
+function recordTagChanges(label: string, changes: TagChanges): void {
+  if (isEmptyChange(changes)) return;
+  recordEdit({
+    label,
+    undo: () => applyEdits(invertTagChanges(changes)),
+    redo: () => applyEdits(replayTagChanges(changes)),
+  });
+}
+
+function describe(add: readonly string[], remove: readonly string[], count: number): string {
+  const items = count === 1 ? '1 item' : `${count} items`;
+  const parts = [
+    add.length > 0 ? `add ${add.map((t) => `“${t}”`).join(', ')}` : '',
+    remove.length > 0 ? `remove ${remove.map((t) => `“${t}”`).join(', ')}` : '',
+  ].filter((p) => p !== '');
+  return `${parts.join(' and ')} (${items})`;
+}
+
+export async function editTags(ids: readonly number[], add: readonly string[], remove: readonly string[]): Promise<boolean> {
+  if (ids.length === 0 || (add.length === 0 && remove.length === 0)) return false;
+  const label = describe(add, remove, ids.length);
+  const result = await attempt(label, async () => {
+    const parts: TagChanges[] = [];
+    for (const slice of chunked(ids)) {
+      parts.push((await call('media.editTags', { ids: slice, add: [...add], remove: [...remove] })).changes);
+    }
+    return mergeChanges(parts);
+  });
+  if (!result) return false;
+  recordTagChanges(`Tags: ${label}`, result);
+  noteChange({ kind: 'tags', ids: [...ids] });
+  return true;
+}
+
+/** AI tags become user tags; undo takes the user tags back off (the AI tags are left as they are). */
+export async function promoteAiTags(ids: readonly number[], names: readonly string[]): Promise<void> {
+  const result = await attempt('promote the AI tag', () => call('media.promoteAiTags', { ids: [...ids], names: [...names] }));
+  if (!result) return;
+  recordTagChanges(`Promote ${names.map((n) => `“${n}”`).join(', ')}`, result.changes);
+  noteChange({ kind: 'tags', ids: [...ids] });
+}
+
+export async function removeAiTags(ids: readonly number[], names: readonly string[]): Promise<void> {
+  const result = await attempt('remove the AI tag', () => call('media.removeAiTags', { ids: [...ids], names: [...names] }));
+  if (result) noteChange({ kind: 'items', ids: [...ids] });
+}
+
+export const AUTO_TAG_EXTENSION = 'local-analysis';
+
+export async function autoTag(ids: readonly number[]): Promise<number | undefined> {
+  const result = await attempt('run auto-tagging', async () => {
+    let tagged = 0;
+    for (const slice of chunked(ids, 1_000)) {
+      const answer = await call('media.autoTag', { ids: slice, extensions: [{ name: AUTO_TAG_EXTENSION }] });
+      tagged += answer.items.filter((item) => item.aiTags.length > 0).length;
+    }
+    return tagged;
+  });
+  if (result !== undefined) noteChange({ kind: 'items', ids: [...ids] });
+  return result;
+}

@@ -1,0 +1,150 @@
+/**
+ * Loads what the gallery shows: the ordered id list for the current view, search and sort,
+ * and tile data for the rows on screen, fetched in batches and cached. Stale answers (a newer
+ * query was asked meanwhile) are dropped.
+ */
+import type { MediaTile } from '../../../shared/media.js';
+import { call } from '../api/client.js';
+import { buildFilter } from '../logic/gallery-query.js';
+import { pruneSelection } from '../logic/selection.js';
+import { useStore } from '../store/store.js';
+import { reportError } from './report.js';
+
+let idsRequest = 0;
+
+export async function reloadIds(): Promise<void> {
+  const { view, search, sort } = useStore.getState();
+  const request = ++idsRequest;
+  try {
+    const { ids } = await call('media.listIds', { filter: buildFilter(view, search), sort });
+    if (request !== idsRequest) return;
+    const state = useStore.getState();
+    state.setIds(ids);
+    const pruned = pruneSelection(state.selection, useStore.getState().idIndex);
+    if (pruned !== state.selection) state.setSelection(pruned);
+  } catch (error) {
+    if (request !== idsRequest) return;
+    useStore.getState().setIdsLoading(false);
+    reportError(error, 'show these items');
+  }
+}
+
+const TILE_BATCH = 400;
+const MAX_TILE_REQUESTS = 2;
+
+let wanted: readonly number[] = [];
+const inFlight = new Set<number>();
+let running = 0;
+let scheduled = false;
+
+/**
+ * The grid says which ids are on (or near) the screen. Only the latest wish counts: while the
+ * user scrolls fast, rows that flew past are never fetched.
+ */
+export function wantTiles(ids: readonly number[]): void {
+  wanted = ids;
+  scheduleFlush();
+}
+
+function scheduleFlush(): void {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    void flushTiles();
+  });
+}
+
+async function flushTiles(): Promise<void> {
+  while (running < MAX_TILE_REQUESTS) {
+    const { tiles } = useStore.getState();
+    const batch = wanted.filter((id) => !tiles.has(id) && !inFlight.has(id)).slice(0, TILE_BATCH);
+    if (batch.length === 0) return;
+    running += 1;
+    for (const id of batch) inFlight.add(id);
+    void fetchTiles(batch).finally(() => {
+      running -= 1;
+      for (const id of batch) inFlight.delete(id);
+      scheduleFlush();
+    });
+  }
+}
+
+async function fetchTiles(ids: number[]): Promise<void> {
+  try {
+    const tiles: MediaTile[] = await call('media.tiles', { ids });
+    useStore.getState().putTiles(tiles);
+  } catch (error) {
+    // Don't retry in a loop: the next scroll or change asks again.
+    wanted = wanted.filter((id) => !ids.includes(id));
+    reportError(error, 'load thumbnails');
+  }
+}
+
+/** Fetches tiles again (thumbnails were made, an item changed); ids not cached are left alone. */
+export async function refreshTiles(ids?: readonly number[]): Promise<void> {
+  const { tiles } = useStore.getState();
+  const targets = (ids ?? [...tiles.keys()]).filter((id) => tiles.has(id) || wanted.includes(id));
+  const visibleFirst = [...new Set([...wanted.filter((id) => targets.includes(id)), ...targets])].slice(0, 5_000);
+  for (let start = 0; start < visibleFirst.length; start += TILE_BATCH) {
+    const batch = visibleFirst.slice(start, start + TILE_BATCH);
+    try {
+      const fresh = await call('media.tiles', { ids: batch });
+      useStore.getState().putTiles(fresh);
+    } catch (error) {
+      reportError(error, 'refresh thumbnails');
+      return;
+    }
+  }
+  if (ids === undefined) {
+    // Anything cached but not refreshed may be stale: let it be fetched again when shown.
+    const keep = new Set(visibleFirst);
+    const stale = [...useStore.getState().tiles.keys()].filter((id) => !keep.has(id));
+    if (stale.length > 0) useStore.getState().forgetTiles(stale);
+  }
+}
+
+/** Full items for the panel and the preview. */
+export async function loadItems(ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    const items = await call('media.getMany', { ids: ids.slice(0, 500) });
+    useStore.getState().putItems(items);
+  } catch (error) {
+    reportError(error, 'load the item details');
+  }
+}
+
+/** Refetches cached full items that changed (all cached ones when ids are not known). */
+export async function refreshItems(ids?: readonly number[]): Promise<void> {
+  const cached = [...useStore.getState().items.keys()];
+  const targets = ids === undefined ? cached : cached.filter((id) => ids.includes(id));
+  if (targets.length === 0) return;
+  try {
+    const items = await call('media.getMany', { ids: targets.slice(0, 500) });
+    const found = new Set(items.map((i) => i.id));
+    const state = useStore.getState();
+    state.putItems(items);
+    const gone = targets.filter((id) => !found.has(id));
+    if (gone.length > 0) state.forgetItems(gone);
+  } catch (error) {
+    reportError(error, 'refresh the item details');
+  }
+}
+
+/** The sidebar's folders, tags and totals. */
+export async function refreshLibrary(): Promise<void> {
+  try {
+    const [folders, tags, info] = await Promise.all([
+      call('folders.list', {}),
+      call('tags.list', { limit: 500 }),
+      call('library.info', {}),
+    ]);
+    const state = useStore.getState();
+    state.setFolders(folders);
+    state.setTags(tags);
+    state.setInfo(info);
+  } catch (error) {
+    reportError(error, 'load the library');
+  }
+}

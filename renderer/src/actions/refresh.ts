@@ -1,0 +1,50 @@
+/**
+ * What to reload after a change, whether this window made it or the library says another
+ * did (REST API, CLI, an import). Changes arriving close together are handled once.
+ */
+import type { ChangeKind, LibraryChange } from '../../../shared/events.js';
+import { refreshItems, refreshLibrary, refreshTiles, reloadIds } from './gallery-data.js';
+
+const COALESCE_MS = 120;
+
+let pendingKinds = new Set<ChangeKind>();
+/** null: some change did not list its ids, so everything shown is refreshed. */
+let pendingIds: Set<number> | null = new Set();
+let timer: ReturnType<typeof setTimeout> | null = null;
+const epochListeners = new Set<() => void>();
+
+export function noteChange(change: Pick<LibraryChange, 'kind' | 'ids'>): void {
+  pendingKinds.add(change.kind);
+  if (change.ids === undefined) pendingIds = null;
+  else if (pendingIds !== null) for (const id of change.ids) pendingIds.add(id);
+  timer ??= setTimeout(() => void flush(), COALESCE_MS);
+}
+
+/** Listeners for "the library changed" (tag summaries and other locally fetched views). */
+export function onLibraryChanged(listener: () => void): () => void {
+  epochListeners.add(listener);
+  return () => {
+    epochListeners.delete(listener);
+  };
+}
+
+async function flush(): Promise<void> {
+  timer = null;
+  const kinds = pendingKinds;
+  const ids = pendingIds === null ? undefined : [...pendingIds];
+  pendingKinds = new Set();
+  pendingIds = new Set();
+  const work: Promise<void>[] = [];
+  const membership = kinds.has('items') || kinds.has('trash') || kinds.has('folders') || kinds.has('tags');
+  // A tag change can move items in or out of a tag filter; thumbnails never do.
+  if (membership) work.push(reloadIds());
+  if (kinds.has('items') || kinds.has('thumbnails') || kinds.has('trash')) {
+    work.push(refreshTiles(ids));
+    work.push(refreshItems(ids));
+  } else if (kinds.has('tags')) {
+    work.push(refreshItems(ids));
+  }
+  if (membership) work.push(refreshLibrary());
+  await Promise.all(work);
+  for (const listener of [...epochListeners]) listener();
+}

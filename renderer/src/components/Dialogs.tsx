@@ -1,0 +1,141 @@
+import { useId, useState, type FormEvent } from 'react';
+import { emptyTrash, renameItem, trashFiles } from '../actions/edit-items.js';
+import { useItem } from '../hooks/use-item.js';
+import { useStore } from '../store/store.js';
+import { Modal } from './Modal.js';
+
+function RenameDialog({ id }: { id: number }) {
+  const item = useItem(id);
+  const close = useStore((s) => s.closeDialog);
+  const [name, setName] = useState<string | null>(null);
+  const [onDisk, setOnDisk] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const fieldId = useId();
+  const diskId = useId();
+  const value = name ?? item?.name ?? '';
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (value.trim() === '' || !item) return;
+    if (value.trim() === item.name && !onDisk) {
+      close();
+      return;
+    }
+    setBusy(true);
+    const renamed = await renameItem(id, value.trim(), onDisk);
+    setBusy(false);
+    if (renamed) close();
+  };
+  return (
+    <Modal labelledBy={titleId} onClose={close}>
+      <form className="dialog-body" onSubmit={(e) => void submit(e)}>
+        <h2 id={titleId}>Rename</h2>
+        <label htmlFor={fieldId}>New name</label>
+        <input
+          id={fieldId}
+          type="text"
+          value={value}
+          autoFocus
+          onFocus={(e) => {
+            // Select the name without its extension, as file managers do.
+            const dot = e.target.value.lastIndexOf('.');
+            e.target.setSelectionRange(0, dot > 0 ? dot : e.target.value.length);
+          }}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <div className="checkbox-row">
+          <input id={diskId} type="checkbox" checked={onDisk} onChange={(e) => setOnDisk(e.target.checked)} />
+          <label htmlFor={diskId}>Also rename the file on disk{item ? ` (${item.originalName})` : ''}</label>
+        </div>
+        <p className="hint">Without this, only the name shown in Folio changes; the file keeps its name.</p>
+        <div className="button-row end">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || value.trim() === ''}>
+            Rename
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function EmptyTrashDialog() {
+  const close = useStore((s) => s.closeDialog);
+  const count = useStore((s) => s.info?.trashCount ?? null);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const textId = useId();
+  return (
+    <Modal labelledBy={titleId} describedBy={textId} onClose={close} role="alertdialog">
+      <div className="dialog-body">
+        <h2 id={titleId}>Empty the trash?</h2>
+        <p id={textId}>
+          {count === null ? 'The items in the trash' : `${count.toLocaleString()} ${count === 1 ? 'item' : 'items'}`} will be removed from
+          the library with their tags, descriptions and thumbnails. This can’t be undone. Your files on disk are not touched.
+        </p>
+        <div className="button-row end">
+          <button type="button" autoFocus onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void emptyTrash().finally(close);
+            }}
+          >
+            Empty trash
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
+
+/** Desktop only: the files themselves go to the system trash, after an explicit confirmation. */
+function TrashFilesDialog({ ids }: { ids: number[] }) {
+  const close = useStore((s) => s.closeDialog);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const textId = useId();
+  const what = ids.length === 1 ? 'this file' : `these ${ids.length} files`;
+  return (
+    <Modal labelledBy={titleId} describedBy={textId} onClose={close} role="alertdialog">
+      <div className="dialog-body">
+        <h2 id={titleId}>Move {what} to the system trash?</h2>
+        <p id={textId}>
+          The files themselves leave their folders and go to your system’s trash, where you can get them back. Folio forgets
+          them.
+        </p>
+        <div className="button-row end">
+          <button type="button" autoFocus onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void trashFiles(ids).finally(close);
+            }}
+          >
+            Move to system trash
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
+
+export function Dialogs() {
+  const dialog = useStore((s) => s.dialog);
+  if (dialog === null) return null;
+  if (dialog.kind === 'rename') return <RenameDialog key={dialog.id} id={dialog.id} />;
+  if (dialog.kind === 'empty-trash') return <EmptyTrashDialog />;
+  return <TrashFilesDialog ids={dialog.ids} />;
+}

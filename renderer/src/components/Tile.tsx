@@ -1,0 +1,88 @@
+import { memo, useState, type MouseEvent } from 'react';
+import type { MediaTile } from '../../../shared/media.js';
+import { mediaUrls } from '../api/client.js';
+import { pickThumbnailSize } from '../logic/grid-math.js';
+import { useStore } from '../store/store.js';
+
+interface TileProps {
+  id: number;
+  column: number;
+  /** Square thumbnail box, CSS pixels. */
+  size: number;
+  left: number;
+  onPick(id: number, event: MouseEvent): void;
+  onOpen(id: number): void;
+}
+
+/** What a tile says about its file besides the picture; null when all is well. */
+export function tileProblem(tile: MediaTile): string | null {
+  if (tile.availability === 'missing') return 'Missing';
+  if (tile.availability === 'offline') return 'Offline';
+  switch (tile.fileState) {
+    case 'damaged':
+      return 'Damaged';
+    case 'unsupported':
+      return 'Unsupported';
+    case 'oversized':
+      return 'Too large';
+    case 'empty':
+      return 'Empty file';
+    case 'unreadable':
+      return 'Unreadable';
+    default:
+      return null;
+  }
+}
+
+function placeholderText(tile: MediaTile | undefined, problem: string | null, failed: boolean): string {
+  if (!tile) return '';
+  if (problem !== null && problem !== 'Missing' && problem !== 'Offline') return problem;
+  if (failed) return 'No preview';
+  if (tile.fileState === 'pending') return 'Making thumbnail…';
+  return tile.type === 'image' ? 'No preview' : tile.type.charAt(0).toUpperCase() + tile.type.slice(1);
+}
+
+/**
+ * One gallery cell. It subscribes to its own tile data and selection bit only, so a change to
+ * another item (or to the selection elsewhere) does not re-render it.
+ */
+export const Tile = memo(function Tile({ id, column, size, left, onPick, onOpen }: TileProps) {
+  const tile = useStore((s) => s.tiles.get(id));
+  const selected = useStore((s) => s.selection.selected.has(id));
+  const focused = useStore((s) => s.selection.focus === id);
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio;
+  const thumbSize = tile ? pickThumbnailSize(size, dpr, tile.thumbnailSizes) : null;
+  const url = thumbSize === null ? null : mediaUrls.thumbnail(id, thumbSize);
+  const problem = tile ? tileProblem(tile) : null;
+  const showImage = url !== null && url !== failedUrl;
+  const name = tile?.name ?? 'Loading…';
+  const classes = ['tile', selected && 'selected', focused && 'focused', problem && 'has-problem'].filter(Boolean).join(' ');
+  return (
+    <div
+      role="gridcell"
+      id={`tile-${id}`}
+      aria-selected={selected}
+      aria-colindex={column + 1}
+      aria-label={problem ? `${name} (${problem.toLowerCase()})` : name}
+      className={classes}
+      style={{ left, width: size }}
+      onClick={(event) => onPick(id, event)}
+      onDoubleClick={() => onOpen(id)}
+    >
+      <div className="thumb-box" style={{ height: size }}>
+        {showImage ? (
+          <img src={url} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailedUrl(url)} />
+        ) : (
+          <span className={tile?.fileState === 'pending' ? 'placeholder pending' : 'placeholder'}>
+            {placeholderText(tile, problem, url !== null)}
+          </span>
+        )}
+        {problem && <span className="tile-badge">{problem}</span>}
+      </div>
+      <div className="tile-caption" title={tile?.name}>
+        {name}
+      </div>
+    </div>
+  );
+});

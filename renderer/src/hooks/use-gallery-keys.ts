@@ -1,0 +1,57 @@
+import { useCallback, type KeyboardEvent } from 'react';
+import { trashItems } from '../actions/edit-items.js';
+import { isNavigationKey, moveIndex, type GridLayout } from '../logic/grid-math.js';
+import { keyboardSelect, orderedSelection, selectAll, toggleFocused } from '../logic/selection.js';
+import { useStore } from '../store/store.js';
+
+/**
+ * The gallery's keyboard: arrows/Home/End/PageUp/PageDown move focus (Shift extends, Ctrl
+ * moves focus only), Ctrl+A selects all, Ctrl+Space toggles, Escape clears, Enter/Space opens
+ * the preview, Delete moves to the trash, F2 renames.
+ */
+export function useGalleryKeys(layout: GridLayout, pageRows: number, scrollToIndex: (index: number) => void) {
+  return useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      const state = useStore.getState();
+      const { ids, idIndex, selection } = state;
+      const toggle = event.ctrlKey || event.metaKey;
+      const focusIndex = selection.focus === null ? -1 : idIndex.indexOf(selection.focus);
+      if (isNavigationKey(event.key)) {
+        event.preventDefault();
+        const next = moveIndex(focusIndex, event.key, layout.columns, ids.length, pageRows);
+        const id = ids[next];
+        if (id === undefined) return;
+        state.setSelection(keyboardSelect(selection, idIndex, id, { shift: event.shiftKey, toggle }));
+        scrollToIndex(next);
+        return;
+      }
+      const key = event.key.toLowerCase();
+      if (toggle && key === 'a' && !event.shiftKey) {
+        event.preventDefault();
+        state.setSelection(selectAll(ids, selection));
+      } else if (toggle && event.key === ' ') {
+        event.preventDefault();
+        state.setSelection(toggleFocused(selection));
+      } else if (event.key === 'Escape' && selection.selected.size > 0) {
+        event.preventDefault();
+        state.clearSelection();
+      } else if ((event.key === 'Enter' || event.key === ' ') && !toggle) {
+        const target = selection.focus ?? orderedSelection(selection.selected, idIndex)[0] ?? ids[0];
+        if (target === undefined) return;
+        event.preventDefault();
+        state.openPreview(target);
+      } else if (event.key === 'Delete' && state.view.kind !== 'trash') {
+        const chosen = orderedSelection(selection.selected, idIndex);
+        if (chosen.length === 0) return;
+        event.preventDefault();
+        void trashItems(chosen);
+      } else if (event.key === 'F2') {
+        const target = selection.selected.size === 1 ? [...selection.selected][0] : selection.focus;
+        if (target === undefined || target === null) return;
+        event.preventDefault();
+        state.openDialog({ kind: 'rename', id: target });
+      }
+    },
+    [layout.columns, pageRows, scrollToIndex],
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * What the gallery shows: the sidebar's choice (everything, a folder, a tag, the trash) and
+ * the toolbar's search text, turned into one `media.listIds` filter.
+ */
+import type { ArgsIn } from '../../../shared/contract.js';
+import { parseSearchQuery } from '../../../shared/search-query.js';
+
+export type GalleryView =
+  | { kind: 'all' }
+  | { kind: 'untagged' }
+  | { kind: 'folder'; id: number; label: string }
+  | { kind: 'tag'; name: string }
+  | { kind: 'trash' };
+
+export type ListFilter = NonNullable<ArgsIn<'media.listIds'>['filter']>;
+
+export function buildFilter(view: GalleryView, search: string): ListFilter {
+  const parsed = parseSearchQuery(search);
+  const filter: ListFilter = { ...parsed, status: view.kind === 'trash' ? 'deleted' : 'active' };
+  if (view.kind === 'folder') filter.folderId = view.id;
+  if (view.kind === 'untagged') filter.untagged = true;
+  if (view.kind === 'tag') {
+    const all = filter.tagsAll ?? [];
+    filter.tagsAll = all.some((t) => t.toLowerCase() === view.name.toLowerCase()) ? all : [view.name, ...all];
+  }
+  return filter;
+}
+
+export function sameView(a: GalleryView, b: GalleryView): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'folder' && b.kind === 'folder') return a.id === b.id;
+  if (a.kind === 'tag' && b.kind === 'tag') return a.name === b.name;
+  return true;
+}
+
+export function viewTitle(view: GalleryView): string {
+  switch (view.kind) {
+    case 'all':
+      return 'All media';
+    case 'untagged':
+      return 'Untagged';
+    case 'folder':
+      return view.label;
+    case 'tag':
+      return `Tag: ${view.name}`;
+    case 'trash':
+      return 'Trash';
+  }
+}

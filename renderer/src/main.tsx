@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/gallery.css';
+import './styles/panel.css';
+import './styles/overlays.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,59 @@
+import type { Slice } from './types.js';
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  title: string;
+  detail: string | null;
+}
+
+export type Dialog =
+  | { kind: 'rename'; id: number }
+  | { kind: 'empty-trash' }
+  | { kind: 'trash-files'; ids: number[] };
+
+export interface UiSlice {
+  toasts: readonly Toast[];
+  /** The item open in the preview, or null. */
+  previewId: number | null;
+  /** The preview is in focus-area editing mode. */
+  editingFocus: boolean;
+  dialog: Dialog | null;
+  panelOpen: boolean;
+  sidebarOpen: boolean;
+  /** A text field whose id should take focus (F2 on the panel's name, the import path). */
+  focusRequest: { target: string; at: number } | null;
+  addToast(toast: Omit<Toast, 'id'>): void;
+  dismissToast(id: number): void;
+  openPreview(id: number): void;
+  closePreview(): void;
+  setEditingFocus(editing: boolean): void;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+  togglePanel(): void;
+  toggleSidebar(): void;
+  requestFocus(target: string): void;
+}
+
+let nextToastId = 1;
+const MAX_TOASTS = 4;
+
+export const createUiSlice: Slice<UiSlice> = (set) => ({
+  toasts: [],
+  previewId: null,
+  editingFocus: false,
+  dialog: null,
+  panelOpen: true,
+  sidebarOpen: true,
+  focusRequest: null,
+  addToast: (toast) => set((state) => ({ toasts: [...state.toasts, { ...toast, id: nextToastId++ }].slice(-MAX_TOASTS) })),
+  dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) })),
+  openPreview: (previewId) => set({ previewId }),
+  closePreview: () => set({ previewId: null, editingFocus: false }),
+  setEditingFocus: (editingFocus) => set({ editingFocus }),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  togglePanel: () => set((state) => ({ panelOpen: !state.panelOpen })),
+  toggleSidebar: () => set((state) => ({ sidebarOpen: !state.sidebarOpen })),
+  requestFocus: (target) => set({ focusRequest: { target, at: Date.now() } }),
+});
