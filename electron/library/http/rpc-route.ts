@@ -4,7 +4,7 @@ import { FolioError } from '../../../shared/errors.js';
 import { mediaUrlBuilder, HTTP_MEDIA_BASE } from '../../../shared/media-urls.js';
 import { errorEnvelope, okEnvelope } from '../../../shared/result.js';
 import type { Service } from '../service/service.js';
-import { httpStatusOf, methodNotAllowed } from './error-status.js';
+import { HttpError, httpStatusOf, methodNotAllowed } from './error-status.js';
 import { readJsonBody, requireJsonContentType } from './read-body.js';
 import type { HttpRequest } from './request-context.js';
 import { jsonResponse } from './write-response.js';
@@ -25,6 +25,6 @@ export async function handleRpc(request: HttpRequest, service: Service, methodSe
     return jsonResponse(okEnvelope(value));
   } catch (error) {
     if (!(error instanceof FolioError)) console.error(`folio: rpc ${methodSegment} failed`, error);
-    return jsonResponse(errorEnvelope(error), httpStatusOf(error));
+    return jsonResponse(errorEnvelope(error), httpStatusOf(error), error instanceof HttpError ? error.headers : {});
   }
 }

@@ -1,0 +1,51 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../../../electron/library/http/api/openapi/document.js';
+import { mediaRoutes } from '../../../electron/library/http/api/media-routes.js';
+import { tagRoutes } from '../../../electron/library/http/api/tag-routes.js';
+
+const ORIGIN = 'http://127.0.0.1:7830';
+type Json = Record<string, unknown>;
+
+describe('the OpenAPI document', () => {
+  const document = buildOpenApiDocument(ORIGIN);
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('documents every route the server has, and no other', () => {
+    const paths = document.paths as Record<string, Json>;
+    const documented = Object.entries(paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    const served = [...mediaRoutes, ...tagRoutes].map((route) => `${route.method} ${route.path}`);
+    expect(documented.sort()).toEqual([...served, 'GET /api/openapi.json'].sort());
+  });
+
+  it('takes request schemas from the contract (read-only fields are not accepted)', () => {
+    const schemas = (document.components as { schemas: Record<string, Json> }).schemas;
+    const patch = schemas.MediaPatch as { properties: Record<string, Json>; additionalProperties: boolean };
+    expect(Object.keys(patch.properties).sort()).toEqual(['customCoordinates', 'description', 'metadata', 'name', 'tags']);
+    expect(patch.additionalProperties).toBe(false);
+    expect(patch.properties.metadata).toMatchObject({ type: 'object' });
+    expect((schemas.MediaReplacement as { required: string[] }).required).toEqual(['name']);
+  });
+
+  it('gives every operation at least one example per documented outcome it can produce', () => {
+    for (const item of Object.values(document.paths as Record<string, Record<string, Json>>)) {
+      for (const operation of Object.values(item)) {
+        const responses = operation.responses as Record<string, { content: { 'application/json': { examples?: Json } } }>;
+        expect(responses['200']?.content['application/json'].examples).toBeDefined();
+        expect(responses['401']).toBeDefined();
+        expect(responses['403']).toBeDefined();
+      }
+    }
+  });
+
+  it('uses absolute media URLs of this server in its examples', () => {
+    expect(JSON.stringify(document)).toContain(`${ORIGIN}/media/1/thumb/512`);
+  });
+});
