@@ -1,18 +1,17 @@
-import { FolioError } from '../../../shared/errors.js';
+import { listImportIssues } from '../db/import-job-repo.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 
 export type ImportHandlersMethod = 'import.start' | 'import.rescan' | 'import.cancel' | 'import.status' | 'import.issues';
 
-// PLACEHOLDER: to be implemented.
-export function importHandlers(_lib: LibraryContext): HandlerGroup<ImportHandlersMethod> {
-  const todo = (): never => {
-    throw new FolioError('UNSUPPORTED', 'Not implemented yet');
-  };
+const DEFAULT_ISSUE_LIMIT = 100;
+
+/** Imports run in the background: these calls queue, cancel and report; they never wait for a job. */
+export function importHandlers(lib: LibraryContext): HandlerGroup<ImportHandlersMethod> {
   return {
-    'import.start': todo,
-    'import.rescan': todo,
-    'import.cancel': todo,
-    'import.status': todo,
-    'import.issues': todo,
+    'import.start': ({ path }) => lib.importer.start(path),
+    'import.rescan': ({ folderIds }) => lib.importer.rescan(folderIds),
+    'import.cancel': () => ({ cancelled: lib.importer.cancel() }),
+    'import.status': () => lib.importer.status(),
+    'import.issues': ({ folderId, limit }) => listImportIssues(lib.db, folderId, limit ?? DEFAULT_ISSUE_LIMIT),
   };
 }

@@ -1,0 +1,86 @@
+import type { ChangeKind } from '../../../shared/events.js';
+import type { ImportProgress } from '../../../shared/media.js';
+import type { LibraryEvents } from '../events.js';
+import { throttle } from './throttle.js';
+
+/** At most this many progress or change events a second: a UI redraws, it does not need more. */
+const EVENT_INTERVAL_MS = 100;
+/** Changes name their items up to this many; beyond, listeners reload what they show. */
+const MAX_IDS_PER_EVENT = 200;
+
+/** The running job's progress, sent as throttled `import.progress` events plus the final state. */
+export class ProgressTracker {
+  readonly state: ImportProgress;
+  private readonly emitter;
+
+  constructor(
+    jobId: string,
+    startedAt: string,
+    private readonly events: LibraryEvents,
+  ) {
+    this.state = {
+      jobId,
+      state: 'running',
+      total: 0,
+      done: 0,
+      errors: 0,
+      scanning: true,
+      currentFile: null,
+      startedAt,
+      finishedAt: null,
+      message: null,
+    };
+    this.emitter = throttle(() => this.events.emit('import.progress', this.snapshot()), EVENT_INTERVAL_MS);
+  }
+
+  snapshot(): ImportProgress {
+    return { ...this.state };
+  }
+
+  changed(): void {
+    this.emitter.call();
+  }
+
+  finish(state: ImportProgress['state'], finishedAt: string, message: string | null): void {
+    this.emitter.cancel();
+    Object.assign(this.state, { state, finishedAt, scanning: false, currentFile: null });
+    if (message !== null) this.state.message = message;
+    this.events.emit('import.progress', this.snapshot());
+  }
+}
+
+/** Collects changed ids per kind and sends them as throttled `library.changed` events. */
+export class ChangeNotifier {
+  private readonly pending = new Map<ChangeKind, Set<number> | null>();
+  private readonly emitter;
+
+  constructor(private readonly events: LibraryEvents) {
+    this.emitter = throttle(() => this.emitPending(), EVENT_INTERVAL_MS);
+  }
+
+  add(kind: ChangeKind, ids: readonly number[] = []): void {
+    if (ids.length === 0 && kind !== 'folders') return;
+    let set = this.pending.get(kind);
+    if (set === undefined) {
+      set = new Set();
+      this.pending.set(kind, set);
+    }
+    if (set !== null) {
+      for (const id of ids) set.add(id);
+      if (set.size > MAX_IDS_PER_EVENT) this.pending.set(kind, null);
+    }
+    this.emitter.call();
+  }
+
+  flush(): void {
+    this.emitter.cancel();
+    this.emitPending();
+  }
+
+  private emitPending(): void {
+    for (const [kind, ids] of this.pending) {
+      this.events.emit('library.changed', ids === null || ids.size === 0 ? { kind, actor: 'import' } : { kind, ids: [...ids], actor: 'import' });
+    }
+    this.pending.clear();
+  }
+}

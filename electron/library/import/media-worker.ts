@@ -1,0 +1,27 @@
+/**
+ * The worker thread that does the heavy part of an import: reading, hashing, EXIF, decoding
+ * and thumbnails. The main thread sends one small task per file and gets small answers back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
+import { errorMessage } from './file-errors.js';
+import { probeFile } from './probe-file.js';
+import type { ProbeTask, WorkerConfig, WorkerReply } from './worker-messages.js';
+
+// Parallelism comes from the number of workers; one libvips thread each keeps the machine's
+// cores shared fairly instead of every worker spawning a thread per core.
+sharp.concurrency(1);
+// libvips' operation cache only helps when the same image is processed repeatedly.
+sharp.cache(false);
+
+const config = workerData as WorkerConfig;
+const port = parentPort;
+if (!port) throw new Error('media-worker must run in a worker thread');
+
+const post = (reply: WorkerReply): void => port.postMessage(reply);
+
+port.on('message', (task: ProbeTask) => {
+  probeFile(task, config, post).catch((error: unknown) => {
+    post({ kind: 'failed', taskId: task.taskId, error: errorMessage(error) });
+  });
+});
