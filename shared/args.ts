@@ -21,8 +21,11 @@ function joinField(base: string, inner: string | undefined): string {
   if (base === '') return inner;
   const lastDot = base.lastIndexOf('.');
   const last = base.slice(lastDot + 1);
-  const head = inner.split(/[.[]/)[0];
-  return head === last ? base.slice(0, lastDot + 1) + inner : base;
+  const head = inner.split(/[.[]/)[0] ?? '';
+  if (head === last) return base.slice(0, lastDot + 1) + inner;
+  // The validator used its own name for the value (normalizeTagList says "tags[1]" for the
+  // `add` list): keep where it points inside the value, under the schema's name ("add[1]").
+  return base + inner.slice(head.length);
 }
 
 /** Turns the first zod issue into one INVALID_ARGUMENT that names the field at fault. */
