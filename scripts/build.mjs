@@ -13,8 +13,9 @@ const wants = (part) => only.length === 0 || only.includes(part);
 
 const bundles = [
   { part: 'electron', entry: 'electron/main/main.ts', out: 'dist/main.mjs', format: 'esm' },
-  // A sandboxed preload must be a single CommonJS file.
-  { part: 'electron', entry: 'electron/preload/preload.ts', out: 'dist/preload.cjs', format: 'cjs' },
+  // A sandboxed preload must be a single CommonJS file: it can require nothing but Electron's
+  // sandboxed modules, so its dependencies (zod, via the contract) are bundled in.
+  { part: 'electron', entry: 'electron/preload/preload.ts', out: 'dist/preload.cjs', format: 'cjs', bundleDependencies: true, minify: true },
   { part: 'electron', entry: 'electron/library/import/media-worker.ts', out: 'dist/media-worker.mjs', format: 'esm' },
 ];
 
@@ -27,7 +28,8 @@ for (const bundle of bundles) {
     platform: 'node',
     target: 'node20',
     format: bundle.format,
-    packages: 'external',
+    ...(bundle.bundleDependencies ? {} : { packages: 'external' }),
+    minify: bundle.minify === true,
     external: ['electron'],
     sourcemap: true,
     logLevel: 'warning',
