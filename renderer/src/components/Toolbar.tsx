@@ -28,7 +28,7 @@ function SearchField() {
         ref={ref}
         id={id}
         type="search"
-        placeholder="Search: words, tag:name, -tag:name, type:video, is:missing"
+        placeholder="Search  (tag:name  -tag:name  type:video  is:missing)"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         spellCheck={false}
@@ -74,6 +74,7 @@ function SizeSlider() {
       <label htmlFor={id}>Thumbnail size</label>
       <input
         id={id}
+        className="size-slider"
         type="range"
         min={MIN_TILE}
         max={MAX_TILE}
@@ -100,13 +101,15 @@ function ImportByPath() {
   };
   return (
     <form className="toolbar-group" onSubmit={(e) => void submit(e)}>
-      <label htmlFor={id}>Folder to import</label>
+      <label htmlFor={id} className="visually-hidden">
+        Folder to import
+      </label>
       <input
         ref={inputRef}
         id={id}
         type="text"
         className="import-path"
-        placeholder="/home/me/Pictures"
+        placeholder="Folder to import, e.g. /home/me/Pictures"
         value={path}
         onChange={(e) => setPath(e.target.value)}
         spellCheck={false}
@@ -166,8 +169,8 @@ export function Toolbar() {
         <ImportByPath />
       )}
       <UndoButtons />
-      <button type="button" aria-pressed={panelOpen} onClick={togglePanel}>
-        Details panel
+      <button type="button" className="icon-button" aria-label="Details panel" title="Show or hide the details panel" aria-pressed={panelOpen} onClick={togglePanel}>
+        ☰
       </button>
     </header>
   );
