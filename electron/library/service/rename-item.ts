@@ -63,7 +63,11 @@ export function renameItem(db: Db, id: number, name: string, onDisk: boolean, ac
         cause: error,
       });
     }
-    throw error;
+    if (error instanceof FolioError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new FolioError('IO_ERROR', `The library could not record the new name (${reason}); the file keeps its old name`, {
+      cause: error,
+    });
   }
 }
 
