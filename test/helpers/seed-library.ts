@@ -167,6 +167,11 @@ export async function writeThumbnails(db: Db, paths: LibraryPaths, file: string,
 export async function seedLibrary(t: TempLibrary, sources: string[] = DEFAULT_SEED, options: SeedOptions = {}): Promise<SeededLibrary> {
   const folderPath = path.join(t.dir, options.folderName ?? 'photos');
   copyCorpus(folderPath, sources);
+  return recordFiles(t, folderPath, sources, options);
+}
+
+/** Records files already in `folderPath` (paths relative to it) as items of a new library folder. */
+export async function recordFiles(t: TempLibrary, folderPath: string, sources: string[], options: SeedOptions = {}): Promise<SeededLibrary> {
   const db = t.library.db;
   const folderId = insertFolder(db, folderPath);
   const items: SeededItem[] = [];

@@ -57,16 +57,16 @@ export function deleteAiTags(db: Db, ids: readonly number[], tagIds: readonly nu
     .all({ ids: jsonIds(ids), tagIds: tagIds === null ? null : jsonIds(tagIds), source }) as number[];
 }
 
-/** The items among `ids` that carry `tagId` as an AI tag (from any extension). */
+/** The items among `ids` that carry `tagId` as an AI tag (from any extension), in the order given. */
 export function itemsWithAiTag(db: Db, tagId: number, ids: readonly number[]): number[] {
   return statement(
     db,
-    `SELECT DISTINCT media_id FROM media_tags
-     WHERE tag_id = ? AND source <> '${USER_SOURCE}' AND media_id IN (SELECT value FROM json_each(?))
-     ORDER BY media_id`,
+    `SELECT j.value FROM json_each(?) j
+     WHERE EXISTS (SELECT 1 FROM media_tags mt WHERE mt.media_id = j.value AND mt.source <> '${USER_SOURCE}' AND mt.tag_id = ?)
+     ORDER BY j.key`,
   )
     .pluck()
-    .all(tagId, jsonIds(ids)) as number[];
+    .all(jsonIds(ids), tagId) as number[];
 }
 
 export interface ExtensionRunRow {

@@ -23,8 +23,10 @@ export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> 
       const outcomes = await runExtensions(db, unique, chosen, env);
       const written = inTransaction(db, () => writeOutcomes(db, outcomes));
       emitChange(events, 'items', ctx.actor, written);
+      // In the order asked (the work finished in whatever order it finished).
+      const done = new Set(written);
       return {
-        items: loadMediaItems(db, ctx.urls, written).map(
+        items: loadMediaItems(db, ctx.urls, unique.filter((id) => done.has(id))).map(
           (item): AutoTagItemResult => ({ id: item.id, aiTags: item.aiTags, extensionStatus: item.extensionStatus }),
         ),
       };

@@ -11,7 +11,7 @@ import { PixelsUnavailable, readPixels } from './read-pixels.js';
 export const localAnalysis: TaggingExtension = {
   name: 'local-analysis',
   description:
-    'Offline: orientation, dominant colours, black-and-white, dark/bright, transparency, screenshot-like, camera, year taken, geotagged, video',
+    'Offline: orientation, dominant colours, black-and-white, dark/bright, transparency, graphic/screenshot, camera, year taken, geotagged, video',
   version: '1.0.0',
 
   async analyze(subject, env): Promise<ExtensionOutcome> {

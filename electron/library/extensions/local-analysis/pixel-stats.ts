@@ -13,8 +13,13 @@ export interface RgbaImage {
 export interface PixelStats {
   /** Share of the visible pixels named each colour. */
   colourShares: Map<ColourName, number>;
-  /** Share of visible pixels without colour (chroma at most NEUTRAL_CHROMA). */
+  /**
+   * Share of the lit pixels (luma ≥ 40) without colour (chroma at most NEUTRAL_CHROMA). Near
+   * black pixels have little chroma whatever their hue, so they say nothing about colour.
+   */
   neutralShare: number;
+  /** Share of visible pixels that are lit, i.e. that neutralShare is measured on. */
+  litShare: number;
   /** Share of visible pixels with luma below 60 / above 195 (of 255). */
   darkShare: number;
   brightShare: number;
@@ -26,12 +31,14 @@ export interface PixelStats {
 
 const VISIBLE_ALPHA = 128;
 const FLAT_TOLERANCE = 2;
+const LIT_LUMA = 40;
 
 export function measurePixels(image: RgbaImage): PixelStats {
   const { data, width, height } = image;
   const counts = new Map<ColourName, number>(COLOUR_NAMES.map((name) => [name, 0]));
   let visible = 0;
   let neutral = 0;
+  let lit = 0;
   let dark = 0;
   let bright = 0;
   let translucent = 0;
@@ -60,8 +67,11 @@ export function measurePixels(image: RgbaImage): PixelStats {
       visible += 1;
       const name = colourName(r, g, b);
       counts.set(name, (counts.get(name) ?? 0) + 1);
-      if (Math.max(r, g, b) - Math.min(r, g, b) <= NEUTRAL_CHROMA) neutral += 1;
       const luma = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      if (luma >= LIT_LUMA) {
+        lit += 1;
+        if (Math.max(r, g, b) - Math.min(r, g, b) <= NEUTRAL_CHROMA) neutral += 1;
+      }
       if (luma < 60) dark += 1;
       else if (luma > 195) bright += 1;
     }
@@ -69,7 +79,8 @@ export function measurePixels(image: RgbaImage): PixelStats {
   const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
   return {
     colourShares: new Map([...counts].map(([name, n]) => [name, share(n, visible)])),
-    neutralShare: share(neutral, visible),
+    neutralShare: share(neutral, lit),
+    litShare: share(lit, visible),
     darkShare: share(dark, visible),
     brightShare: share(bright, visible),
     translucentShare: share(translucent, width * height),
