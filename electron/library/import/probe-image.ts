@@ -79,7 +79,7 @@ export async function probeImage(
     // its dimensions recorded.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    return { state: 'damaged', reason: `Not a readable ${label} file: ${errorMessage(error)}`, facts: NO_FACTS, decoded: null };
+    return { state: 'damaged', reason: `Not a readable ${label} file: ${tidyDecoderMessage(errorMessage(error))}`, facts: NO_FACTS, decoded: null };
   }
   const facts = factsFrom(meta, exifOrientation);
   if (meta.format === 'heif' && meta.compression === 'hevc') {
@@ -102,11 +102,12 @@ export async function probeImage(
   try {
     const decoded = await decodeForThumbnails(bytes, limits);
     if (decoded.damage !== null) {
-      return { state: 'damaged', reason: `Part of the image data is damaged (${decoded.damage}); the thumbnails show what could be read`, facts, decoded };
+      const damage = tidyDecoderMessage(decoded.damage);
+      return { state: 'damaged', reason: `Part of the image data is damaged (${damage}); the thumbnails show what could be read`, facts, decoded };
     }
     return { state: 'ok', reason: null, facts, decoded };
   } catch (error) {
-    const message = errorMessage(error);
+    const message = tidyDecoderMessage(errorMessage(error));
     if (/timeout/i.test(message)) {
       return { state: 'damaged', reason: `Decoding took longer than ${limits.timeoutSeconds} s and was stopped`, facts, decoded: null };
     }
@@ -115,6 +116,13 @@ export async function probeImage(
     }
     return { state: 'damaged', reason: `The ${label} image data cannot be decoded: ${message}`, facts, decoded: null };
   }
+}
+
+/** libvips repeats itself over several lines; a stored reason needs each complaint once. */
+export function tidyDecoderMessage(message: string): string {
+  const lines = [...new Set(message.split('\n').map((line) => line.trim()).filter((line) => line !== ''))];
+  const joined = lines.join('; ');
+  return joined.length > 300 ? `${joined.slice(0, 299)}…` : joined;
 }
 
 function megapixels(pixels: number): string {

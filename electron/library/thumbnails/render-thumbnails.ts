@@ -27,6 +27,10 @@ export interface DecodedImage {
   damage: string | null;
 }
 
+// Unique per write: a worker may be writing the same md5's thumbnails twice at once (two
+// copies of one photo), and each write must rename only its own temporary file.
+let writeCounter = 0;
+
 export interface RenderedThumbnail {
   size: ThumbnailSize;
   width: number;
@@ -89,9 +93,10 @@ export async function writeThumbnails(
   const longEdge = Math.max(decoded.width, decoded.height);
   const out: RenderedThumbnail[] = [];
   await fs.promises.mkdir(path.dirname(thumbnailPath(paths, md5, THUMBNAIL_SIZES[0])), { recursive: true });
+  const writeId = `${process.pid}-${threadId}-${(writeCounter += 1)}`;
   for (const size of THUMBNAIL_SIZES) {
     const target = thumbnailPath(paths, md5, size);
-    const temporary = `${target}.${process.pid}-${threadId}.tmp`;
+    const temporary = `${target}.${writeId}.tmp`;
     let pipeline = sharp(decoded.data, { raw });
     if (longEdge > size) pipeline = pipeline.resize(size, size, { fit: 'inside' });
     try {
