@@ -39,7 +39,7 @@ describe('authentication', () => {
   });
 
   it('accepts the cookie and each of the three headers, on pages, assets and data routes', async () => {
-    const credentials = [
+    const credentials: Record<string, string>[] = [
       { Cookie: `folio_token=${TEST_TOKEN}` },
       { Authorization: `Token ${TEST_TOKEN}` },
       { 'X-Api-Key': TEST_TOKEN },
@@ -62,7 +62,8 @@ describe('authentication', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text()).toContain('printed');
     for (const requestPath of ['/api/media', '/media/1/original', '/events', '/api/openapi.json']) {
-      for (const headers of [{}, { 'X-Api-Key': 'wrong' }, { Authorization: 'Token wrong' }, { Cookie: 'folio_token=wrong' }]) {
+      const attempts: Record<string, string>[] = [{}, { 'X-Api-Key': 'wrong' }, { Authorization: 'Token wrong' }, { Cookie: 'folio_token=wrong' }];
+      for (const headers of attempts) {
         const response = await get(requestPath, headers);
         expect(response.status).toBe(401);
         expect(response.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: expect.any(String) } });

@@ -1,5 +1,5 @@
 import { parseArgs } from '../../../../shared/args.js';
-import type { ArgsIn, MethodName, Result } from '../../../../shared/contract.js';
+import type { Args, ArgsIn, MethodName, Result } from '../../../../shared/contract.js';
 import { FolioError } from '../../../../shared/errors.js';
 import type { CallContext } from '../../service/types.js';
 import type { Service } from '../../service/service.js';
@@ -37,7 +37,7 @@ export function withRenamedField(error: unknown, renames: FieldRenames): unknown
 }
 
 /** Validates first (nothing runs on bad input), then calls the service. */
-export function parseApiArgs<M extends MethodName>(method: M, args: ArgsIn<M> | Record<string, unknown>, renames: FieldRenames = []) {
+export function parseApiArgs<M extends MethodName>(method: M, args: ArgsIn<M> | Record<string, unknown>, renames: FieldRenames = []): Args<M> {
   try {
     return parseArgs(method, args);
   } catch (error) {
@@ -45,16 +45,25 @@ export function parseApiArgs<M extends MethodName>(method: M, args: ArgsIn<M> | 
   }
 }
 
-export async function callApi<M extends MethodName>(
+/** Calls the service with arguments parsed by `parseApiArgs`. */
+export async function callParsedApi<M extends MethodName>(
   api: ApiContext,
   method: M,
-  args: ArgsIn<M> | Record<string, unknown>,
+  parsed: Args<M>,
   renames: FieldRenames = [],
 ): Promise<Result<M>> {
-  const parsed = parseApiArgs(method, args, renames);
   try {
     return await api.service.callParsed(method, parsed, api.ctx);
   } catch (error) {
     throw withRenamedField(error, renames);
   }
+}
+
+export function callApi<M extends MethodName>(
+  api: ApiContext,
+  method: M,
+  args: ArgsIn<M> | Record<string, unknown>,
+  renames: FieldRenames = [],
+): Promise<Result<M>> {
+  return callParsedApi(api, method, parseApiArgs(method, args, renames), renames);
 }

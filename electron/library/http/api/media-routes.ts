@@ -1,5 +1,5 @@
 import { FolioError } from '../../../../shared/errors.js';
-import { callApi, parseApiArgs, type ApiContext } from './api-call.js';
+import { callApi, callParsedApi, parseApiArgs, type ApiContext } from './api-call.js';
 import type { ApiRoute } from './api-route.js';
 import { LIST_FIELD_RENAMES, listArgsFromQuery } from './list-query.js';
 import { readObjectBody } from './request-body.js';
@@ -9,6 +9,12 @@ import { toRestItem, type RestMediaItem } from './rest-item.js';
 async function restItem(api: ApiContext, id: number): Promise<RestMediaItem> {
   return toRestItem(await callApi(api, 'media.get', { id }));
 }
+
+// Single-item routes pass `ids: [id]`; an error about `ids[0]` is about the path's id.
+const ONE_ID = [
+  ['ids[0]', 'id'],
+  ['ids', 'id'],
+] as const;
 
 const TAG_RENAMES = [
   ['add', 'addTags'],
@@ -55,7 +61,7 @@ export const mediaRoutes: ApiRoute[] = [
     method: 'DELETE',
     path: '/api/media/{id}',
     async handle(_request, { id }, api) {
-      const { deletedCount } = await callApi(api, 'media.softDelete', { ids: [id] }, [['ids', 'id']]);
+      const { deletedCount } = await callApi(api, 'media.softDelete', { ids: [id] }, ONE_ID);
       return { id, deletedCount };
     },
   },
@@ -63,7 +69,7 @@ export const mediaRoutes: ApiRoute[] = [
     method: 'POST',
     path: '/api/media/{id}/restore',
     async handle(_request, { id }, api) {
-      const { restoredCount } = await callApi(api, 'media.restore', { ids: [id] }, [['ids', 'id']]);
+      const { restoredCount } = await callApi(api, 'media.restore', { ids: [id] }, ONE_ID);
       return { id, restoredCount };
     },
   },
@@ -74,7 +80,7 @@ export const mediaRoutes: ApiRoute[] = [
       const body = parseBody(TagsEditBody, await readObjectBody(request));
       requireSomeTagEdit(body);
       const args = { ids: [id], add: tagNameList(body.addTags), remove: tagNameList(body.removeTags) };
-      await callApi(api, 'media.editTags', args, [...TAG_RENAMES, ['ids', 'id']]);
+      await callApi(api, 'media.editTags', args, [...TAG_RENAMES, ...ONE_ID]);
       return restItem(api, id);
     },
   },
@@ -104,11 +110,11 @@ export const mediaRoutes: ApiRoute[] = [
           : parseApiArgs(
               'media.removeAiTags',
               body.removeAITags === 'all' ? { ids: [id] } : { ids: [id], names: body.removeAITags },
-              [['names', 'removeAITags']],
+              [['names', 'removeAITags'], ...ONE_ID],
             );
-      const tagging = body.extensions === undefined ? undefined : parseApiArgs('media.autoTag', { ids: [id], extensions: body.extensions });
-      if (removal) await api.service.callParsed('media.removeAiTags', removal, api.ctx);
-      if (tagging) await api.service.callParsed('media.autoTag', tagging, api.ctx);
+      const tagging = body.extensions === undefined ? undefined : parseApiArgs('media.autoTag', { ids: [id], extensions: body.extensions }, ONE_ID);
+      if (removal) await callParsedApi(api, 'media.removeAiTags', removal, ONE_ID);
+      if (tagging) await callParsedApi(api, 'media.autoTag', tagging, ONE_ID);
       return restItem(api, id);
     },
   },

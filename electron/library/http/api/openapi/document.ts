@@ -54,7 +54,7 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
     case 'TagList':
       return { tags: [{ name: 'harbour', count: 12 }] };
     case 'TagCount':
-      return { name: 'vacation', count: 2 };
+      return { name: 'port', count: 1 };
     default:
       return { openapi: '3.1.0' };
   }

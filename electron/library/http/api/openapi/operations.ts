@@ -68,7 +68,6 @@ export const OPERATIONS: OperationDoc[] = [
     examples: {
       newestFirst: { summary: 'The two most recent photos', query: { sort: '-takenAt', limit: '2', type: 'image' }, status: 200 },
       badSort: { summary: 'An unknown sort field', query: { sort: 'colour' }, status: 400 },
-      unknownParameter: { summary: 'A misspelt parameter', query: { tags: 'beach' }, status: 400 },
     },
   },
   {
@@ -195,6 +194,12 @@ export const OPERATIONS: OperationDoc[] = [
     body: 'DetailsBody',
     result: 'MediaItem',
     examples: {
+      autoTag: {
+        summary: 'Tag with the built-in offline analysis',
+        id: 1,
+        body: { extensions: [{ name: 'local-analysis', maxTags: 5, minConfidence: 0.5 }] },
+        status: 200,
+      },
       removeAll: { summary: 'Remove every AI tag', id: 1, body: { removeAITags: 'all' }, status: 200 },
       nothingToDo: { summary: 'An empty body', id: 1, body: {}, status: 400 },
       badConfidence: {
@@ -233,8 +238,9 @@ export const OPERATIONS: OperationDoc[] = [
     body: 'TagRenameBody',
     result: 'TagCount',
     examples: {
-      rename: { summary: 'Rename a tag', body: { from: 'holiday', to: 'vacation' }, status: 200 },
-      emptyName: { summary: 'An empty new name', body: { from: 'vacation', to: '  ' }, status: 400 },
+      rename: { summary: 'Rename a tag', body: { from: 'harbour', to: 'port' }, status: 200 },
+      emptyName: { summary: 'An empty new name', body: { from: 'port', to: '  ' }, status: 400 },
+      unknownTag: { summary: 'No item has that tag', body: { from: 'no such tag', to: 'x' }, status: 404 },
     },
   },
   {
