@@ -54,7 +54,11 @@ export async function editTags(ids: readonly number[], add: readonly string[], r
   return true;
 }
 
-/** AI tags become user tags; undo takes the user tags back off (the AI tags are left as they are). */
+/**
+ * AI tags become user tags (the library drops the suggestion). Undo takes the user tags back
+ * off; the suggestion itself comes back only by running auto-tagging again, as nothing else
+ * writes AI tags.
+ */
 export async function promoteAiTags(ids: readonly number[], names: readonly string[]): Promise<void> {
   const result = await attempt('promote the AI tag', () => call('media.promoteAiTags', { ids: [...ids], names: [...names] }));
   if (!result) return;

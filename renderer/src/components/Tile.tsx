@@ -64,17 +64,17 @@ export const Tile = memo(function Tile({ id, column, size, left, onPick, onOpen 
       id={`tile-${id}`}
       aria-selected={selected}
       aria-colindex={column + 1}
-      aria-label={problem ? `${name} (${problem.toLowerCase()})` : name}
       className={classes}
       style={{ left, width: size }}
       onClick={(event) => onPick(id, event)}
       onDoubleClick={() => onOpen(id)}
     >
-      <div className="thumb-box" style={{ height: size }}>
+      {/* The name comes from the caption; the picture and its badges repeat it visually only. */}
+      <div className={tile?.fileState === 'pending' && !showImage ? 'thumb-box pending' : 'thumb-box'} style={{ height: size }} aria-hidden="true">
         {showImage ? (
           <img src={url} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailedUrl(url)} />
         ) : (
-          <span className={tile?.fileState === 'pending' ? 'placeholder pending' : 'placeholder'}>
+          <span className="placeholder">
             {placeholderText(tile, problem, url !== null)}
           </span>
         )}
@@ -82,6 +82,7 @@ export const Tile = memo(function Tile({ id, column, size, left, onPick, onOpen 
       </div>
       <div className="tile-caption" title={tile?.name}>
         {name}
+        {problem && <span className="visually-hidden"> ({problem.toLowerCase()})</span>}
       </div>
     </div>
   );
