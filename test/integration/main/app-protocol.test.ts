@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appPathFromUrl, createAppProtocolHandler, type ProtocolHandler } from '../../../electron/main/protocol/app-protocol.js';
+import { appPathFromUrl, createAppProtocolHandler } from '../../../electron/main/protocol/app-protocol.js';
+import type { ProtocolHandler } from '../../../electron/main/protocol/media-protocol.js';
 import { APP_CSP } from '../../../electron/main/security/csp.js';
 import { makeTempDir, removeDir } from '../../helpers/temp-library.js';
 
