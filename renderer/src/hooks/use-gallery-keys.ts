@@ -34,7 +34,8 @@ export function useGalleryKeys(layout: GridLayout, pageRows: number, scrollToInd
         state.setSelection(toggleFocused(selection));
       } else if (event.key === 'Escape' && selection.selected.size > 0) {
         event.preventDefault();
-        state.clearSelection();
+        // Focus stays where it was, so the next arrow continues from there.
+        state.setSelection({ selected: new Set(), anchor: null, focus: selection.focus });
       } else if ((event.key === 'Enter' || event.key === ' ') && !toggle) {
         const target = selection.focus ?? orderedSelection(selection.selected, idIndex)[0] ?? ids[0];
         if (target === undefined) return;

@@ -63,8 +63,8 @@ export function isNavigationKey(key: string): key is NavigationKey {
  */
 export function moveIndex(index: number, key: NavigationKey, columns: number, count: number, pageRows: number): number {
   if (count === 0) return -1;
-  if (index < 0 || index >= count) return 0;
   const last = count - 1;
+  if (index < 0 || index >= count) return key === 'End' ? last : 0;
   switch (key) {
     case 'ArrowLeft':
       return Math.max(0, index - 1);

@@ -93,3 +93,28 @@ export async function startFolioServer(options: ServerOptions = {}): Promise<Fol
     },
   };
 }
+
+/** Calls a contract method the way another client would (the access key in a header). */
+export async function rpc<T = unknown>(server: FolioServer, method: string, args: object = {}): Promise<T> {
+  const token = new URL(server.url).searchParams.get('token') ?? '';
+  const response = await fetch(`${server.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Api-Key': token },
+    body: JSON.stringify(args),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
+  return body.value as T;
+}
+
+/** Imports the copied photos without the UI, for tests about something else; waits for the end. */
+export async function importWithoutUi(server: FolioServer): Promise<void> {
+  await rpc(server, 'import.start', { path: server.photosDir });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const status = await rpc<{ state: string } | null>(server, 'import.status');
+    if (status && status.state !== 'running') return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the import did not finish in time');
+}

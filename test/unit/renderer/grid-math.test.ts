@@ -100,6 +100,7 @@ describe('moveIndex', () => {
 
   it('starts at the first item when nothing had focus, and answers -1 for an empty grid', () => {
     expect(move(-1, 'ArrowDown')).toBe(0);
+    expect(move(-1, 'End')).toBe(9);
     expect(moveIndex(0, 'ArrowDown', 4, 0, 1)).toBe(-1);
   });
 });
