@@ -43,7 +43,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const tagField = panel(page).getByRole('combobox', { name: 'Add a tag' });
     await tagField.fill(`a11y-${colorScheme}`);
     await tagField.press('Enter');
-    await expect(panel(page).getByRole('list', { name: 'Tags' })).toContainText(`a11y-${colorScheme}`);
+    await expect(panel(page).getByRole('list', { name: 'Tags', exact: true })).toContainText(`a11y-${colorScheme}`);
     // Another item: the tag just made is suggested (with its count) while typing.
     await cell(page, 'Nikon_D70.jpg').click();
     await panel(page).getByRole('combobox', { name: 'Add a tag' }).fill('a11y');

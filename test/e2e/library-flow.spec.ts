@@ -146,7 +146,7 @@ test('a day with Folio: import, tag, filter, edit, focus area, trash, undo, relo
     const field = panel(page).getByRole('combobox', { name: 'Add a tag' });
     await field.fill('blurry');
     await field.press('Enter');
-    const chips = panel(page).getByRole('list', { name: 'Tags' });
+    const chips = panel(page).getByRole('list', { name: 'Tags', exact: true });
     await expect(chips).toContainText('blurry');
     await focusGallery(page);
     await page.keyboard.press('Control+z');
@@ -173,7 +173,7 @@ test('a day with Folio: import, tag, filter, edit, focus area, trash, undo, relo
     await expect(panel(page).getByRole('textbox', { name: 'Description' })).toHaveValue('Tulips in the back garden, spring.');
     await expect(panel(page).getByRole('textbox', { name: 'Name of field 1' })).toHaveValue('client');
     await expect(panel(page).getByRole('textbox', { name: 'Value of client' })).toHaveValue('{"id":7,"name":"Acme"}');
-    await expect(panel(page).getByRole('list', { name: 'Tags' })).toContainText('holiday');
+    await expect(panel(page).getByRole('list', { name: 'Tags', exact: true })).toContainText('holiday');
     await expect(panel(page).getByText(/^\d+ × \d+ px at \(\d+, \d+\)$/)).toBeVisible();
 
     await sidebar(page).getByRole('button', { name: /^holiday/ }).click();

@@ -31,10 +31,12 @@ export function AiTagsSection({ item, ids }: { item?: MediaItem; ids: readonly n
         <ul className="ai-tags" aria-label="AI tags">
           {tags.map((tag) => (
             <li key={`${tag.source}:${tag.name}`} className="ai-tag">
-              <span className="ai-tag-name">{tag.name}</span>
-              <span className="ai-tag-meta">
-                {formatConfidence(tag.confidence)} · {tag.source}
-              </span>
+              <div className="ai-tag-text">
+                <span className="ai-tag-name">{tag.name}</span>
+                <span className="ai-tag-meta">
+                  {formatConfidence(tag.confidence)} · {tag.source}
+                </span>
+              </div>
               <button type="button" aria-label={`Promote AI tag ${tag.name} to a tag`} title="Make it a user tag" onClick={() => void promoteAiTags(ids, [tag.name])}>
                 Promote
               </button>
