@@ -59,21 +59,21 @@ export function handleEvents(
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
       heartbeat.unref();
       const forget = streams.add(() => cleanup());
+      let stopWatching = (): void => {};
       cleanup = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         for (const off of unsubscribe) off();
         forget();
-        request.signal.removeEventListener('abort', cleanup);
+        stopWatching();
         try {
           controller.close();
         } catch {
           // Already cancelled by the consumer.
         }
       };
-      request.signal.addEventListener('abort', cleanup);
-      if (request.signal.aborted) cleanup();
+      stopWatching = request.onClose(() => cleanup());
       // `retry` tells EventSource how soon to reconnect; the comment flushes the headers now.
       send('retry: 2000\n: connected\n\n');
     },

@@ -7,8 +7,11 @@ export interface HttpRequest {
   /** The path without the query, exactly as sent. */
   rawPath: string;
   query: URLSearchParams;
-  /** Aborted when the client goes away (used to end event streams). */
-  signal: AbortSignal;
+  /**
+   * Calls `listener` when the connection's response closes (the client went away or we ended
+   * it); returns a function that removes it. Event streams use it to drop their listeners.
+   */
+  onClose(listener: () => void): () => void;
 }
 
 export function splitTarget(target: string): { rawPath: string; query: URLSearchParams } {

@@ -86,8 +86,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const controller = new AbortController();
-    res.on('close', () => controller.abort());
     const method = req.method ?? 'GET';
     let response: Response;
     try {
@@ -96,7 +94,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       checkHost(req.headers, hosts);
       checkOrigin(req.headers, hosts);
       if (deps === null) throw new FolioError('INTERNAL', 'The server is starting');
-      const request: HttpRequest = { req, method, ...splitTarget(target), signal: controller.signal };
+      const onClose = (listener: () => void): (() => void) => {
+        if (res.closed) {
+          queueMicrotask(listener);
+          return () => {};
+        }
+        res.once('close', listener);
+        return () => res.off('close', listener);
+      };
+      const request: HttpRequest = { req, method, ...splitTarget(target), onClose };
       response = await routeRequest(request, deps);
     } catch (error) {
       if (!(error instanceof FolioError)) console.error(`folio: ${method} ${req.url ?? ''} failed`, error);

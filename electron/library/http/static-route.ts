@@ -73,7 +73,7 @@ export async function serveStatic(request: HttpRequest, rendererDir: string): Pr
   if (indexFile === null) return htmlResponse(NOT_BUILT_PAGE, 500);
   const file = relative === '' ? indexFile : await realFileInside(rendererDir, relative);
   if (file === null) {
-    if (relative.startsWith('assets/')) {
+    if (relative.split('/').includes('assets')) {
       throw new HttpError(404, 'NOT_FOUND', `No such file: /${relative}`);
     }
     return pageFile(webRequest, indexFile);

@@ -24,12 +24,28 @@ export async function writeResponse(res: ServerResponse, response: Response, met
     res.end();
     return;
   }
+  if (isSmallDocument(response)) {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    res.setHeader('Content-Length', bytes.length);
+    res.end(bytes);
+    return;
+  }
   const body = Readable.fromWeb(response.body as unknown as NodeWebStream<Uint8Array>);
   try {
     await pipeline(body, res);
   } catch {
     // The client went away mid-stream (a closed tab, a seek in a video): nothing to report.
   }
+}
+
+const BUFFERED_LIMIT = 1024 * 1024;
+
+/** Bodies already in memory (JSON, pages, small files) are sent in one write, not piped. */
+function isSmallDocument(response: Response): boolean {
+  const length = response.headers.get('content-length');
+  if (length !== null) return Number(length) <= BUFFERED_LIMIT;
+  const type = response.headers.get('content-type') ?? '';
+  return type.startsWith('application/json') || type.startsWith('text/html');
 }
 
 export function jsonResponse(value: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -22,6 +22,8 @@ export interface FileToServe {
 // opaque origin; `default-src 'none'` stops it loading anything.
 export const MEDIA_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
+const SMALL_FILE_BYTES = 256 * 1024;
+
 // Refuse to follow a symlink swapped in at the last component after the real-path check.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
 
@@ -91,6 +93,12 @@ export async function fileResponse(request: Request, file: FileToServe): Promise
     const status = range ? 206 : 200;
     if (request.method === 'HEAD' || length === 0) {
       return new Response(null, { status, headers });
+    }
+    if (length <= SMALL_FILE_BYTES) {
+      // Thumbnails and most assets: one read, no stream to set up and tear down.
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(bytes, 0, length, start);
+      return new Response(bytes.subarray(0, bytesRead), { status, headers });
     }
     const stream = handle.createReadStream({ start, end, autoClose: true });
     streaming = true;
