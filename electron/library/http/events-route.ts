@@ -1,7 +1,7 @@
 import { EVENT_NAMES, type EventName, type FolioEvents } from '../../../shared/events.js';
 import type { LibraryEvents } from '../events.js';
 import { methodNotAllowed } from './error-status.js';
-import type { HttpRequest } from './request-context.js';
+import { whenClosed, type HttpRequest } from './request-context.js';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 // A client that stops reading would make us buffer events forever; past this many queued
@@ -73,7 +73,7 @@ export function handleEvents(
           // Already cancelled by the consumer.
         }
       };
-      stopWatching = request.onClose(() => cleanup());
+      stopWatching = whenClosed(request, () => cleanup());
       // `retry` tells EventSource how soon to reconnect; the comment flushes the headers now.
       send('retry: 2000\n: connected\n\n');
     },

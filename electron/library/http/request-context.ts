@@ -10,8 +10,24 @@ export interface HttpRequest {
   /**
    * Calls `listener` when the connection's response closes (the client went away or we ended
    * it); returns a function that removes it. Event streams use it to drop their listeners.
+   * The HTTP server sets it; a caller adapting a web Request (Electron's app:// handler) may
+   * give that request's `signal` instead.
    */
-  onClose(listener: () => void): () => void;
+  onClose?(listener: () => void): () => void;
+  signal?: AbortSignal;
+}
+
+/** Runs `listener` once when the client goes, by whichever means the request offers. */
+export function whenClosed(request: HttpRequest, listener: () => void): () => void {
+  if (request.onClose) return request.onClose(listener);
+  const { signal } = request;
+  if (!signal) return () => {};
+  if (signal.aborted) {
+    queueMicrotask(listener);
+    return () => {};
+  }
+  signal.addEventListener('abort', listener, { once: true });
+  return () => signal.removeEventListener('abort', listener);
 }
 
 export function splitTarget(target: string): { rawPath: string; query: URLSearchParams } {
