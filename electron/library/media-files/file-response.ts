@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { FolioError } from '../../../shared/errors.js';
 import { parseByteRange } from './byte-range.js';
+import { fileSystemError } from './file-system-error.js';
 
 export interface FileToServe {
   /** A real path (symlinks already resolved and checked by the caller). */
@@ -51,7 +52,7 @@ export async function fileResponse(request: Request, file: FileToServe): Promise
   try {
     handle = await fs.promises.open(file.realPath, OPEN_FLAGS);
   } catch (cause) {
-    throw openError(cause);
+    throw fileSystemError(cause, 'The media file');
   }
   let streaming = false;
   try {
@@ -107,14 +108,4 @@ export async function fileResponse(request: Request, file: FileToServe): Promise
   } finally {
     if (!streaming) await handle.close();
   }
-}
-
-function openError(cause: unknown): FolioError {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new FolioError('NOT_FOUND', 'The media file is missing', { cause });
-  if (code === 'ELOOP') return new FolioError('FORBIDDEN', 'The media file is a link and cannot be served', { cause });
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new FolioError('PERMISSION_DENIED', 'The media file cannot be read (permission denied)', { cause });
-  }
-  return new FolioError('IO_ERROR', 'The media file could not be opened', { cause });
 }

@@ -5,6 +5,7 @@ import type { ThumbnailSize } from '../../../shared/media.js';
 import type { Db } from '../db/connection.js';
 import { getMediaLocation } from '../db/media-location.js';
 import { MEDIA_CSP, type FileToServe } from './file-response.js';
+import { fileSystemError } from './file-system-error.js';
 import type { MediaRequest } from './media-request.js';
 import { isPathInside } from './path-inside.js';
 
@@ -25,11 +26,7 @@ async function realPathOf(target: Buffer | string, what: string): Promise<Buffer
   try {
     return await fs.promises.realpath(target, { encoding: 'buffer' });
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FolioError('NOT_FOUND', `${what} is missing`, { cause });
-    if (code === 'EACCES' || code === 'EPERM') throw new FolioError('PERMISSION_DENIED', `${what} cannot be read`, { cause });
-    if (code === 'ELOOP') throw new FolioError('FORBIDDEN', `${what} is a link loop`, { cause });
-    throw new FolioError('IO_ERROR', `${what} could not be reached`, { cause });
+    throw fileSystemError(cause, what);
   }
 }
 
