@@ -3,9 +3,6 @@ import { FolioError } from '../../../shared/errors.js';
 import { HttpError } from './error-status.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
-// After the limit we keep reading (and discarding) for a while, so the client gets to read
-// our 413 instead of a connection reset; past this we stop listening altogether.
-const DISCARD_LIMIT = 16 * JSON_BODY_LIMIT;
 
 export function isJsonContentType(value: string | undefined): boolean {
   if (value === undefined) return false;
@@ -28,24 +25,42 @@ export class PayloadTooLarge extends FolioError {
   }
 }
 
-async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // An announced size over the limit is refused before a byte is read.
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > DISCARD_LIMIT) {
-    req.destroy();
-    throw new PayloadTooLarge(limit);
-  }
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    received += chunk.length;
-    if (received > DISCARD_LIMIT) {
-      req.destroy();
-      break;
-    }
-    if (received <= limit) chunks.push(chunk);
-  }
-  if (received > limit) throw new PayloadTooLarge(limit);
-  return Buffer.concat(chunks);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new PayloadTooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const stop = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer): void => {
+      received += chunk.length;
+      if (received > limit) {
+        // Stop reading here: the 413 goes out with `Connection: close`, so the rest of a
+        // chunked upload is never read, and the client still gets to see the answer.
+        stop();
+        req.pause();
+        reject(new PayloadTooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error): void => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 /**

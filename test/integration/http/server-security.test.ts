@@ -110,6 +110,8 @@ describe('request bodies', () => {
     const response = await t.api('POST', '/api/tags/rename', big);
     expect(response.status).toBe(413);
     expect(response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    const announced = await t.api('POST', '/api/tags/rename', big, { 'Content-Length': String(Buffer.byteLength(big)) });
+    expect(announced.status).toBe(413);
     const rpc = await t.api('POST', '/rpc/tags.list', big);
     expect(rpc.status).toBe(413);
     expect(rpc.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
