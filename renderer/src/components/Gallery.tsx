@@ -59,7 +59,14 @@ export function Gallery() {
   const ids = useStore((s) => s.ids);
   const tileSize = useStore((s) => s.tileSize);
   const focusId = useStore((s) => s.selection.focus);
+  const view = useStore((s) => s.view);
+  const search = useStore((s) => s.search);
+  const sort = useStore((s) => s.sort);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Another view, search or order starts at the top; new items arriving (an import) don't move it.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [view, search, sort]);
   const { width, height } = useElementSize(scrollRef);
   const layout = useMemo(() => gridLayout(width, tileSize, ids.length), [width, tileSize, ids.length]);
 

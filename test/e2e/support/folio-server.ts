@@ -88,8 +88,8 @@ export async function startFolioServer(options: ServerOptions = {}): Promise<Fol
         await exited;
         clearTimeout(timer);
       }
-      if (options.libraryDir === undefined) fs.rmSync(root, { recursive: true, force: true });
-      else fs.rmSync(photosDir, { recursive: true, force: true });
+      // A library passed in belongs to the caller; the temp folder (photos, own library) goes.
+      fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }
