@@ -1,7 +1,8 @@
 /**
  * Browser-mode/REST transport overhead: the same reads and writes through HTTP (keep-alive,
- * 16 in flight) and straight into the service in this process (the baseline). Prints figures;
- * asserts nothing.
+ * 16 in flight) and straight into the service in this process (the baseline). A bare
+ * node:http server sending the same bytes shows what HTTP itself costs here (the client runs
+ * in this process too). Prints figures; asserts nothing.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -71,6 +72,20 @@ await measure(300, (i) => request(server.port, 'GET', `/api/media/${pick(i)}`));
 
 line('GET /api/media/{id}', await measure(N, (i) => request(server.port, 'GET', `/api/media/${pick(i)}`)),
   await measure(N, (i) => temp.library.service.call('media.get', { id: pick(i) }, ctx)));
+
+const itemBytes = JSON.stringify((await temp.library.service.call('media.get', { id: pick(0) }, ctx)));
+const bare = http.createServer((_req, res) => {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(itemBytes);
+});
+await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+const barePort = (bare.address() as { port: number }).port;
+const bareFigure = await measure(N, () => request(barePort, 'GET', '/item'));
+const folioFigure = await measure(N, (i) => request(server.port, 'GET', `/api/media/${pick(i)}`));
+console.log(
+  `${'GET item: Folio vs bare node:http'.padEnd(34)} Folio ${folioFigure.perSecond.toFixed(0).padStart(5)}/s | bare ${bareFigure.perSecond.toFixed(0).padStart(6)}/s | ratio ${(folioFigure.perSecond / bareFigure.perSecond).toFixed(2)}`,
+);
+bare.close();
 
 line('GET /api/media?limit=50', await measure(N / 3, () => request(server.port, 'GET', '/api/media?limit=50')),
   await measure(N / 3, () => temp.library.service.call('media.list', { limit: 50 }, ctx)));

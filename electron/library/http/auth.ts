@@ -19,7 +19,19 @@ function digest(value: string): Buffer {
  * content nor the length of the key leaks through timing.
  */
 export function tokensEqual(candidate: string, token: string): boolean {
-  return crypto.timingSafeEqual(digest(candidate), digest(token));
+  return crypto.timingSafeEqual(digest(candidate), tokenDigest(token));
+}
+
+// The server's own key is hashed once, not on every request.
+const knownDigests = new Map<string, Buffer>();
+function tokenDigest(token: string): Buffer {
+  let known = knownDigests.get(token);
+  if (!known) {
+    if (knownDigests.size > 16) knownDigests.clear();
+    known = digest(token);
+    knownDigests.set(token, known);
+  }
+  return known;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
