@@ -18,6 +18,7 @@ export async function reloadIds(): Promise<void> {
   try {
     const { ids } = await call('media.listIds', { filter: buildFilter(view, search), sort });
     if (request !== idsRequest) return;
+    unanswered = new Set();
     const state = useStore.getState();
     state.setIds(ids);
     const pruned = pruneSelection(state.selection, useStore.getState().idIndex);
@@ -34,6 +35,9 @@ const MAX_TILE_REQUESTS = 2;
 
 let wanted: readonly number[] = [];
 const inFlight = new Set<number>();
+// Ids the server did not answer for (gone since the id list was read): not asked again until
+// the next id list, or the grid would ask for them in a loop.
+let unanswered = new Set<number>();
 let running = 0;
 let scheduled = false;
 
@@ -58,7 +62,7 @@ function scheduleFlush(): void {
 async function flushTiles(): Promise<void> {
   while (running < MAX_TILE_REQUESTS) {
     const { tiles } = useStore.getState();
-    const batch = wanted.filter((id) => !tiles.has(id) && !inFlight.has(id)).slice(0, TILE_BATCH);
+    const batch = wanted.filter((id) => !tiles.has(id) && !inFlight.has(id) && !unanswered.has(id)).slice(0, TILE_BATCH);
     if (batch.length === 0) return;
     running += 1;
     for (const id of batch) inFlight.add(id);
@@ -74,6 +78,10 @@ async function fetchTiles(ids: number[]): Promise<void> {
   try {
     const tiles: MediaTile[] = await call('media.tiles', { ids });
     useStore.getState().putTiles(tiles);
+    if (tiles.length < ids.length) {
+      const answered = new Set(tiles.map((t) => t.id));
+      for (const id of ids) if (!answered.has(id)) unanswered.add(id);
+    }
   } catch (error) {
     // Don't retry in a loop: the next scroll or change asks again.
     wanted = wanted.filter((id) => !ids.includes(id));

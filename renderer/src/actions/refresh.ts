@@ -3,9 +3,12 @@
  * did (REST API, CLI, an import). Changes arriving close together are handled once.
  */
 import type { ChangeKind, LibraryChange } from '../../../shared/events.js';
+import { useStore } from '../store/store.js';
 import { refreshItems, refreshLibrary, refreshTiles, reloadIds } from './gallery-data.js';
 
 const COALESCE_MS = 120;
+// While an import runs, items arrive in a stream of changes; the id list is re-read less often.
+const COALESCE_DURING_IMPORT_MS = 600;
 
 let pendingKinds = new Set<ChangeKind>();
 /** null: some change did not list its ids, so everything shown is refreshed. */
@@ -17,7 +20,8 @@ export function noteChange(change: Pick<LibraryChange, 'kind' | 'ids'>): void {
   pendingKinds.add(change.kind);
   if (change.ids === undefined) pendingIds = null;
   else if (pendingIds !== null) for (const id of change.ids) pendingIds.add(id);
-  timer ??= setTimeout(() => void flush(), COALESCE_MS);
+  const importing = useStore.getState().importProgress?.state === 'running';
+  timer ??= setTimeout(() => void flush(), importing ? COALESCE_DURING_IMPORT_MS : COALESCE_MS);
 }
 
 /** Listeners for "the library changed" (tag summaries and other locally fetched views). */

@@ -1,4 +1,6 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useStore } from '../store/store.js';
+import { Toasts } from './Toasts.js';
 
 interface Props {
   labelledBy: string;
@@ -20,7 +22,12 @@ export function Modal({ labelledBy, describedBy, onClose, className, role = 'dia
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    const { modalOpened, modalClosed } = useStore.getState();
+    modalOpened();
+    return () => {
+      dialog?.close();
+      modalClosed();
+    };
   }, []);
   return (
     <dialog
@@ -36,6 +43,7 @@ export function Modal({ labelledBy, describedBy, onClose, className, role = 'dia
       }}
     >
       {children}
+      <Toasts inModal />
     </dialog>
   );
 }

@@ -4,6 +4,7 @@ import { useItem } from '../hooks/use-item.js';
 import { orderedSelection } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { AiTagsSection } from './AiTagsSection.js';
+import { DesktopActions } from './DesktopActions.js';
 import { DescriptionField, NameField } from './EditableFields.js';
 import { FileDetails } from './FileDetails.js';
 import { FocusAreaSection } from './FocusAreaSection.js';
@@ -38,6 +39,7 @@ function SingleItem({ id }: { id: number }) {
       <MetadataEditor item={item} />
       <FocusAreaSection item={item} />
       <FileDetails item={item} />
+      <DesktopActions item={item} />
     </>
   );
 }

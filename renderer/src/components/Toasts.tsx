@@ -23,10 +23,16 @@ function ToastView({ toast, dismiss }: { toast: Toast; dismiss: All['dismissToas
   );
 }
 
-/** Messages worded by error code (errors) and short confirmations (info). */
-export function Toasts() {
+/**
+ * Messages worded by error code (errors) and short confirmations (info). A modal dialog makes
+ * the page behind it inert and covers it, so while one is open the dialog shows them instead
+ * (`inModal`) and the page's copy stays empty.
+ */
+export function Toasts({ inModal = false }: { inModal?: boolean }) {
   const toasts = useStore((s) => s.toasts);
   const dismiss = useStore((s) => s.dismissToast);
+  const covered = useStore((s) => s.openModals > 0);
+  if (covered !== inModal) return null;
   return (
     <section className="toasts" aria-label="Messages">
       {toasts.map((toast) => (

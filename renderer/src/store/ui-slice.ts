@@ -20,6 +20,8 @@ export interface UiSlice {
   editingFocus: boolean;
   dialog: Dialog | null;
   panelOpen: boolean;
+  /** Modal dialogs open: messages are shown inside the top one, the rest of the page is inert. */
+  openModals: number;
   sidebarOpen: boolean;
   /** A text field whose id should take focus (F2 on the panel's name, the import path). */
   focusRequest: { target: string; at: number } | null;
@@ -31,6 +33,8 @@ export interface UiSlice {
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
   togglePanel(): void;
+  modalOpened(): void;
+  modalClosed(): void;
   toggleSidebar(): void;
   requestFocus(target: string): void;
 }
@@ -44,6 +48,7 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   editingFocus: false,
   dialog: null,
   panelOpen: true,
+  openModals: 0,
   sidebarOpen: true,
   focusRequest: null,
   addToast: (toast) => set((state) => ({ toasts: [...state.toasts, { ...toast, id: nextToastId++ }].slice(-MAX_TOASTS) })),
@@ -54,6 +59,8 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   togglePanel: () => set((state) => ({ panelOpen: !state.panelOpen })),
+  modalOpened: () => set((state) => ({ openModals: state.openModals + 1 })),
+  modalClosed: () => set((state) => ({ openModals: Math.max(0, state.openModals - 1) })),
   toggleSidebar: () => set((state) => ({ sidebarOpen: !state.sidebarOpen })),
   requestFocus: (target) => set({ focusRequest: { target, at: Date.now() } }),
 });
