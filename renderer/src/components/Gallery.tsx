@@ -44,7 +44,9 @@ function EmptyGallery() {
   const view = useStore((s) => s.view);
   const search = useStore((s) => s.search);
   const loading = useStore((s) => s.idsLoading);
+  const importing = useStore((s) => s.importProgress?.state === 'running');
   if (loading) return <p className="gallery-empty">Loading…</p>;
+  if (importing && view.kind !== 'trash') return <p className="gallery-empty">Importing… items appear here as they are read.</p>;
   if (search !== '') return <p className="gallery-empty">Nothing matches “{search}”.</p>;
   if (view.kind === 'trash') return <p className="gallery-empty">The trash is empty.</p>;
   if (view.kind === 'all') return <p className="gallery-empty">The library is empty. Import a folder to begin.</p>;
