@@ -5,31 +5,24 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe.js';
-import { startFolioServer, type FolioServer } from './support/folio-server.js';
+import { serverForFile } from './support/folio-server.js';
 import { cell, focusGallery, importFolder, openFolio, panel, screenshot, sidebar } from './support/ui.js';
 
-let server: FolioServer;
+const server = serverForFile(test);
 
 // axe is injected as a script; the page's CSP (script-src 'self') would block it.
 test.use({ bypassCSP: true });
 
-test.beforeAll(async () => {
-  server = await startFolioServer();
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the main views have no serious accessibility problems (${colorScheme} theme)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    await openFolio(page, server.url);
+    await openFolio(page, server().url);
     // Each theme's test stands alone: whichever runs first imports.
     await expect(page.getByText('The library is empty').or(page.getByRole('gridcell').first())).toBeVisible();
     if (await page.getByText('The library is empty').isVisible()) {
       await expectNoSeriousViolations(page, 'the empty library');
-      await importFolder(page, server.photosDir, 21);
+      await importFolder(page, server().photosDir, 21);
     }
     await expect(page.getByRole('gridcell')).toHaveCount(21);
     await expectNoSeriousViolations(page, 'the gallery');

@@ -4,18 +4,11 @@
  * trash two and restore one, undo a tag edit, reload and find everything as it was left.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startFolioServer, type FolioServer } from './support/folio-server.js';
+import { serverForFile } from './support/folio-server.js';
 import { cell, expectThumbnail, focusGallery, gallery, importFolder, openFolio, panel, screenshot, sidebar } from './support/ui.js';
 
-let server: FolioServer;
+const server = serverForFile(test);
 
-test.beforeAll(async () => {
-  server = await startFolioServer();
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 const TAGGED = ['Canon_40D.jpg', 'Nikon_D70.jpg', 'Pentax_K10D.jpg'];
 const TRASHED = ['Kodak_CX7530.jpg', 'Olympus_C8080WZ.jpg'];
@@ -30,11 +23,11 @@ async function select(page: Page, names: string[]): Promise<void> {
 }
 
 test('a day with Folio: import, tag, filter, edit, focus area, trash, undo, reload', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await expect(page.getByText('The library is empty')).toBeVisible();
 
   await test.step('import the folder and see thumbnails appear', async () => {
-    await importFolder(page, server.photosDir, 21);
+    await importFolder(page, server().photosDir, 21);
     await expect(gallery(page)).toBeVisible();
     await expect(page.getByRole('gridcell')).toHaveCount(21);
     for (const name of TAGGED) await expectThumbnail(cell(page, name));

@@ -4,19 +4,10 @@
  * rubber band dragged over the tiles.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { importWithoutUi, startFolioServer, type FolioServer } from './support/folio-server.js';
+import { serverForFile } from './support/folio-server.js';
 import { focusGallery, gallery, openFolio } from './support/ui.js';
 
-let server: FolioServer;
-
-test.beforeAll(async () => {
-  server = await startFolioServer();
-  await importWithoutUi(server);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile(test, { imported: true });
 
 const cells = (page: Page) => page.getByRole('gridcell');
 const selected = (page: Page) => page.locator('[role="gridcell"][aria-selected="true"]');
@@ -30,7 +21,7 @@ async function nameOf(page: Page, index: number): Promise<string> {
 }
 
 test('arrow keys, Shift, Ctrl+A and Escape select like a file manager', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await expect(cells(page)).toHaveCount(21);
   const cols = await columns(page);
   expect(cols).toBeGreaterThan(1);
@@ -66,7 +57,7 @@ test('arrow keys, Shift, Ctrl+A and Escape select like a file manager', async ({
 });
 
 test('Enter opens the preview, arrows move through the items, Escape closes', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await expect(cells(page)).toHaveCount(21);
   await cells(page).nth(3).click();
   const third = await nameOf(page, 3);
@@ -89,7 +80,7 @@ test('Enter opens the preview, arrows move through the items, Escape closes', as
 });
 
 test('Delete moves the selection to the trash and Ctrl+Z brings it back', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await expect(cells(page)).toHaveCount(21);
   const name = await nameOf(page, 0);
   await cells(page).nth(0).click();
@@ -108,7 +99,7 @@ test('Delete moves the selection to the trash and Ctrl+Z brings it back', async 
 });
 
 test('a rubber band selects the tiles it touches; with Ctrl it adds to the selection', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await expect(cells(page)).toHaveCount(21);
   const cols = await columns(page);
   const grid = await gallery(page).boundingBox();

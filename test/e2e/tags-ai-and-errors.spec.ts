@@ -4,22 +4,13 @@
  * showing up in an open window without a reload.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { importWithoutUi, rpc, startFolioServer, type FolioServer } from './support/folio-server.js';
+import { rpc, serverForFile } from './support/folio-server.js';
 import { cell, focusGallery, openFolio, panel, screenshot, sidebar } from './support/ui.js';
 
-let server: FolioServer;
-
-test.beforeAll(async () => {
-  server = await startFolioServer();
-  await importWithoutUi(server);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile(test, { imported: true });
 
 async function idOf(name: string): Promise<number> {
-  const { items } = await rpc<{ items: { id: number; name: string }[] }>(server, 'media.list', { limit: 500 });
+  const { items } = await rpc<{ items: { id: number; name: string }[] }>(server(), 'media.list', { limit: 500 });
   const item = items.find((i) => i.name === name);
   if (!item) throw new Error(`no item named ${name}`);
   return item.id;
@@ -33,7 +24,7 @@ async function addTag(page: Page, label: string, tag: string): Promise<void> {
 }
 
 test('several items: tags all have vs some have, applied to all at once', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await cell(page, 'Canon_DIGITAL_IXUS_400.jpg').click();
   await cell(page, 'Canon_PowerShot_S40.jpg').click({ modifiers: ['Control'] });
   await addTag(page, 'Add a tag to all 2 selected items', 'red');
@@ -78,7 +69,7 @@ test('several items: tags all have vs some have, applied to all at once', async 
 });
 
 test('AI tags: run auto-tagging, promote one to a user tag, remove another', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await cell(page, 'Canon_40D.jpg').click();
   await panel(page).getByRole('button', { name: 'Run auto-tagging' }).click();
   const aiList = panel(page).getByRole('list', { name: 'AI tags' });
@@ -108,7 +99,7 @@ test('AI tags: run auto-tagging, promote one to a user tag, remove another', asy
 });
 
 test('bad input gets a readable message and changes nothing', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await page.getByRole('textbox', { name: 'Folder to import' }).fill('/no/such/folder/anywhere');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Could not import “/no/such/folder/anywhere”' });
@@ -140,24 +131,24 @@ test('bad input gets a readable message and changes nothing', async ({ page }) =
 });
 
 test('changes made through the REST API appear in the open window at once', async ({ page }) => {
-  await openFolio(page, server.url);
+  await openFolio(page, server().url);
   await cell(page, 'Ricoh_Caplio_RR330.jpg').click();
   const tags = panel(page).getByRole('list', { name: 'Tags', exact: true });
   await expect(tags).toContainText('No tags');
   const id = await idOf('Ricoh_Caplio_RR330.jpg');
-  const token = new URL(server.url).searchParams.get('token') ?? '';
+  const token = new URL(server().url).searchParams.get('token') ?? '';
   const headers = { 'Content-Type': 'application/json', Authorization: `Token ${token}` };
 
-  const tagged = await fetch(`${server.origin}/api/media/${id}/tags`, { method: 'PUT', headers, body: JSON.stringify({ addTags: 'from-script' }) });
+  const tagged = await fetch(`${server().origin}/api/media/${id}/tags`, { method: 'PUT', headers, body: JSON.stringify({ addTags: 'from-script' }) });
   expect(tagged.status).toBe(200);
   await expect(tags).toContainText('from-script');
   await expect(sidebar(page).getByRole('button', { name: /^from-script/ })).toContainText('1');
 
   const before = await page.getByRole('gridcell').count();
-  const deleted = await fetch(`${server.origin}/api/media/${id}`, { method: 'DELETE', headers });
+  const deleted = await fetch(`${server().origin}/api/media/${id}`, { method: 'DELETE', headers });
   expect(deleted.status).toBe(200);
   await expect(page.getByRole('gridcell')).toHaveCount(before - 1);
   await expect(sidebar(page).getByRole('button', { name: /^Trash/ })).toContainText('1');
-  await rpc(server, 'media.restore', { ids: [id] });
+  await rpc(server(), 'media.restore', { ids: [id] });
   await expect(page.getByRole('gridcell')).toHaveCount(before);
 });

@@ -61,20 +61,20 @@ function RenameDialog({ id }: { id: number }) {
   );
 }
 
-function EmptyTrashDialog() {
+/**
+ * A destructive step asked once more: Cancel has the focus, so Enter or Escape never confirms
+ * by accident.
+ */
+function ConfirmDialog({ title, text, action, run }: { title: string; text: string; action: string; run(): Promise<void> }) {
   const close = useStore((s) => s.closeDialog);
-  const count = useStore((s) => s.info?.trashCount ?? null);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const textId = useId();
   return (
     <Modal labelledBy={titleId} describedBy={textId} onClose={close} role="alertdialog">
       <div className="dialog-body">
-        <h2 id={titleId}>Empty the trash?</h2>
-        <p id={textId}>
-          {count === null ? 'The items in the trash' : `${count.toLocaleString()} ${count === 1 ? 'item' : 'items'}`} will be removed from
-          the library with their tags, descriptions and thumbnails. This can’t be undone. Your files on disk are not touched.
-        </p>
+        <h2 id={titleId}>{title}</h2>
+        <p id={textId}>{text}</p>
         <div className="button-row end">
           <button type="button" autoFocus onClick={close}>
             Cancel
@@ -85,10 +85,10 @@ function EmptyTrashDialog() {
             disabled={busy}
             onClick={() => {
               setBusy(true);
-              void emptyTrash().finally(close);
+              void run().finally(close);
             }}
           >
-            Empty trash
+            {action}
           </button>
         </div>
       </div>
@@ -96,39 +96,29 @@ function EmptyTrashDialog() {
   );
 }
 
+function EmptyTrashDialog() {
+  const count = useStore((s) => s.info?.trashCount ?? null);
+  const what = count === null ? 'The items in the trash' : `${count.toLocaleString()} ${count === 1 ? 'item' : 'items'}`;
+  return (
+    <ConfirmDialog
+      title="Empty the trash?"
+      text={`${what} will be removed from the library with their tags, descriptions and thumbnails. This can’t be undone. Your files on disk are not touched.`}
+      action="Empty trash"
+      run={emptyTrash}
+    />
+  );
+}
+
 /** Desktop only: the files themselves go to the system trash, after an explicit confirmation. */
 function TrashFilesDialog({ ids }: { ids: number[] }) {
-  const close = useStore((s) => s.closeDialog);
-  const [busy, setBusy] = useState(false);
-  const titleId = useId();
-  const textId = useId();
   const what = ids.length === 1 ? 'this file' : `these ${ids.length} files`;
   return (
-    <Modal labelledBy={titleId} describedBy={textId} onClose={close} role="alertdialog">
-      <div className="dialog-body">
-        <h2 id={titleId}>Move {what} to the system trash?</h2>
-        <p id={textId}>
-          The files themselves leave their folders and go to your system’s trash, where you can get them back. Folio forgets
-          them.
-        </p>
-        <div className="button-row end">
-          <button type="button" autoFocus onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              void trashFiles(ids).finally(close);
-            }}
-          >
-            Move to system trash
-          </button>
-        </div>
-      </div>
-    </Modal>
+    <ConfirmDialog
+      title={`Move ${what} to the system trash?`}
+      text="The files themselves leave their folders and go to your system’s trash, where you can get them back. Folio forgets them."
+      action="Move to system trash"
+      run={() => trashFiles(ids)}
+    />
   );
 }
 

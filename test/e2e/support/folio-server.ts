@@ -118,3 +118,25 @@ export async function importWithoutUi(server: FolioServer): Promise<void> {
   }
   throw new Error('the import did not finish in time');
 }
+
+/**
+ * One server for the whole test file, started before its first test and stopped after its
+ * last; `imported` also imports the copied photos first (for tests about something else).
+ */
+export function serverForFile(
+  hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  options: ServerOptions & { imported?: boolean } = {},
+): () => FolioServer {
+  let server: FolioServer | null = null;
+  hooks.beforeAll(async () => {
+    server = await startFolioServer(options);
+    if (options.imported) await importWithoutUi(server);
+  });
+  hooks.afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the server has not started');
+    return server;
+  };
+}
