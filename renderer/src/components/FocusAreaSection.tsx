@@ -16,7 +16,8 @@ function describe(coordinates: string): string {
 export function FocusAreaSection({ item }: { item: MediaItem }) {
   const openPreview = useStore((s) => s.openPreview);
   const setEditingFocus = useStore((s) => s.setEditingFocus);
-  if (item.width === null || item.height === null) return null;
+  // A focus area is drawn on a picture; a video's frame size alone does not make one.
+  if (item.type !== 'image' || item.width === null || item.height === null) return null;
   return (
     <section className="panel-section" aria-labelledby="focus-heading">
       <h3 id="focus-heading">Focus area</h3>

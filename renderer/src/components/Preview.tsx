@@ -25,9 +25,17 @@ function Stage({ item, toolbarSlot }: { item: MediaItem; toolbarSlot: HTMLElemen
   const url = imageUrl(item);
   const hasSize = item.width !== null && item.height !== null;
   const shown = hasSize ? fitInside({ width: item.width ?? 0, height: item.height ?? 0 }, room) : room;
+  const playable = (item.type === 'video' || item.type === 'audio') && item.availability === 'present';
   return (
     <div className="preview-stage" ref={stage}>
-      {url === null ? (
+      {playable ? (
+        // Served by id with Range support, so seeking works; the thumbnail is the poster.
+        item.type === 'video' ? (
+          <video className="preview-media" src={mediaUrls.original(item.id)} poster={url ?? undefined} controls aria-label={item.name} />
+        ) : (
+          <audio src={mediaUrls.original(item.id)} controls aria-label={item.name} />
+        )
+      ) : url === null ? (
         <p className="preview-missing">No preview for this {item.type} yet.</p>
       ) : (
         <div className="preview-frame" style={{ width: shown.width, height: shown.height }}>
@@ -85,7 +93,7 @@ function PreviewDialog({ id }: { id: number }) {
             <button type="button" onClick={() => go(1)} disabled={position < 0 || position >= ids.length - 1}>
               Next
             </button>
-            {item && item.width !== null && !editing && (
+            {item && item.type === 'image' && item.width !== null && !editing && (
               <button type="button" onClick={() => useStore.getState().setEditingFocus(true)}>
                 Edit focus area
               </button>
