@@ -1,0 +1,37 @@
+import type { MenuCommand, ThumbnailSizeStep } from '../../../shared/events.js';
+import { selectAll } from '../logic/selection.js';
+import { useStore } from '../store/store.js';
+import { redo, undo } from './undo.js';
+
+/** The View menu's steps, in the slider's pixels. */
+export const MENU_TILE_SIZES: Record<ThumbnailSizeStep, number> = { small: 96, medium: 160, large: 256 };
+
+export function runMenuCommand(command: MenuCommand): void {
+  const state = useStore.getState();
+  switch (command.command) {
+    case 'undo':
+      void undo();
+      return;
+    case 'redo':
+      void redo();
+      return;
+    case 'select-all':
+      state.setSelection(selectAll(state.ids, state.selection));
+      return;
+    case 'focus-search':
+      state.requestFocus('search');
+      return;
+    case 'thumbnail-size':
+      state.setTileSize(MENU_TILE_SIZES[command.size]);
+      return;
+    case 'toggle-sidebar':
+      state.toggleSidebar();
+      return;
+    case 'toggle-details':
+      state.togglePanel();
+      return;
+    case 'show-trash':
+      state.setView({ kind: 'trash' });
+      return;
+  }
+}
