@@ -12,6 +12,12 @@ import { reportError } from './report.js';
 
 let idsRequest = 0;
 
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export async function reloadIds(): Promise<void> {
   const { view, search, sort } = useStore.getState();
   const request = ++idsRequest;
@@ -20,6 +26,9 @@ export async function reloadIds(): Promise<void> {
     if (request !== idsRequest) return;
     unanswered = new Set();
     const state = useStore.getState();
+    // A change that did not move anything in or out (a tag edit in "All media") keeps the same
+    // array, so the grid's rows are not even re-rendered.
+    if (sameIds(state.ids, ids) && !state.idsLoading) return;
     state.setIds(ids);
     const pruned = pruneSelection(state.selection, useStore.getState().idIndex);
     if (pruned !== state.selection) state.setSelection(pruned);
