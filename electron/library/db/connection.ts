@@ -24,7 +24,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
   });
   try {
-    applyPragmas(db, options.readonly === true);
+    // Read the version before any pragma: switching the journal mode rewrites the file header,
+    // and a library from a newer Folio must be left exactly as it was.
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new FolioError(
@@ -32,6 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         `This library was written by a newer version of Folio (schema ${version}; this version knows up to ${SCHEMA_VERSION}). Update Folio to open it; the library was not changed.`,
       );
     }
+    applyPragmas(db, options.readonly === true);
     if (!options.readonly) migrate(db, version);
     return db;
   } catch (error) {
