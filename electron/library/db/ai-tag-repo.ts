@@ -57,12 +57,16 @@ export function deleteAiTags(db: Db, ids: readonly number[], tagIds: readonly nu
     .all({ ids: jsonIds(ids), tagIds: tagIds === null ? null : jsonIds(tagIds), source }) as number[];
 }
 
-/** The items among `ids` that carry `tagId` as an AI tag (from any extension), in the order given. */
+/**
+ * The items among `ids` that carry `tagId` as an AI tag (from any extension), in the order
+ * given. `+` keeps the lookup on each item's few links (primary key) rather than on every
+ * link of a tag that may be on half the library.
+ */
 export function itemsWithAiTag(db: Db, tagId: number, ids: readonly number[]): number[] {
   return statement(
     db,
     `SELECT j.value FROM json_each(?) j
-     WHERE EXISTS (SELECT 1 FROM media_tags mt WHERE mt.media_id = j.value AND mt.source <> '${USER_SOURCE}' AND mt.tag_id = ?)
+     WHERE EXISTS (SELECT 1 FROM media_tags mt WHERE mt.media_id = j.value AND mt.source <> '${USER_SOURCE}' AND +mt.tag_id = ?)
      ORDER BY j.key`,
   )
     .pluck()

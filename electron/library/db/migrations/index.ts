@@ -1,4 +1,5 @@
 import { initial } from './001-initial.js';
+import { unindexedTagCounts } from './002-unindexed-tag-counts.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -11,6 +12,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
