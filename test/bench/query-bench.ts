@@ -1,0 +1,189 @@
+/**
+ * Query benchmark (issue 2): on a generated library of 1,000,000 items and 20,000 tags, the
+ * p50/p95 of the gallery's hot reads and the time of the two bulk writes, each beside a
+ * baseline measured in the same run on the same database:
+ * - the same query as raw SQL through better-sqlite3 (what the service adds on top), and
+ * - the naive query a first version would write (OFFSET paging, IN/NOT IN left to SQLite's
+ *   planner, LIKE for autocomplete), to show what the plans buy.
+ * Floors: p95 < 30 ms for the first page, tag all-of + none-of and autocomplete; < 2 s for
+ * editTags and softDelete of 100,000 items. Printed, not asserted.
+ *
+ *   node bin/run-ts.mjs test/bench/query-bench.ts            (FOLIO_BENCH_ITEMS=200000 for a quick run)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openLibrary } from '../../electron/library/library.js';
+import type { MediaFilter } from '../../shared/schemas.js';
+import { makeTempDir, removeDir, testContext } from '../helpers/temp-library.js';
+import { generateLargeLibrary, random } from './large-library.js';
+
+const ITEMS = Number(process.env.FOLIO_BENCH_ITEMS ?? 1_000_000);
+const TAGS = 20_000;
+const BULK = Math.min(100_000, Math.floor(ITEMS / 4));
+const REPS = 40;
+
+const dir = makeTempDir('folio-query-bench-');
+const lib = openLibrary(path.join(dir, 'library'), { workers: 1 });
+const ctx = testContext('bench');
+const db = lib.db;
+const rand = random(7);
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+/** Runs `fn` REPS times (after two warm-ups) with a fresh argument each time; p50/p95 in ms. */
+async function measure<T>(args: () => T, fn: (arg: T) => unknown): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 2; i += 1) await fn(args());
+  const times: number[] = [];
+  for (let i = 0; i < REPS; i += 1) {
+    const arg = args();
+    const start = performance.now();
+    await fn(arg);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+function report(label: string, result: { p50: number; p95: number }, floor?: number, baseline?: { p50: number; p95: number }) {
+  const verdict = floor === undefined ? '' : result.p95 < floor ? `  (floor p95 < ${floor} ms: met)` : `  (floor p95 < ${floor} ms: MISSED)`;
+  const ratio = baseline === undefined ? '' : `  [${(baseline.p50 / result.p50).toFixed(1)}× the p50 of the baseline below]`;
+  console.log(`  ${label.padEnd(58)} p50 ${ms(result.p50).padStart(9)}  p95 ${ms(result.p95).padStart(9)}${verdict}${ratio}`);
+}
+
+async function timeOnce(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+
+function sampleIds(count: number, exclude = new Set<number>()): number[] {
+  const chosen = new Set<number>();
+  while (chosen.size < count) {
+    const id = 1 + Math.floor(rand() * ITEMS);
+    if (!exclude.has(id)) chosen.add(id);
+  }
+  return [...chosen];
+}
+
+async function main() {
+  console.log(`Generating ${ITEMS.toLocaleString('en')} items and ${TAGS.toLocaleString('en')} tags in ${dir} …`);
+  const generation = await timeOnce(() => generateLargeLibrary(db, '/bench/photos', ITEMS, TAGS));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const links = (db.prepare(`SELECT count(*) AS n FROM media_tags`).get() as { n: number }).n;
+  const counts = db.prepare(`SELECT name, item_count AS n FROM tags ORDER BY item_count DESC`).all() as { name: string; n: number }[];
+  const bytes = fs.statSync(lib.paths.database).size;
+  console.log(
+    `  generated in ${(generation / 1000).toFixed(1)} s: ${links.toLocaleString('en')} tag links, database ${(bytes / 1e6).toFixed(0)} MB; ` +
+      `most used tag on ${counts[0]?.n} items, median tag on ${counts[Math.floor(counts.length / 2)]?.n}, rarest on ${counts.at(-1)?.n}`,
+  );
+  const common = counts.slice(0, 5).map((tag) => tag.name);
+  const middle = counts.slice(100, 300).map((tag) => tag.name);
+  const rare = counts.slice(5_000).filter((tag) => tag.n > 0).map((tag) => tag.name);
+  const service = lib.service;
+
+  console.log('\nFirst page sorted by date taken (100 items)');
+  const firstPage = await measure(() => null, () => service.call('media.list', { sort: { field: 'takenAt', direction: 'desc' }, limit: 100 }, ctx));
+  report('media.list, full items', firstPage, 30);
+  const rawFirst = db.prepare(`SELECT id, sort_date FROM media WHERE status = 'active' ORDER BY sort_date DESC, id DESC LIMIT 100`);
+  report('baseline: the same ids as raw SQL', await measure(() => null, () => rawFirst.all()));
+  const deep = (db.prepare(`SELECT sort_date, id FROM media WHERE status = 'active' ORDER BY sort_date DESC, id DESC LIMIT 1 OFFSET ?`).get(Math.floor(ITEMS / 2)) as { sort_date: string; id: number });
+  const deepCursor = Buffer.from(JSON.stringify(['takenAt', 'desc', deep.sort_date, deep.id])).toString('base64url');
+  report(
+    'a page in the middle, keyset cursor',
+    await measure(() => null, () => service.call('media.list', { sort: { field: 'takenAt', direction: 'desc' }, limit: 100, cursor: deepCursor }, ctx)),
+  );
+  const offsetPage = db.prepare(`SELECT id FROM media WHERE status = 'active' ORDER BY sort_date DESC, id DESC LIMIT 100 OFFSET ?`);
+  report('baseline: the same page with OFFSET', await measure(() => Math.floor(ITEMS / 2), (offset) => offsetPage.all(offset)));
+
+  console.log('\nTag all-of + none-of, sorted by date (first page of 100)');
+  const naiveTags = db.prepare(
+    `SELECT m.id FROM media m WHERE m.status = 'active'
+       AND m.id IN (SELECT media_id FROM media_tags WHERE source = 'user' AND tag_id = (SELECT id FROM tags WHERE key = ?))
+       AND m.id NOT IN (SELECT media_id FROM media_tags WHERE source = 'user' AND tag_id = (SELECT id FROM tags WHERE key = ?))
+     ORDER BY m.sort_date DESC, m.id DESC LIMIT 100`,
+  );
+  const cases: [string, readonly string[]][] = [['common', common], ['middle', middle], ['rare', rare]];
+  const everyCase: { p50: number; p95: number }[] = [];
+  for (const [label, pool] of cases) {
+    const filter = (): MediaFilter => {
+      const all = pick(pool);
+      let none = pick(common);
+      while (none === all) none = pick(common);
+      return { tagsAll: [all], tagsNone: [none] };
+    };
+    const result = await measure(filter, (f) => service.call('media.list', { filter: f, sort: { field: 'takenAt', direction: 'desc' }, limit: 100 }, ctx));
+    everyCase.push(result);
+    const naive = await measure(filter, (f) => naiveTags.all(f.tagsAll?.[0], f.tagsNone?.[0]));
+    report(`media.list, ${label} all-of tag + common none-of tag`, result, 30, naive);
+    report(`baseline: IN / NOT IN left to SQLite's planner`, naive);
+  }
+  const withTotal = await measure(
+    () => ({ tagsAll: [pick(common)], tagsNone: [pick(middle)] }),
+    (f) => service.call('media.list', { filter: f, limit: 100, withTotal: true }, ctx),
+  );
+  report('media.list common all-of + none-of, withTotal', withTotal);
+
+  console.log('\nTag autocomplete (20 suggestions, by key prefix, most used first)');
+  const prefixes = (length: number) => () => pick(counts.map((tag) => tag.name)).slice(0, length);
+  const naiveAuto = db.prepare(`SELECT name, item_count FROM tags WHERE name LIKE ? || '%' AND item_count > 0 ORDER BY item_count DESC LIMIT 20`);
+  for (const length of [1, 2, 3]) {
+    const result = await measure(prefixes(length), (prefix) => service.call('tags.list', { prefix, limit: 20 }, ctx));
+    const naive = await measure(prefixes(length), (prefix) => naiveAuto.all(prefix));
+    report(`tags.list, ${length}-character prefix`, result, 30, naive);
+    report('baseline: LIKE prefix% over all tags', naive);
+  }
+
+  console.log('\nEvery matching id in order (media.listIds, for the virtualised grid)');
+  const allIds = await measure(() => null, () => service.call('media.listIds', { sort: { field: 'takenAt', direction: 'desc' } }, ctx));
+  report(`whole library (${ITEMS.toLocaleString('en')} ids)`, allIds);
+  report(
+    'common tag none-of another common tag',
+    await measure(() => ({ tagsAll: [pick(common)], tagsNone: [pick(common)] }), (f) => service.call('media.listIds', { filter: f }, ctx)),
+  );
+  report('rare tag', await measure(() => ({ tagsAll: [pick(rare)] }), (f) => service.call('media.listIds', { filter: f }, ctx)));
+
+  console.log(`\nBulk writes on ${BULK.toLocaleString('en')} items (one transaction each)`);
+  const bulkIds = sampleIds(BULK);
+  const rawLink = db.prepare(`INSERT OR IGNORE INTO media_tags (media_id, tag_id, source, confidence, added_at) SELECT value, ?, 'user', 1, 'x' FROM json_each(?)`);
+  db.prepare(`INSERT INTO tags (name, key, created_at) VALUES ('raw bulk', 'raw bulk', 'x')`).run();
+  const rawTagId = (db.prepare(`SELECT id FROM tags WHERE key = 'raw bulk'`).get() as { id: number }).id;
+  const rawAdd = await timeOnce(() => db.transaction(() => rawLink.run(rawTagId, JSON.stringify(bulkIds)))());
+  const add = await timeOnce(() => service.call('media.editTags', { ids: bulkIds, add: ['bench bulk'] }, ctx));
+  const remove = await timeOnce(() => service.call('media.editTags', { ids: bulkIds, remove: ['bench bulk'] }, ctx));
+  const line = (label: string, value: number, floor?: number, baseline?: number) =>
+    console.log(
+      `  ${label.padEnd(58)} ${ms(value).padStart(10)}${floor === undefined ? '' : value < floor ? `  (floor < ${floor / 1000} s: met)` : `  (floor < ${floor / 1000} s: MISSED)`}${baseline === undefined ? '' : `  [${(value / baseline).toFixed(1)}× the raw baseline]`}`,
+    );
+  line('media.editTags add one tag', add, 2000, rawAdd);
+  line('media.editTags remove it again', remove, 2000);
+  line('baseline: raw INSERT … SELECT FROM json_each, no checks', rawAdd);
+
+  const rawTrash = sampleIds(BULK);
+  const rawDelete = await timeOnce(() =>
+    db.transaction(() => db.prepare(`UPDATE media SET status = 'deleted' WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(rawTrash)))(),
+  );
+  db.transaction(() => db.prepare(`UPDATE media SET status = 'active' WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(rawTrash)))();
+  const trashIds = sampleIds(BULK);
+  let deletedCount = 0;
+  const softDelete = await timeOnce(async () => {
+    deletedCount = (await service.call('media.softDelete', { ids: trashIds }, ctx)).deletedCount;
+  });
+  const restore = await timeOnce(() => service.call('media.restore', { ids: trashIds }, ctx));
+  line(`media.softDelete (${deletedCount.toLocaleString('en')} moved)`, softDelete, 2000, rawDelete);
+  line('media.restore of the same items', restore);
+  line('baseline: raw UPDATE status (with the tag-count trigger)', rawDelete);
+  const check = db.pragma('integrity_check', { simple: true });
+  console.log(`\nintegrity_check after the writes: ${String(check)}`);
+}
+
+try {
+  await main();
+} finally {
+  await lib.close();
+  removeDir(dir);
+}

@@ -1,0 +1,199 @@
+/**
+ * The gallery at 100,000 items, in Chromium against browser mode (prints figures; not a test).
+ *
+ *  - page load → first row of thumbnails on screen (floor < 1 s), beside the app shell's time
+ *  - frame time p50/p95/max while scrolling through the whole grid (floor p95 < 20 ms), with
+ *    the same scroll of an empty page of the same height in the same browser as the baseline
+ *  - JS heap after the scroll, before and after a forced GC (floor < 300 MB)
+ *  - a tag filter from the sidebar until the grid is redrawn with thumbnails, with the bare
+ *    `media.listIds` round trip for the same filter as its baseline
+ *
+ * The library is generated with plain SQL (large-library.ts); every item shares one of a few
+ * real photos' thumbnails, made by the importer's own thumbnail code.
+ *   node bin/run-ts.mjs test/bench/ui-bench.ts [items] [scroll viewports per frame]
+ */
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { upsertThumbnails } from '../../electron/library/db/import-repo.js';
+import { openLibrary } from '../../electron/library/library.js';
+import { decodeForThumbnails, writeThumbnails } from '../../electron/library/thumbnails/render-thumbnails.js';
+import { CORPUS_DIR, REPO_ROOT, rpc, startFolioServer, type FolioServer } from '../e2e/support/folio-server.js';
+import { generateLargeLibrary } from './large-library.js';
+import { KEEP_NAMES_SHIM, filterByTag, makeTallPage, scrollThrough, watchFirstRow, type FirstRowMarks } from './ui-page-probes.js';
+
+const ITEMS = Number(process.argv[2] ?? 100_000);
+const STEP_VIEWPORTS = Number(process.argv[3] ?? 1.5);
+const TAGS = 300;
+const PHOTO_COUNT = 8;
+const LOAD_RUNS = 5;
+const FILTER_RUNS = 3;
+const VIEWPORT = { width: 1400, height: 900 };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+const median = (values: readonly number[]): number => percentile(values, 50);
+
+/**
+ * Different large photos: the biggest JPEG of each wallpaper when that package was unpacked
+ * (see the briefing), else the corpus's camera samples.
+ */
+function pickPhotos(): string[] {
+  const roots = ['/tmp/wallpapers/usr/share/wallpapers', path.join(CORPUS_DIR, 'jpg')];
+  for (const root of roots) {
+    if (!fs.existsSync(root)) continue;
+    const biggestPerFolder = new Map<string, { file: string; size: number }>();
+    for (const name of fs.readdirSync(root, { recursive: true }) as string[]) {
+      if (!/\.jpe?g$/i.test(name) || /corrupt|invalid/i.test(name)) continue;
+      const file = path.join(root, name);
+      const group = name.split(path.sep)[0] ?? name;
+      const size = fs.statSync(file).size;
+      if (size > 20_000 && size > (biggestPerFolder.get(group)?.size ?? 0)) biggestPerFolder.set(group, { file, size });
+    }
+    const found = [...biggestPerFolder.values()].map((p) => p.file).sort().slice(0, PHOTO_COUNT);
+    if (found.length >= 2) return found;
+  }
+  throw new Error('no photos found for thumbnails');
+}
+
+async function buildLibrary(dir: string): Promise<{ tags: string[]; photos: number }> {
+  const started = performance.now();
+  const library = openLibrary(dir, { workers: 1 });
+  try {
+    generateLargeLibrary(library.db, path.join(dir, 'photos'), ITEMS, TAGS);
+    const photos = pickPhotos();
+    const md5s: string[] = [];
+    for (const file of photos) {
+      const bytes = fs.readFileSync(file);
+      const md5 = crypto.createHash('md5').update(bytes).digest('hex');
+      const decoded = await decodeForThumbnails(bytes, { pixelLimit: 268_402_689, timeoutSeconds: 60 });
+      upsertThumbnails(library.db, md5, await writeThumbnails(decoded, md5, library.paths));
+      md5s.push(md5);
+    }
+    // Items share the photos' thumbnails by content hash, the way duplicates do.
+    const share = library.db.prepare('UPDATE media SET md5 = ? WHERE id % ? = ?');
+    library.db.transaction(() => md5s.forEach((md5, i) => share.run(md5, md5s.length, i)))();
+    const tags = (library.db.prepare('SELECT name FROM tags ORDER BY item_count DESC LIMIT ?').all(FILTER_RUNS) as { name: string }[]).map((t) => t.name);
+    console.log(`library: ${ITEMS.toLocaleString()} items, ${TAGS} tags, thumbnails of ${photos.length} photos (${photos.map((p) => path.basename(path.dirname(path.dirname(path.dirname(p))))).join(', ')}), built in ${ms(performance.now() - started)}`);
+    return { tags, photos: photos.length };
+  } finally {
+    await library.close();
+  }
+}
+
+function buildRenderer(): void {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), 'renderer'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('the renderer did not build');
+}
+
+async function measureLoad(page: Page, server: FolioServer): Promise<FirstRowMarks[]> {
+  await page.addInitScript(watchFirstRow);
+  const runs: FirstRowMarks[] = [];
+  for (let i = 0; i < LOAD_RUNS; i += 1) {
+    await page.goto(server.url);
+    await page.waitForFunction(() => (globalThis as { __folioBench?: FirstRowMarks }).__folioBench?.firstRow !== undefined, null, { timeout: 30_000 });
+    runs.push(await page.evaluate(() => ({ ...(globalThis as { __folioBench?: FirstRowMarks }).__folioBench })));
+  }
+  return runs;
+}
+
+function frameLine(label: string, deltas: readonly number[]): string {
+  const over = deltas.filter((d) => d > 20).length;
+  return `${label}: ${deltas.length} frames, p50 ${ms(median(deltas))}, p95 ${ms(percentile(deltas, 95))}, max ${ms(Math.max(...deltas))}, ${over} over 20 ms`;
+}
+
+async function heap(page: Page): Promise<{ before: number; after: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const before = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  await cdp.detach();
+  return { before, after };
+}
+
+async function main(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-ui-bench-'));
+  const libraryDir = path.join(root, 'library');
+  let server: FolioServer | null = null;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    buildRenderer();
+    const { tags } = await buildLibrary(libraryDir);
+    server = await startFolioServer({ libraryDir, withPhotos: false });
+    const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+    await page.addInitScript({ content: KEEP_NAMES_SHIM });
+    let tileCalls = 0;
+    let thumbnailsLoaded = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('/rpc/media.tiles')) tileCalls += 1;
+      if (request.url().includes('/thumb/')) thumbnailsLoaded += 1;
+    });
+
+    console.log(`\nChromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, one worker core shared`);
+    const loads = await measureLoad(page, server);
+    const firstRows = loads.map((m) => m.firstRow ?? NaN);
+    const shells = loads.map((m) => m.shell ?? NaN);
+    console.log(`load → first row of thumbnails: first ${ms(firstRows[0] ?? NaN)}, median of ${LOAD_RUNS} ${ms(median(firstRows))} (floor < 1000 ms)`);
+    console.log(`  baseline, load → app shell drawn: median ${ms(median(shells))}`);
+
+    const grid = await page.evaluate(() => {
+      const el = (globalThis as unknown as { document: { querySelector(s: string): { scrollHeight: number; getAttribute(n: string): string | null } | null } }).document.querySelector('[role="grid"]');
+      const node = el as { scrollHeight: number; clientHeight?: number; getAttribute(n: string): string | null } | null;
+      return {
+        height: node?.scrollHeight ?? 0,
+        viewport: node?.clientHeight ?? 0,
+        rows: Number(node?.getAttribute('aria-rowcount')),
+        columns: Number(node?.getAttribute('aria-colcount')),
+      };
+    });
+    tileCalls = 0;
+    thumbnailsLoaded = 0;
+    const step = Math.round(grid.viewport * STEP_VIEWPORTS);
+    const scroll = await page.evaluate(scrollThrough, ['[role="grid"]', step] as [string, number]);
+    console.log(
+      `\nscroll through ${grid.rows.toLocaleString()} rows × ${grid.columns} columns (${(grid.height / 1e6).toFixed(2)} M px), ${step} px (${STEP_VIEWPORTS} viewports) per frame:`,
+    );
+    console.log(`  ${frameLine('gallery', scroll.deltas.slice(1))} (floor p95 < 20 ms)`);
+    console.log(`  during it: ${tileCalls} media.tiles calls, ${thumbnailsLoaded} thumbnail requests`);
+
+    const memory = await heap(page);
+    console.log(`\nJS heap after the scroll: ${mb(memory.before)} (after a forced GC ${mb(memory.after)}) (floor < 300 MB)`);
+
+    const baselinePage = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await baselinePage.addInitScript({ content: KEEP_NAMES_SHIM });
+    await baselinePage.goto('about:blank');
+    await baselinePage.evaluate(makeTallPage, grid.height);
+    const empty = await baselinePage.evaluate(scrollThrough, [null, step] as [null, number]);
+    console.log(`  baseline, ${frameLine('empty page of the same height', empty.deltas.slice(1))}`);
+    const baselineHeap = await heap(baselinePage);
+    console.log(`  baseline, JS heap of the empty page: ${mb(baselineHeap.before)}`);
+    await baselinePage.close();
+
+    console.log('\ntag filter from the sidebar → grid redrawn with thumbnails:');
+    for (const tag of tags) {
+      const { ids } = await rpc<{ ids: number[] }>(server, 'media.listIds', { filter: { status: 'active', tagsAll: [tag] }, sort: { field: 'takenAt', direction: 'desc' } });
+      const started = performance.now();
+      await rpc(server, 'media.listIds', { filter: { status: 'active', tagsAll: [tag] }, sort: { field: 'takenAt', direction: 'desc' } });
+      const roundTrip = performance.now() - started;
+      const redraw = await page.evaluate(filterByTag, tag);
+      console.log(`  “${tag}” (${ids.length.toLocaleString()} items): ${ms(redraw)}; baseline media.listIds round trip ${ms(roundTrip)}`);
+    }
+  } finally {
+    await browser.close();
+    await server?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
