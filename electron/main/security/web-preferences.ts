@@ -20,6 +20,9 @@ export function secureWebPreferences(preloadPath: string, options: { devTools: b
     webviewTag: false,
     experimentalFeatures: false,
     enableBlinkFeatures: '',
+    // Middle-click on a link would ask for a new window; new windows are denied anyway, and
+    // without the auxclick event the page never even sees the attempt.
+    disableBlinkFeatures: 'Auxclick',
     // A file dropped on the window must import, never replace the app with the file.
     navigateOnDragDrop: false,
     // The UI is an app, not a document: no auto-play of audio from a random original.
@@ -44,4 +47,5 @@ export const REQUIRED_WEB_PREFERENCES = {
   webviewTag: false,
   experimentalFeatures: false,
   navigateOnDragDrop: false,
+  disableBlinkFeatures: 'Auxclick',
 } as const satisfies WebPreferences;

@@ -42,8 +42,10 @@ describe('the main window webPreferences', () => {
 
   it('sets nothing that loosens security', () => {
     const actual = prefs as Record<string, unknown>;
-    for (const key of ['additionalArguments', 'enableRemoteModule', 'disableBlinkFeatures', 'partition', 'session', 'v8CacheOptions']) {
+    for (const key of ['additionalArguments', 'enableRemoteModule', 'partition', 'session', 'v8CacheOptions']) {
       expect(actual[key], key).toBeUndefined();
     }
+    // The one Blink feature switched off is middle-click's auxclick (a way to ask for new windows).
+    expect(actual.disableBlinkFeatures).toBe('Auxclick');
   });
 });
