@@ -9,7 +9,8 @@
  *    are done, and the main thread's event-loop delay p99 during that import (floor < 50 ms).
  *
  *   node bin/run-ts.mjs test/bench/import-bench.ts
- *   FOLIO_BENCH_FILES=2000 for a quicker part 2; FOLIO_BENCH_WALLPAPERS=<dir> (default /tmp/wallpapers)
+ *   FOLIO_BENCH_FILES=2000 for a quicker part 2; FOLIO_BENCH_WALLPAPERS=<dir> (default /tmp/wallpapers);
+ *   FOLIO_BENCH_PARTS=corpus,large,listed to run only some parts
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -188,10 +189,13 @@ async function listedBenchmark(): Promise<void> {
 
 try {
   console.log(`import benchmark: ${WORKERS} workers; load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  await compare('../shared/corpus', CORPUS);
-  const large = await largePhotos();
-  await compare(`large photos (${large.note})`, large.folder);
-  await listedBenchmark();
+  const parts = (process.env.FOLIO_BENCH_PARTS ?? 'corpus,large,listed').split(',');
+  if (parts.includes('corpus')) await compare('../shared/corpus', CORPUS);
+  if (parts.includes('large')) {
+    const large = await largePhotos();
+    await compare(`large photos (${large.note})`, large.folder);
+  }
+  if (parts.includes('listed')) await listedBenchmark();
   console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other engineers share this machine)`);
 } finally {
   removeDir(work);

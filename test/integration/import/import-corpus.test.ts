@@ -75,7 +75,7 @@ describe('importing a copy of the whole corpus', () => {
     expect(heic.state_reason).toMatch(/HEVC/);
     const damaged = rowAt(t.library, 'jpg/corrupted.jpg');
     expect(damaged).toMatchObject({ type: 'image', file_state: 'damaged', camera_make: 'OLYMPUS IMAGING CORP.' });
-    expect(damaged.state_reason).toMatch(/Corrupt JPEG data/);
+    expect(damaged.state_reason, String(damaged.state_reason)).toMatch(/Corrupt JPEG data/);
   });
 
   it('writes four upright WebP thumbnails per decodable image, never upscaled', async () => {
