@@ -1,5 +1,6 @@
 /** Library folders: the list with item counts, and forgetting one with its items. */
 import type { Db } from './connection.js';
+import { notTrashed } from './media-row.js';
 import { statement } from './statements.js';
 import { distinctMd5s } from './trash-repo.js';
 
@@ -17,7 +18,7 @@ export function listFolders(db: Db): FolderRow[] {
   return statement(
     db,
     `SELECT f.id, f.path, f.state, f.added_at, f.last_scan_at,
-       (SELECT count(*) FROM media m WHERE m.folder_id = f.id AND m.status = 'active') AS item_count
+       (SELECT count(*) FROM media m WHERE m.folder_id = f.id AND ${notTrashed('m.id')}) AS item_count
      FROM folders f ORDER BY f.path`,
   ).all() as FolderRow[];
 }
@@ -44,8 +45,8 @@ export interface LibraryCounts {
 export function countItems(db: Db): LibraryCounts {
   const row = statement(
     db,
-    `SELECT (SELECT count(*) FROM media WHERE status = 'active') AS itemCount,
-            (SELECT count(*) FROM media WHERE status = 'deleted') AS trashCount`,
+    `SELECT (SELECT count(*) FROM media) - (SELECT count(*) FROM trash) AS itemCount,
+            (SELECT count(*) FROM trash) AS trashCount`,
   ).get() as LibraryCounts;
   return row;
 }

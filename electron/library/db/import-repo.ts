@@ -6,6 +6,7 @@ import { tagKey } from '../../../shared/tags.js';
 import type { ProbeResult } from '../import/worker-messages.js';
 import type { RenderedThumbnail } from '../thumbnails/render-thumbnails.js';
 import type { Db } from './connection.js';
+import { notTrashed } from './media-row.js';
 import { jsonIds, statement } from './statements.js';
 
 /** A file as the scan saw it. */
@@ -164,7 +165,7 @@ export function findRelinkPairs(db: Db): { missingId: number; foundId: number }[
     `SELECT m.id AS missingId, n.id AS foundId
      FROM media m JOIN media n ON n.md5 = m.md5 AND n.file_size = m.file_size AND n.id <> m.id
      WHERE m.availability = 'missing' AND m.md5 IS NOT NULL AND m.file_size > 0
-       AND n.availability = 'present' AND n.status = 'active' AND n.parent_id IS NULL
+       AND n.availability = 'present' AND ${notTrashed('n.id')} AND n.parent_id IS NULL
        AND n.description = '' AND n.metadata = '{}' AND n.custom_coordinates IS NULL AND n.name = n.original_name
        AND NOT EXISTS (SELECT 1 FROM media_tags t WHERE t.media_id = n.id)
        AND NOT EXISTS (SELECT 1 FROM media p WHERE p.parent_id = n.id)

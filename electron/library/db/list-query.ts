@@ -3,15 +3,18 @@
  *
  * Which table drives the query decides its speed on a large library, and SQLite cannot know
  * how popular a tag is, so the caller chooses (see chooseDriver) and the SQL spells it out:
- * - `index`: walk the sort index (status, column, id) in order and probe each item's links by
- *   the media_tags primary key; the first page stops after `limit` matches. Right for no tag
- *   filter and for common tags.
+ * - `index`: walk the sort index (column, id) in order and probe each item's links by the
+ *   media_tags primary key (and the trash by its key); the first page stops after `limit`
+ *   matches. Right for no tag filter and for common tags.
  * - `tag`: start from the rarest all-of tag's links (media_tags_by_tag), look each item up and
  *   sort the few matches. Right for rare tags, where walking the index would visit most of it.
  * - `text`: start from the full-text index's matches.
+ * - `trash`: start from the trash table and sort its items: the trash view, which is small
+ *   beside the library (walking the whole sort index to find it would visit every item).
  * `CROSS JOIN` is SQLite's documented way to fix the join order.
  */
 import type { Db } from './connection.js';
+import { notTrashed } from './media-row.js';
 import { statement } from './statements.js';
 import { USER_SOURCE } from './tag-repo.js';
 
@@ -39,7 +42,7 @@ export interface ListSpec {
   textLike: readonly string[];
 }
 
-export type Driver = { kind: 'index' } | { kind: 'tag'; tagId: number } | { kind: 'text' };
+export type Driver = { kind: 'index' } | { kind: 'tag'; tagId: number } | { kind: 'text' } | { kind: 'trash' };
 
 export interface DriverEstimates {
   /** Active items carrying each all-of tag (tags.item_count), in spec.tagsAll order. */
@@ -55,8 +58,9 @@ export interface DriverEstimates {
  */
 export function chooseDriver(spec: ListSpec, estimates: DriverEstimates, limit: number | null): Driver {
   if (spec.textMatch !== null) return { kind: 'text' };
-  // Tag counts are of active items; the trash is walked by its own index range.
-  if (spec.status !== 'active' || spec.tagsAll.length === 0) return { kind: 'index' };
+  // Tag counts are of active items; the trash is read from its own table.
+  if (spec.status === 'deleted') return { kind: 'trash' };
+  if (spec.tagsAll.length === 0) return { kind: 'index' };
   let rarest = 0;
   estimates.tagCounts.forEach((count, index) => {
     if (count < (estimates.tagCounts[rarest] ?? Infinity)) rarest = index;
@@ -76,15 +80,20 @@ interface Built {
 const LINK = `t.media_id = m.id AND t.source = '${USER_SOURCE}'`;
 
 function buildFrom(spec: ListSpec, driver: Driver): Built {
-  const where: string[] = ['m.status = @status'];
-  const params: Record<string, unknown> = { status: spec.status };
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
   let from = 'media m';
+  if (spec.status === 'active') where.push(notTrashed('m.id'));
+  else if (driver.kind !== 'trash') where.push(`EXISTS (SELECT 1 FROM trash WHERE trash.media_id = m.id)`);
   let allTags = spec.tagsAll;
   if (driver.kind === 'tag') {
     from = `media_tags d CROSS JOIN media m`;
     where.unshift(`d.tag_id = @driverTag`, `d.source = '${USER_SOURCE}'`, `m.id = d.media_id`);
     params.driverTag = driver.tagId;
     allTags = spec.tagsAll.filter((id) => id !== driver.tagId);
+  } else if (driver.kind === 'trash') {
+    from = `trash tr CROSS JOIN media m`;
+    where.unshift(`m.id = tr.media_id`);
   } else if (driver.kind === 'text') {
     from = `media_text CROSS JOIN media m`;
     where.unshift(`media_text MATCH @textMatch`, `m.id = media_text.rowid`);
@@ -135,7 +144,7 @@ function buildOrdered(spec: ListSpec, driver: Driver, limit: number | null, idsO
   const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
   let keyset = '';
   if (spec.after !== null) {
-    // A row value comparison is one range of the (status, column, id) index.
+    // A row value comparison is one range of the (column, id) index.
     keyset = ` AND (${col}, m.id) ${spec.direction === 'asc' ? '>' : '<'} (@afterValue, @afterId)`;
     params.afterValue = spec.after.value;
     params.afterId = spec.after.id;

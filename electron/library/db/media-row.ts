@@ -40,11 +40,31 @@ export interface MediaRow {
   updated_by: string;
 }
 
-/** The select list that produces a MediaRow from `media m JOIN folders f`. */
+/** SQL that is true when the item whose id is `idColumn` is not in the trash (an active item). */
+export function notTrashed(idColumn: string): string {
+  return `NOT EXISTS (SELECT 1 FROM trash WHERE trash.media_id = ${idColumn})`;
+}
+
+/** SQL for an item's status, 'active' or 'deleted' (in the trash). */
+export function statusOf(idColumn: string): string {
+  return `CASE WHEN ${notTrashed(idColumn)} THEN 'active' ELSE 'deleted' END`;
+}
+
+/**
+ * The select list that produces a MediaRow from MEDIA_ROW_JOINS. "Updated" is the later of the
+ * row's own stamp and the stamp of the changes made around it (links, trash: media_touches).
+ */
 export const MEDIA_ROW_COLUMNS = `
   m.id, m.folder_id, f.path AS folder_path, m.rel_path, m.display_path, m.original_name,
   m.file_size, m.mtime, m.md5, m.type, m.mime, m.format, m.width, m.height, m.mode, m.has_alpha,
   m.orientation, m.taken_at, m.camera_make, m.camera_model, m.gps_lat, m.gps_lon, m.gps_alt,
   m.duration, m.name, m.name_key, m.description, m.metadata, m.custom_coordinates, m.parent_id,
-  m.status, m.deleted_at, m.availability, m.file_state, m.state_reason, m.created_at,
-  m.updated_at, m.updated_by`;
+  CASE WHEN tr.media_id IS NULL THEN 'active' ELSE 'deleted' END AS status, tr.deleted_at,
+  m.availability, m.file_state, m.state_reason, m.created_at,
+  CASE WHEN mt.touched_at > m.updated_at THEN mt.touched_at ELSE m.updated_at END AS updated_at,
+  CASE WHEN mt.touched_at > m.updated_at THEN mt.touched_by ELSE m.updated_by END AS updated_by`;
+
+/** What MEDIA_ROW_COLUMNS reads besides `media m`. */
+export const MEDIA_ROW_JOINS = `JOIN folders f ON f.id = m.folder_id
+  LEFT JOIN trash tr ON tr.media_id = m.id
+  LEFT JOIN media_touches mt ON mt.media_id = m.id`;

@@ -1,5 +1,6 @@
 /** Derived versions: an item's `parent_id` names the item it was made from. */
 import type { Db } from './connection.js';
+import { notTrashed } from './media-row.js';
 import { jsonIds, statement } from './statements.js';
 
 /** The item and everything above it (its parent, the parent's parent, …). */
@@ -29,7 +30,7 @@ export function countDerived(db: Db, ids: readonly number[]): Map<number, number
   const rows = statement(
     db,
     `SELECT c.parent_id, count(*) FROM media c JOIN media p ON p.id = c.parent_id
-     WHERE c.parent_id IN (SELECT value FROM json_each(?)) AND c.status = p.status
+     WHERE c.parent_id IN (SELECT value FROM json_each(?)) AND (${notTrashed('c.id')}) = (${notTrashed('p.id')})
      GROUP BY c.parent_id`,
   )
     .raw()

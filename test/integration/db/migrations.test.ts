@@ -88,6 +88,52 @@ describe('migrations', () => {
     }
   });
 
+  it('003 moves a version-2 library’s trash into its own table, keeping what went with what and the tag counts', () => {
+    const old = databaseAt(2);
+    old.prepare(`INSERT INTO folders (path, added_at) VALUES ('/photos', 'x')`).run();
+    const insert = old.prepare(
+      `INSERT INTO media (id, folder_id, rel_path, display_path, original_name, file_size, mtime, name, name_key, parent_id,
+         status, deleted_at, deleted_with, created_at, updated_at, updated_by)
+       VALUES (@id, 1, CAST(@name AS BLOB), @name, @name, 10, 'x', @name, @name, @parent, @status, @deletedAt, @deletedWith, 'c', @updated, 'user')`,
+    );
+    // 1 active; 2 trashed by the user, carrying its derived version 3; 4 trashed on its own.
+    insert.run({ id: 1, name: 'a.jpg', parent: null, status: 'active', deletedAt: null, deletedWith: null, updated: 'u1' });
+    insert.run({ id: 2, name: 'b.jpg', parent: null, status: 'deleted', deletedAt: 'd2', deletedWith: null, updated: 'd2' });
+    insert.run({ id: 3, name: 'b-edit.jpg', parent: 2, status: 'deleted', deletedAt: 'd2', deletedWith: 2, updated: 'd2' });
+    insert.run({ id: 4, name: 'c.jpg', parent: null, status: 'deleted', deletedAt: 'd4', deletedWith: null, updated: 'd4' });
+    old.prepare(`INSERT INTO tags (name, key, created_at) VALUES ('Beach', 'beach', 'x')`).run();
+    old.prepare(`INSERT INTO media_tags (media_id, tag_id, source, added_at) SELECT id, 1, 'user', 'x' FROM media`).run();
+    expect(old.prepare(`SELECT item_count FROM tags`).pluck().get()).toBe(1);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+      expect(db.prepare(`SELECT media_id, deleted_at, deleted_with FROM trash ORDER BY media_id`).raw().all()).toEqual([
+        [2, 'd2', null],
+        [3, 'd2', 2],
+        [4, 'd4', null],
+      ]);
+      const columns = db.prepare(`SELECT name FROM pragma_table_info('media')`).pluck().all();
+      expect(columns).not.toContain('status');
+      expect(columns).not.toContain('deleted_with');
+      expect(db.prepare(`SELECT item_count FROM tags`).pluck().get()).toBe(1);
+      // The counting triggers follow the new tables: a link on a trashed item is not counted,
+      // deleting an active item uncounts its link, purging the trash leaves the count alone.
+      db.prepare(`INSERT INTO tags (name, key, created_at) VALUES ('Sea', 'sea', 'x')`).run();
+      db.prepare(`INSERT INTO media_tags (media_id, tag_id, source, added_at) VALUES (1, 2, 'user', 'x'), (4, 2, 'user', 'x')`).run();
+      expect(db.prepare(`SELECT key, item_count FROM tags ORDER BY key`).raw().all()).toEqual([['beach', 1], ['sea', 1]]);
+      db.prepare(`DELETE FROM media WHERE id IN (SELECT media_id FROM trash)`).run();
+      expect(db.prepare(`SELECT key, item_count FROM tags ORDER BY key`).raw().all()).toEqual([['beach', 1], ['sea', 1]]);
+      db.prepare(`DELETE FROM media WHERE id = 1`).run();
+      expect(db.prepare(`SELECT key, item_count FROM tags ORDER BY key`).raw().all()).toEqual([['beach', 0], ['sea', 0]]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuse a library written by a newer Folio with a clear error, changing nothing', () => {
     const newer = databaseAt(SCHEMA_VERSION);
     newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);

@@ -41,12 +41,12 @@ export function planOf(db: Db, sql: string): string[] {
 
 /**
  * Plan lines that walk many rows where an operation on given ids should look each id up: a scan
- * of media, a search of a sort/folder index by status, or all the links of a tag.
+ * of media or the trash, a walk of a sort/folder index, or all the links of a tag.
  */
 export function wideReads(plan: readonly string[]): string[] {
   return plan.filter(
     (line) =>
-      /^SCAN (media|m|c|p|mt|t)\b(?! VIRTUAL)/.test(line) ||
+      /^SCAN (media|m|c|p|mt|t|trash|tr|media_touches)\b(?! VIRTUAL)/.test(line) ||
       /USING (COVERING )?INDEX media_by_(date|name|added|size|folder)\b/.test(line) ||
       // By tag alone it reads every link of the tag; with media_id too it is a point lookup.
       (/USING (COVERING )?INDEX media_tags_by_tag\b/.test(line) && !/media_id=\?/.test(line)),

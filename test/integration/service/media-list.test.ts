@@ -44,7 +44,9 @@ async function walk(filter: MediaFilter | undefined, sort: { field: SortField; d
 }
 
 /** The expected order, computed in JavaScript from the rows. */
-function expectedOrder(column: string, direction: 'asc' | 'desc', where = `status = 'active'`): number[] {
+const ACTIVE = `id NOT IN (SELECT media_id FROM trash)`;
+
+function expectedOrder(column: string, direction: 'asc' | 'desc', where = ACTIVE): number[] {
   const rows = t.library.db.prepare(`SELECT id, ${column} AS v FROM media WHERE ${where}`).all() as { id: number; v: string | number }[];
   const sign = direction === 'asc' ? 1 : -1;
   rows.sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : sign * (a.id - b.id)));
@@ -71,7 +73,7 @@ describe('media.list keyset paging', () => {
     const expected = expectedOrder(
       'sort_date',
       'desc',
-      `status = 'active' AND id IN (${ids.filter((_, i) => i % 2 === 0 && i % 3 !== 0).join(',')})`,
+      `${ACTIVE} AND id IN (${ids.filter((_, i) => i % 2 === 0 && i % 3 !== 0).join(',')})`,
     );
     expect(seen).toEqual(expected);
     // The same query driven by the tag's links and by the sort index gives the same ids.
@@ -166,11 +168,12 @@ describe('chooseDriver', () => {
     status: 'active', column: 'sort_date', direction: 'desc', after: null, tagsAll: [5, 9], tagsNone: [], tagsAny: null,
     untagged: false, types: null, availability: null, fileStates: null, folderId: null, textMatch: null, textLike: [],
   };
-  it('starts from a rare tag, walks the index for common ones, and always uses text when given', () => {
+  it('starts from a rare tag, walks the index for common ones, reads the trash from its table, and always uses text when given', () => {
     expect(chooseDriver(base, { tagCounts: [50_000, 40], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'tag', tagId: 9 });
     expect(chooseDriver(base, { tagCounts: [300_000, 200_000], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'index' });
     expect(chooseDriver(base, { tagCounts: [300_000, 200_000], itemCount: 1_000_000 }, null)).toEqual({ kind: 'tag', tagId: 9 });
-    expect(chooseDriver({ ...base, status: 'deleted' }, { tagCounts: [1, 1], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'index' });
+    expect(chooseDriver({ ...base, status: 'deleted' }, { tagCounts: [1, 1], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'trash' });
+    expect(chooseDriver({ ...base, status: 'deleted', tagsAll: [] }, { tagCounts: [], itemCount: 10 }, null)).toEqual({ kind: 'trash' });
     expect(chooseDriver({ ...base, textMatch: '"abc"' }, { tagCounts: [1, 1], itemCount: 10 }, 100)).toEqual({ kind: 'text' });
   });
 });
