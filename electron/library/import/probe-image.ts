@@ -102,8 +102,7 @@ export async function probeImage(
   try {
     const decoded = await decodeForThumbnails(bytes, limits);
     if (decoded.damage !== null) {
-      const damage = tidyDecoderMessage(decoded.damage);
-      return { state: 'damaged', reason: `Part of the image data is damaged (${damage}); the thumbnails show what could be read`, facts, decoded };
+      return { state: 'damaged', reason: `Part of the image data is damaged${decoderDetail(decoded.damage)}; the thumbnails show what could be read`, facts, decoded };
     }
     return { state: 'ok', reason: null, facts, decoded };
   } catch (error) {
@@ -114,8 +113,25 @@ export async function probeImage(
     if (/Support for this compression format|unsupported image format/i.test(message)) {
       return { state: 'unsupported', reason: `This ${label} file uses a coding this version of Folio cannot decode: ${message}`, facts, decoded: null };
     }
-    return { state: 'damaged', reason: `The ${label} image data cannot be decoded: ${message}`, facts, decoded: null };
+    return { state: 'damaged', reason: `The ${label} image data is damaged and cannot be decoded${decoderDetail(message)}`, facts, decoded: null };
   }
+}
+
+/**
+ * libvips' own words for the damage, in brackets, or nothing. The reason's sentence says what
+ * happened in our words, so it is the same on every import of the file; the detail is a hint.
+ * When several images decode at once, libvips sometimes reports only its generic "Warning
+ * treated as error due to failOn setting" (its error buffer is shared between threads), which
+ * tells the user nothing and is left out.
+ */
+export function decoderDetail(message: string): string {
+  const detail = tidyDecoderMessage(
+    message
+      .split('\n')
+      .filter((line) => !/Warning treated as error due to failOn setting/i.test(line))
+      .join('\n'),
+  );
+  return detail === '' ? '' : ` (${detail})`;
 }
 
 /** libvips repeats itself over several lines; a stored reason needs each complaint once. */
