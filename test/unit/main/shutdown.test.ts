@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createShutdown } from '../../../electron/main/shutdown.js';
 
 describe('shutting down', () => {
@@ -20,11 +20,18 @@ describe('shutting down', () => {
     expect(shutdown.done).toBe(true);
   });
 
-  it('still lets the app quit when the work fails', async () => {
-    const shutdown = createShutdown(async () => {
-      throw new Error('database busy');
-    });
-    await expect(shutdown.begin()).resolves.toBeUndefined();
-    expect(shutdown.done).toBe(true);
+  it('still lets the app quit when the work fails, and logs why', async () => {
+    const failure = new Error('database busy');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const shutdown = createShutdown(async () => {
+        throw failure;
+      });
+      await expect(shutdown.begin()).resolves.toBeUndefined();
+      expect(shutdown.done).toBe(true);
+      expect(logged).toHaveBeenCalledWith('folio: shutting down cleanly failed', failure);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
