@@ -69,9 +69,9 @@ export interface ListResult {
 }
 
 export interface TagChanges {
-  /** For each tag, the items that did not have it before and have it now. */
+  /** For each tag, the items that did not have it before and have it now (ids ascending). */
   added: { tag: string; ids: number[] }[];
-  /** For each tag, the items that had it before and no longer do. */
+  /** For each tag, the items that had it before and no longer do (ids ascending). */
   removed: { tag: string; ids: number[] }[];
 }
 

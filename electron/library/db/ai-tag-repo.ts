@@ -3,7 +3,7 @@
  * with a confidence; and `extension_runs`, how each extension's last run on an item went.
  */
 import type { Db } from './connection.js';
-import { jsonIds, statement } from './statements.js';
+import { jsonIds, sortedJsonIds, statement } from './statements.js';
 import { USER_SOURCE } from './tag-repo.js';
 
 export interface AiTagLink {
@@ -54,7 +54,7 @@ export function deleteAiTags(db: Db, ids: readonly number[], tagIds: readonly nu
      RETURNING media_id`,
   )
     .pluck()
-    .all({ ids: jsonIds(ids), tagIds: tagIds === null ? null : jsonIds(tagIds), source }) as number[];
+    .all({ ids: sortedJsonIds(ids), tagIds: tagIds === null ? null : jsonIds(tagIds), source }) as number[];
 }
 
 /**

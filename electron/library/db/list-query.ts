@@ -4,9 +4,9 @@
  * Which table drives the query decides its speed on a large library, and SQLite cannot know
  * how popular a tag is, so the caller chooses (see chooseDriver) and the SQL spells it out:
  * - `index`: walk the sort index (column, id) in order and probe each item's links by the
- *   media_tags primary key (and the trash by its key); the first page stops after `limit`
+ *   media_tags item index (and the trash by its key); the first page stops after `limit`
  *   matches. Right for no tag filter and for common tags.
- * - `tag`: start from the rarest all-of tag's links (media_tags_by_tag), look each item up and
+ * - `tag`: start from the rarest all-of tag's links (a range of media_tags), look each item up and
  *   sort the few matches. Right for rare tags, where walking the index would visit most of it.
  * - `text`: start from the full-text index's matches.
  * - `trash`: start from the trash table and sort its items: the trash view, which is small

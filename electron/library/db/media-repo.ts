@@ -4,7 +4,7 @@
  */
 import type { Db } from './connection.js';
 import { MEDIA_ROW_COLUMNS, MEDIA_ROW_JOINS, statusOf, type MediaRow } from './media-row.js';
-import { jsonIds, statement } from './statements.js';
+import { jsonIds, sortedJsonIds, statement } from './statements.js';
 
 export function getMediaRows(db: Db, ids: readonly number[]): MediaRow[] {
   return statement(
@@ -21,6 +21,10 @@ export function getMediaRow(db: Db, id: number): MediaRow | undefined {
 
 /** The ids among `ids` that are not in the library, in the order given. */
 export function findMissingIds(db: Db, ids: readonly number[]): number[] {
+  // The usual answer is "none": count the ids found, probing the table in id order (IN builds
+  // a sorted list), which is several times faster for 100,000 ids than probing in the given order.
+  const found = statement(db, `SELECT count(*) FROM media WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(jsonIds(ids)) as number;
+  if (found === new Set(ids).size) return [];
   return statement(
     db,
     `SELECT j.value FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM media m WHERE m.id = j.value) ORDER BY j.key`,
@@ -57,14 +61,12 @@ export function updateEditableColumns(db: Db, id: number, columns: EditableColum
  */
 export function touchMedia(db: Db, ids: readonly number[], actor: string, now: string): void {
   if (ids.length === 0) return;
-  // In id order, so the upserts walk the table's b-tree forward.
-  const ordered = [...ids].sort((a, b) => a - b);
   statement(
     db,
     `INSERT INTO media_touches (media_id, touched_at, touched_by)
      SELECT value, @now, @actor FROM json_each(@ids) WHERE true
      ON CONFLICT (media_id) DO UPDATE SET touched_at = excluded.touched_at, touched_by = excluded.touched_by`,
-  ).run({ now, actor, ids: jsonIds(ordered) });
+  ).run({ now, actor, ids: sortedJsonIds(ids) });
 }
 
 export interface FileLocationUpdate {

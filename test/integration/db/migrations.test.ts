@@ -88,7 +88,7 @@ describe('migrations', () => {
     }
   });
 
-  it('003 moves a version-2 library’s trash into its own table, keeping what went with what and the tag counts', () => {
+  it('003 and 004 move a version-2 library’s trash into its own table and its links into tag order, keeping every link, what went with what and the tag counts', () => {
     const old = databaseAt(2);
     old.prepare(`INSERT INTO folders (path, added_at) VALUES ('/photos', 'x')`).run();
     const insert = old.prepare(
@@ -118,6 +118,11 @@ describe('migrations', () => {
       expect(columns).not.toContain('status');
       expect(columns).not.toContain('deleted_with');
       expect(db.prepare(`SELECT item_count FROM tags`).pluck().get()).toBe(1);
+      expect(db.prepare(`SELECT media_id, tag_id, source FROM media_tags ORDER BY media_id`).raw().all()).toEqual(
+        [1, 2, 3, 4].map((id) => [id, 1, 'user']),
+      );
+      expect(indexNames(db)).toContain('media_tags_by_item');
+      expect(indexNames(db)).not.toContain('media_tags_by_tag');
       // The counting triggers follow the new tables: a link on a trashed item is not counted,
       // deleting an active item uncounts its link, purging the trash leaves the count alone.
       db.prepare(`INSERT INTO tags (name, key, created_at) VALUES ('Sea', 'sea', 'x')`).run();

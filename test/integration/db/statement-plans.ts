@@ -49,6 +49,6 @@ export function wideReads(plan: readonly string[]): string[] {
       /^SCAN (media|m|c|p|mt|t|trash|tr|media_touches)\b(?! VIRTUAL)/.test(line) ||
       /USING (COVERING )?INDEX media_by_(date|name|added|size|folder)\b/.test(line) ||
       // By tag alone it reads every link of the tag; with media_id too it is a point lookup.
-      (/USING (COVERING )?INDEX media_tags_by_tag\b/.test(line) && !/media_id=\?/.test(line)),
+      (/^SEARCH (media_tags|mt|t|d)\b.* USING PRIMARY KEY \(tag_id=/.test(line) && !/media_id=\?/.test(line)),
   );
 }

@@ -209,7 +209,7 @@ describe('media.removeAiTags and media.promoteAiTags', () => {
     expect(result.updated).toBe(2);
     expect(result.changes.added).toEqual([
       { tag: 'geotagged', ids: [nikon] },
-      { tag: 'landscape', ids: [nikon, canon] },
+      { tag: 'landscape', ids: [nikon, canon].sort((a, b) => a - b) },
     ]);
     const item = await call('media.get', { id: nikon });
     expect(item.tags).toEqual(['geotagged', 'landscape']);

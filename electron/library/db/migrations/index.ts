@@ -1,6 +1,7 @@
 import { initial } from './001-initial.js';
 import { unindexedTagCounts } from './002-unindexed-tag-counts.js';
 import { trashAndTouchesApart } from './003-trash-and-touches-apart.js';
+import { linksClusteredByTag } from './004-links-clustered-by-tag.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -13,6 +14,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
