@@ -73,7 +73,7 @@ export interface ScrollRun {
  * Scrolls an element from top to bottom, `step` pixels per frame, recording the time between
  * consecutive animation frames. `selector` null scrolls the document's scrolling element.
  */
-export function scrollThrough([selector, step]: [string | null, number]): Promise<ScrollRun> {
+export function scrollThrough([selector, step, maxFrames]: [string | null, number, number?]): Promise<ScrollRun> {
   const w = globalThis as unknown as PageGlobals;
   const el = selector === null ? w.document.scrollingElement : w.document.querySelector(selector);
   if (!el) throw new Error(`nothing to scroll: ${selector}`);
@@ -84,7 +84,7 @@ export function scrollThrough([selector, step]: [string | null, number]): Promis
     const frame = (now: number): void => {
       deltas.push(now - last);
       last = now;
-      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) {
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || deltas.length >= (maxFrames ?? Infinity)) {
         resolve({ deltas, scrolled: el.scrollTop });
         return;
       }

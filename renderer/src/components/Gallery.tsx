@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { wantTiles } from '../actions/gallery-data.js';
 import { useElementSize } from '../hooks/use-element-size.js';
+import { useFastScroll } from '../hooks/use-fast-scroll.js';
 import { useGalleryKeys } from '../hooks/use-gallery-keys.js';
 import { useRubberBand } from '../hooks/use-rubber-band.js';
 import { GRID_PADDING, TILE_GAP, gridLayout, type GridLayout } from '../logic/grid-math.js';
@@ -16,11 +17,13 @@ interface RowProps {
   rowIndex: number;
   top: number;
   layout: GridLayout;
+  /** Tiles mounted now wait with their pictures (see useFastScroll). */
+  deferPictures: boolean;
   onPick(id: number, event: MouseEvent): void;
   onOpen(id: number): void;
 }
 
-const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, onPick, onOpen }: RowProps) {
+const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferPictures, onPick, onOpen }: RowProps) {
   const first = rowIndex * layout.columns;
   const cells = ids.slice(first, first + layout.columns);
   return (
@@ -32,6 +35,7 @@ const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, onPick
           column={column}
           size={layout.tile}
           left={GRID_PADDING + column * (layout.tile + TILE_GAP)}
+          deferPicture={deferPictures}
           onPick={onPick}
           onOpen={onOpen}
         />
@@ -70,6 +74,7 @@ export function Gallery() {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [view, search, sort]);
   const { width, height } = useElementSize(scrollRef);
+  const fastScroll = useFastScroll(scrollRef);
   const layout = useMemo(() => gridLayout(width, tileSize, ids.length), [width, tileSize, ids.length]);
 
   const virtualizer = useVirtualizer({
@@ -85,10 +90,12 @@ export function Gallery() {
   const rows = virtualizer.getVirtualItems();
   const firstRow = rows[0]?.index ?? 0;
   const lastRow = rows[rows.length - 1]?.index ?? -1;
+  // Rows that fly past in a fast scroll are not fetched at all; the rows under the scroll when
+  // it settles are.
   useEffect(() => {
-    if (lastRow < 0) return;
+    if (lastRow < 0 || fastScroll) return;
     wantTiles(ids.slice(firstRow * layout.columns, (lastRow + 1) * layout.columns));
-  }, [ids, firstRow, lastRow, layout.columns]);
+  }, [ids, firstRow, lastRow, layout.columns, fastScroll]);
 
   const onPick = useCallback((id: number, event: MouseEvent) => {
     const state = useStore.getState();
@@ -128,7 +135,16 @@ export function Gallery() {
       ) : (
         <div className="gallery-content" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => (
-            <GalleryRow key={row.key} ids={ids} rowIndex={row.index} top={row.start} layout={layout} onPick={onPick} onOpen={onOpen} />
+            <GalleryRow
+              key={row.key}
+              ids={ids}
+              rowIndex={row.index}
+              top={row.start}
+              layout={layout}
+              deferPictures={fastScroll}
+              onPick={onPick}
+              onOpen={onOpen}
+            />
           ))}
         </div>
       )}

@@ -1,4 +1,4 @@
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useState, type MouseEvent } from 'react';
 import type { MediaTile } from '../../../shared/media.js';
 import { mediaUrls } from '../api/client.js';
 import { pickThumbnailSize } from '../logic/grid-math.js';
@@ -10,6 +10,8 @@ interface TileProps {
   /** Square thumbnail box, CSS pixels. */
   size: number;
   left: number;
+  /** Mounted during a fast scroll: show the placeholder until this turns false. */
+  deferPicture: boolean;
   onPick(id: number, event: MouseEvent): void;
   onOpen(id: number): void;
 }
@@ -34,28 +36,57 @@ export function tileProblem(tile: MediaTile): string | null {
   }
 }
 
-function placeholderText(tile: MediaTile | undefined, problem: string | null, failed: boolean): string {
+/** `picture`: the thumbnail failed to load, is held back during a fast scroll, or there is none. */
+function placeholderText(tile: MediaTile | undefined, problem: string | null, picture: 'failed' | 'waiting' | 'none'): string {
   if (!tile) return '';
   if (problem !== null && problem !== 'Missing' && problem !== 'Offline') return problem;
-  if (failed) return 'No preview';
+  if (picture === 'waiting') return '';
+  if (picture === 'failed') return 'No preview';
   if (tile.fileState === 'pending') return 'Making thumbnail…';
   return tile.type === 'image' ? 'No preview' : tile.type.charAt(0).toUpperCase() + tile.type.slice(1);
+}
+
+/**
+ * The url once its picture is downloaded and decoded, else null. Decoding first (img.decode
+ * runs off the main thread) keeps a row of new pictures from being decoded inside one frame
+ * while the grid scrolls: that made about one frame in six miss its deadline.
+ */
+function useDecodedPicture(url: string | null, onFailed: (url: string) => void): string | null {
+  const [decoded, setDecoded] = useState<string | null>(null);
+  useEffect(() => {
+    if (url === null) return;
+    let live = true;
+    const picture = new Image();
+    picture.src = url;
+    picture.decode().then(
+      () => live && setDecoded(url),
+      () => live && onFailed(url),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, onFailed]);
+  return decoded;
 }
 
 /**
  * One gallery cell. It subscribes to its own tile data and selection bit only, so a change to
  * another item (or to the selection elsewhere) does not re-render it.
  */
-export const Tile = memo(function Tile({ id, column, size, left, onPick, onOpen }: TileProps) {
+export const Tile = memo(function Tile({ id, column, size, left, deferPicture, onPick, onOpen }: TileProps) {
   const tile = useStore((s) => s.tiles.get(id));
   const selected = useStore((s) => s.selection.selected.has(id));
   const focused = useStore((s) => s.selection.focus === id);
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  // Once allowed, a picture stays: a tile already showing one keeps it through the next fling.
+  const [pictureAllowed, setPictureAllowed] = useState(!deferPicture);
+  if (!pictureAllowed && !deferPicture) setPictureAllowed(true);
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio;
   const thumbSize = tile ? pickThumbnailSize(size, dpr, tile.thumbnailSizes) : null;
   const url = thumbSize === null ? null : mediaUrls.thumbnail(id, thumbSize);
   const problem = tile ? tileProblem(tile) : null;
-  const showImage = url !== null && url !== failedUrl;
+  const decodedUrl = useDecodedPicture(pictureAllowed && url !== failedUrl ? url : null, setFailedUrl);
+  const showImage = url !== null && decodedUrl === url && url !== failedUrl;
   const name = tile?.name ?? 'Loading…';
   const classes = ['tile', selected && 'selected', focused && 'focused', problem && 'has-problem'].filter(Boolean).join(' ');
   return (
@@ -75,7 +106,7 @@ export const Tile = memo(function Tile({ id, column, size, left, onPick, onOpen 
           <img src={url} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailedUrl(url)} />
         ) : (
           <span className="placeholder">
-            {placeholderText(tile, problem, url !== null)}
+            {placeholderText(tile, problem, url === null ? 'none' : url === failedUrl ? 'failed' : 'waiting')}
           </span>
         )}
         {problem && <span className="tile-badge">{problem}</span>}
