@@ -11,6 +11,7 @@ import type { Db } from './connection.js';
 import { touchMedia } from './media-repo.js';
 import { notTrashed } from './media-row.js';
 import { jsonIds, statement } from './statements.js';
+import { USER_SOURCE } from './tag-repo.js';
 
 /**
  * Each item to trash, with the requested item whose delete carries it (null: asked for itself).
@@ -44,7 +45,7 @@ function shiftTagCounts(db: Db, ids: readonly number[], delta: 1 | -1): void {
     db,
     `UPDATE tags SET item_count = item_count + @delta * moved.n
      FROM (SELECT tag_id, count(*) AS n FROM media_tags
-           WHERE media_id IN (SELECT value FROM json_each(@ids)) AND source = 'user' GROUP BY tag_id) AS moved
+           WHERE media_id IN (SELECT value FROM json_each(@ids)) AND source = '${USER_SOURCE}' GROUP BY tag_id) AS moved
      WHERE tags.id = moved.tag_id`,
   ).run({ ids: jsonIds(ids), delta });
 }
