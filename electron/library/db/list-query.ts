@@ -14,7 +14,7 @@
  * `CROSS JOIN` is SQLite's documented way to fix the join order.
  */
 import type { Db } from './connection.js';
-import { notTrashed } from './media-row.js';
+import { inTrash, notTrashed } from './media-row.js';
 import { statement } from './statements.js';
 import { USER_SOURCE } from './tag-repo.js';
 
@@ -85,7 +85,7 @@ function buildFrom(spec: ListSpec, driver: Driver): Built {
   const params: Record<string, unknown> = {};
   let from = 'media m';
   if (spec.status === 'active') where.push(notTrashed('m.id'));
-  else if (driver.kind !== 'trash') where.push(`EXISTS (SELECT 1 FROM trash WHERE trash.media_id = m.id)`);
+  else if (driver.kind !== 'trash') where.push(inTrash('m.id'));
   let allTags = spec.tagsAll;
   if (driver.kind === 'tag') {
     from = `media_tags d CROSS JOIN media m`;

@@ -40,9 +40,14 @@ export interface MediaRow {
   updated_by: string;
 }
 
+/** SQL that is true when the item whose id is `idColumn` is in the trash. */
+export function inTrash(idColumn: string): string {
+  return `EXISTS (SELECT 1 FROM trash WHERE trash.media_id = ${idColumn})`;
+}
+
 /** SQL that is true when the item whose id is `idColumn` is not in the trash (an active item). */
 export function notTrashed(idColumn: string): string {
-  return `NOT EXISTS (SELECT 1 FROM trash WHERE trash.media_id = ${idColumn})`;
+  return `NOT ${inTrash(idColumn)}`;
 }
 
 /** SQL for an item's status, 'active' or 'deleted' (in the trash). */
