@@ -9,13 +9,9 @@ import { AVAILABILITIES, FILE_STATES, MEDIA_STATUSES, MEDIA_TYPES, SORT_FIELDS }
 import { validateMetadata, validateMetadataKey, type JsonObject } from './metadata.js';
 import { normalizeTag, normalizeTagList } from './tags.js';
 import { parseCoordinates, formatCoordinates } from './coordinates.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_IDS, MAX_NAME_LENGTH, MAX_PAGE, MAX_PATH_LENGTH, MAX_TAGS_PER_CALL } from './limits.js';
 
-export const MAX_IDS = 100_000;
-export const MAX_PAGE = 500;
-export const MAX_NAME_LENGTH = 255;
-export const MAX_DESCRIPTION_LENGTH = 20_000;
-export const MAX_TAGS_PER_CALL = 1_000;
-export const MAX_PATH_LENGTH = 4_096;
+export { MAX_DESCRIPTION_LENGTH, MAX_IDS, MAX_NAME_LENGTH, MAX_PAGE, MAX_PATH_LENGTH, MAX_TAGS_PER_CALL };
 
 /**
  * Runs one of shared/'s validators inside a schema, turning its FolioError into a zod issue

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startSession } from './actions/session.js';
 import { App } from './components/App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import './styles/base.css';
@@ -10,6 +11,7 @@ import './styles/overlays.css';
 
 const root = document.getElementById('root');
 if (root) {
+  startSession();
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>

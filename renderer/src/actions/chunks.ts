@@ -1,4 +1,4 @@
-import { MAX_IDS } from '../../../shared/schemas.js';
+import { MAX_IDS } from '../../../shared/limits.js';
 
 /**
  * Id lists longer than a call accepts (Ctrl+A on a very large library) are sent in slices.

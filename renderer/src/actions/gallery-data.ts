@@ -4,13 +4,22 @@
  * query was asked meanwhile) are dropped.
  */
 import type { MediaTile } from '../../../shared/media.js';
+import type { MediaSort } from '../../../shared/schemas.js';
 import { call } from '../api/client.js';
-import { buildFilter } from '../logic/gallery-query.js';
+import { buildFilter, type GalleryView } from '../logic/gallery-query.js';
+import { firstScreenCount } from '../logic/grid-math.js';
 import { pruneSelection } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { reportError } from './report.js';
 
 let idsRequest = 0;
+/** The query of the latest id list asked for (the store's own objects, compared by identity). */
+let askedQuery: { view: GalleryView; search: string; sort: MediaSort } | null = null;
+
+/** True when the latest id list asked for is for exactly this view, search and sort. */
+export function idsAskedFor(view: GalleryView, search: string, sort: MediaSort): boolean {
+  return askedQuery !== null && askedQuery.view === view && askedQuery.search === search && askedQuery.sort === sort;
+}
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -21,6 +30,7 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
 export async function reloadIds(): Promise<void> {
   const { view, search, sort } = useStore.getState();
   const request = ++idsRequest;
+  askedQuery = { view, search, sort };
   try {
     const { ids } = await call('media.listIds', { filter: buildFilter(view, search), sort });
     if (request !== idsRequest) return;
@@ -29,6 +39,9 @@ export async function reloadIds(): Promise<void> {
     // A change that did not move anything in or out (a tag edit in "All media") keeps the same
     // array, so the grid's rows are not even re-rendered.
     if (sameIds(state.ids, ids) && !state.idsLoading) return;
+    // A new query shows its list from the top. The grid asks for its rows' tiles once it has
+    // rendered them; asking for the first screen now overlaps that render with the request.
+    if (state.idsLoading) wantTiles(ids.slice(0, firstScreenCount(window.innerWidth, window.innerHeight, state.tileSize)));
     state.setIds(ids);
     const pruned = pruneSelection(state.selection, useStore.getState().idIndex);
     if (pruned !== state.selection) state.setSelection(pruned);

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { reloadIds, refreshLibrary } from '../actions/gallery-data.js';
-import { loadImportStatus } from '../actions/importing.js';
+import { idsAskedFor, reloadIds } from '../actions/gallery-data.js';
 import { startLiveUpdates } from '../actions/live-updates.js';
 import { useFileDrop } from '../hooks/use-file-drop.js';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts.js';
@@ -19,13 +18,21 @@ import { Toolbar } from './Toolbar.js';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-/** Reloads the id list when the view, the search or the sort changes (typing is debounced). */
+/**
+ * Reloads the id list when the view, the search or the sort changes (typing is debounced). The
+ * session's first list was asked for before the first render (startSession).
+ */
 function useGalleryQuery(): void {
   const view = useStore((s) => s.view);
   const search = useStore((s) => s.search);
   const sort = useStore((s) => s.sort);
   useEffect(() => {
-    const timer = setTimeout(() => void reloadIds(), search === '' ? 0 : SEARCH_DEBOUNCE_MS);
+    if (idsAskedFor(view, search, sort)) return;
+    if (search === '') {
+      void reloadIds();
+      return;
+    }
+    const timer = setTimeout(() => void reloadIds(), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [view, search, sort]);
 }
@@ -37,11 +44,7 @@ export function App() {
   useGlobalShortcuts();
   useMenuCommands();
   const dropHandlers = useFileDrop();
-  useEffect(() => {
-    void refreshLibrary();
-    void loadImportStatus();
-    return startLiveUpdates();
-  }, []);
+  useEffect(() => startLiveUpdates(), []);
 
   return (
     <div

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { MediaItem } from '../../../shared/media.js';
-import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../../../shared/schemas.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../../../shared/limits.js';
 import { updateItem } from '../actions/edit-items.js';
 import { useFocusRequest } from '../hooks/use-focus-request.js';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TagCount } from '../../../shared/media.js';
-import { MAX_IDS } from '../../../shared/schemas.js';
+import { MAX_IDS } from '../../../shared/limits.js';
 import { tagKey } from '../../../shared/tags.js';
 import { call } from '../api/client.js';
 import { editTags } from '../actions/edit-tags.js';

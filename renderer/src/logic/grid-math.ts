@@ -29,6 +29,16 @@ export function gridLayout(containerWidth: number, wantedTile: number, count: nu
   return { columns, tile, rowHeight: tile + TILE_CAPTION + TILE_GAP, rows: Math.ceil(count / columns) };
 }
 
+/**
+ * How many tiles a grid of this size shows at the top, counting a partly visible last row.
+ * Given the window's size (the grid is smaller), it is a guess that covers the grid's first
+ * screen before the grid has been measured.
+ */
+export function firstScreenCount(width: number, height: number, wantedTile: number): number {
+  const layout = gridLayout(width, wantedTile, 0);
+  return layout.columns * Math.ceil(Math.max(0, height - GRID_PADDING) / layout.rowHeight);
+}
+
 /** Left/top of tile `index` inside the grid's content box. */
 export function tileOrigin(layout: GridLayout, index: number): { x: number; y: number } {
   const row = Math.floor(index / layout.columns);

@@ -5,6 +5,7 @@ import {
   MIN_TILE,
   TILE_GAP,
   boxFromPoints,
+  firstScreenCount,
   gridLayout,
   indicesInBox,
   moveIndex,
@@ -34,6 +35,24 @@ describe('gridLayout', () => {
 
   it('rounds the row count up for a partial last row', () => {
     expect(gridLayout(1000, 160, 101).rows).toBe(21);
+  });
+});
+
+describe('firstScreenCount', () => {
+  it('counts the columns times the rows that are at least partly visible', () => {
+    const layout = gridLayout(1400, 160, 0);
+    // 8 columns of 166 px; rows of 196 px: 4 whole rows and part of a fifth in 900 px
+    expect(layout).toMatchObject({ columns: 8, rowHeight: 196 });
+    expect(firstScreenCount(1400, 900, 160)).toBe(40);
+    expect(firstScreenCount(1400, 0, 160)).toBe(0);
+  });
+
+  it('from the window covers the first screen of a grid beside a sidebar and a panel', () => {
+    for (const tile of [64, 160, 320]) {
+      const grid = gridLayout(1400 - 220 - 340, tile, 0);
+      const gridFirstScreen = grid.columns * Math.ceil((900 - 120 - GRID_PADDING) / grid.rowHeight);
+      expect(firstScreenCount(1400, 900, tile)).toBeGreaterThanOrEqual(gridFirstScreen);
+    }
   });
 });
 
