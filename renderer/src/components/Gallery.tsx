@@ -1,23 +1,20 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { wantTiles } from '../actions/gallery-data.js';
 import { useElementSize } from '../hooks/use-element-size.js';
-import { useFastScroll } from '../hooks/use-fast-scroll.js';
 import { useGalleryKeys } from '../hooks/use-gallery-keys.js';
+import { useGridWindow } from '../hooks/use-grid-window.js';
 import { useRubberBand } from '../hooks/use-rubber-band.js';
-import { GRID_PADDING, TILE_GAP, gridLayout, type GridLayout } from '../logic/grid-math.js';
+import { GRID_PADDING, TILE_GAP, contentHeight, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
 import { clickSelect } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { Tile } from './Tile.js';
-
-const OVERSCAN_ROWS = 3;
 
 interface RowProps {
   ids: readonly number[];
   rowIndex: number;
   top: number;
   layout: GridLayout;
-  /** Tiles mounted now wait with their pictures (see useFastScroll). */
+  /** Tiles mounted now wait with their pictures (see useGridWindow). */
   deferPictures: boolean;
   onPick(id: number, event: MouseEvent): void;
   onOpen(id: number): void;
@@ -43,6 +40,13 @@ const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferP
     </div>
   );
 });
+
+/** Rows beyond the drawn ones (either way) whose tile data is fetched ahead. */
+const PREFETCH_ROWS = 6;
+
+function rowIndices(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
 
 function EmptyGallery() {
   const view = useStore((s) => s.view);
@@ -74,27 +78,16 @@ export function Gallery() {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [view, search, sort]);
   const { width, height } = useElementSize(scrollRef);
-  const fastScroll = useFastScroll(scrollRef);
   const layout = useMemo(() => gridLayout(width, tileSize, ids.length), [width, tileSize, ids.length]);
+  const { first: firstRow, last: lastRow, fast: fastScroll } = useGridWindow(scrollRef, layout, height);
 
-  const virtualizer = useVirtualizer({
-    count: layout.rows,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => layout.rowHeight,
-    overscan: OVERSCAN_ROWS,
-    paddingStart: GRID_PADDING,
-    paddingEnd: GRID_PADDING,
-  });
-  useEffect(() => virtualizer.measure(), [layout.rowHeight, virtualizer]);
-
-  const rows = virtualizer.getVirtualItems();
-  const firstRow = rows[0]?.index ?? 0;
-  const lastRow = rows[rows.length - 1]?.index ?? -1;
   // Rows that fly past in a fast scroll are not fetched at all; the rows under the scroll when
-  // it settles are.
+  // it settles are. Tile data is asked for some rows beyond the drawn ones, so a row is mounted
+  // with its name and picture address known and starts its picture at once.
   useEffect(() => {
     if (lastRow < 0 || fastScroll) return;
-    wantTiles(ids.slice(firstRow * layout.columns, (lastRow + 1) * layout.columns));
+    const first = Math.max(0, firstRow - PREFETCH_ROWS);
+    wantTiles(ids.slice(first * layout.columns, (lastRow + 1 + PREFETCH_ROWS) * layout.columns));
   }, [ids, firstRow, lastRow, layout.columns, fastScroll]);
 
   const onPick = useCallback((id: number, event: MouseEvent) => {
@@ -105,8 +98,13 @@ export function Gallery() {
   const onOpen = useCallback((id: number) => useStore.getState().openPreview(id), []);
 
   const scrollToIndex = useCallback(
-    (index: number) => virtualizer.scrollToIndex(Math.floor(index / layout.columns), { align: 'auto' }),
-    [virtualizer, layout.columns],
+    (index: number) => {
+      const element = scrollRef.current;
+      if (!element) return;
+      const top = scrollToShowRow(layout, Math.floor(index / layout.columns), element.scrollTop, element.clientHeight);
+      if (top !== null) element.scrollTop = top;
+    },
+    [layout],
   );
   const pageRows = Math.max(1, Math.floor(height / layout.rowHeight));
   const onKeyDown = useGalleryKeys(layout, pageRows, scrollToIndex);
@@ -133,13 +131,13 @@ export function Gallery() {
       {ids.length === 0 ? (
         <EmptyGallery />
       ) : (
-        <div className="gallery-content" style={{ height: virtualizer.getTotalSize() }}>
-          {rows.map((row) => (
+        <div className="gallery-content" style={{ height: contentHeight(layout) }}>
+          {rowIndices(firstRow, lastRow).map((row) => (
             <GalleryRow
-              key={row.key}
+              key={row}
               ids={ids}
-              rowIndex={row.index}
-              top={row.start}
+              rowIndex={row}
+              top={rowTop(layout, row)}
               layout={layout}
               deferPictures={fastScroll}
               onPick={onPick}

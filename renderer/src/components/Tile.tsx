@@ -1,6 +1,7 @@
-import { memo, useEffect, useState, type MouseEvent } from 'react';
+import { memo, useState, type MouseEvent } from 'react';
 import type { MediaTile } from '../../../shared/media.js';
 import { mediaUrls } from '../api/client.js';
+import { useDecodedPicture } from '../hooks/use-decoded-picture.js';
 import { pickThumbnailSize } from '../logic/grid-math.js';
 import { useStore } from '../store/store.js';
 
@@ -44,29 +45,6 @@ function placeholderText(tile: MediaTile | undefined, problem: string | null, pi
   if (picture === 'failed') return 'No preview';
   if (tile.fileState === 'pending') return 'Making thumbnail…';
   return tile.type === 'image' ? 'No preview' : tile.type.charAt(0).toUpperCase() + tile.type.slice(1);
-}
-
-/**
- * The url once its picture is downloaded and decoded, else null. Decoding first (img.decode
- * runs off the main thread) keeps a row of new pictures from being decoded inside one frame
- * while the grid scrolls: that made about one frame in six miss its deadline.
- */
-function useDecodedPicture(url: string | null, onFailed: (url: string) => void): string | null {
-  const [decoded, setDecoded] = useState<string | null>(null);
-  useEffect(() => {
-    if (url === null) return;
-    let live = true;
-    const picture = new Image();
-    picture.src = url;
-    picture.decode().then(
-      () => live && setDecoded(url),
-      () => live && onFailed(url),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url, onFailed]);
-  return decoded;
 }
 
 /**

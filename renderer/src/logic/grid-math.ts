@@ -39,6 +39,43 @@ export function firstScreenCount(width: number, height: number, wantedTile: numb
   return layout.columns * Math.ceil(Math.max(0, height - GRID_PADDING) / layout.rowHeight);
 }
 
+/** The rows drawn: first and last index, inclusive; last < first when there are none. */
+export interface RowWindow {
+  first: number;
+  last: number;
+}
+
+/** Top of row `row` inside the grid's content box. */
+export function rowTop(layout: GridLayout, row: number): number {
+  return GRID_PADDING + row * layout.rowHeight;
+}
+
+/** Height of the grid's content: every row, with the padding above and below. */
+export function contentHeight(layout: GridLayout): number {
+  return GRID_PADDING * 2 + layout.rows * layout.rowHeight;
+}
+
+/** Rows at least partly inside the viewport, plus `overscan` rows either side. */
+export function rowsInView(layout: GridLayout, scrollTop: number, viewportHeight: number, overscan: number): RowWindow {
+  if (layout.rows === 0 || viewportHeight <= 0) return { first: 0, last: -1 };
+  const top = scrollTop - GRID_PADDING;
+  const firstVisible = clamp(Math.floor(top / layout.rowHeight), 0, layout.rows - 1);
+  const lastVisible = clamp(Math.ceil((top + viewportHeight) / layout.rowHeight) - 1, firstVisible, layout.rows - 1);
+  return { first: Math.max(0, firstVisible - overscan), last: Math.min(layout.rows - 1, lastVisible + overscan) };
+}
+
+/**
+ * The scroll position that brings row `row` fully into view while moving as little as
+ * possible, or null when it is in view already.
+ */
+export function scrollToShowRow(layout: GridLayout, row: number, scrollTop: number, viewportHeight: number): number | null {
+  const top = rowTop(layout, row);
+  const bottom = top + layout.rowHeight;
+  if (top < scrollTop) return Math.max(0, top - GRID_PADDING);
+  if (bottom > scrollTop + viewportHeight) return bottom - viewportHeight;
+  return null;
+}
+
 /** Left/top of tile `index` inside the grid's content box. */
 export function tileOrigin(layout: GridLayout, index: number): { x: number; y: number } {
   const row = Math.floor(index / layout.columns);

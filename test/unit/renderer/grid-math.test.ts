@@ -5,11 +5,15 @@ import {
   MIN_TILE,
   TILE_GAP,
   boxFromPoints,
+  contentHeight,
   firstScreenCount,
   gridLayout,
   indicesInBox,
   moveIndex,
   pickThumbnailSize,
+  rowTop,
+  rowsInView,
+  scrollToShowRow,
   tileOrigin,
 } from '../../../renderer/src/logic/grid-math.js';
 
@@ -35,6 +39,41 @@ describe('gridLayout', () => {
 
   it('rounds the row count up for a partial last row', () => {
     expect(gridLayout(1000, 160, 101).rows).toBe(21);
+  });
+});
+
+describe('the row window', () => {
+  // 5 columns of 190 px; rows of 220 px (190 + caption 22 + gap 8); 20 rows
+  const layout = gridLayout(1000, 160, 100);
+
+  it('places rows one row height apart below the top padding', () => {
+    expect(layout.rowHeight).toBe(220);
+    expect(rowTop(layout, 0)).toBe(GRID_PADDING);
+    expect(rowTop(layout, 3)).toBe(GRID_PADDING + 660);
+    expect(contentHeight(layout)).toBe(GRID_PADDING * 2 + 20 * 220);
+  });
+
+  it('draws the rows partly in view and the overscan either side, within the grid', () => {
+    expect(rowsInView(layout, 0, 500, 0)).toEqual({ first: 0, last: 2 });
+    expect(rowsInView(layout, 0, 500, 3)).toEqual({ first: 0, last: 5 });
+    // 1000 px down: rows 4 (starts at 888) to 6 (starts at 1328, inside 1000 + 500)
+    expect(rowsInView(layout, 1000, 500, 0)).toEqual({ first: 4, last: 6 });
+    expect(rowsInView(layout, 1000, 500, 3)).toEqual({ first: 1, last: 9 });
+    expect(rowsInView(layout, contentHeight(layout) - 500, 500, 3)).toEqual({ first: 14, last: 19 });
+  });
+
+  it('draws nothing for an empty grid or an unmeasured viewport', () => {
+    expect(rowsInView(gridLayout(1000, 160, 0), 0, 500, 3)).toEqual({ first: 0, last: -1 });
+    expect(rowsInView(layout, 0, 0, 3)).toEqual({ first: 0, last: -1 });
+  });
+
+  it('scrolls as little as it can to show a row, and not at all when it is in view', () => {
+    expect(scrollToShowRow(layout, 2, 0, 700)).toBeNull();
+    // Row 3 ends at 8 + 4 × 220 = 888: scrolled so that its bottom meets the viewport's.
+    expect(scrollToShowRow(layout, 3, 0, 700)).toBe(888 - 700);
+    // Row 1 starts at 228, above a viewport at 1000: its top lands just under the padding.
+    expect(scrollToShowRow(layout, 1, 1000, 700)).toBe(220);
+    expect(scrollToShowRow(layout, 0, 1000, 700)).toBe(0);
   });
 });
 
