@@ -1,4 +1,4 @@
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, useRef, useState, type MouseEvent } from 'react';
 import type { MediaTile } from '../../../shared/media.js';
 import { mediaUrls } from '../api/client.js';
 import { useDecodedPicture } from '../hooks/use-decoded-picture.js';
@@ -63,8 +63,10 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
   const thumbSize = tile ? pickThumbnailSize(size, dpr, tile.thumbnailSizes) : null;
   const url = thumbSize === null ? null : mediaUrls.thumbnail(id, thumbSize);
   const problem = tile ? tileProblem(tile) : null;
-  const decodedUrl = useDecodedPicture(pictureAllowed && url !== failedUrl ? url : null, setFailedUrl);
-  const showImage = url !== null && decodedUrl === url && url !== failedUrl;
+  const pictureRef = useRef<HTMLImageElement>(null);
+  const pictureUrl = pictureAllowed && url !== failedUrl ? url : null;
+  const decodedUrl = useDecodedPicture(pictureRef, pictureUrl, setFailedUrl);
+  const showImage = pictureUrl !== null && decodedUrl === pictureUrl;
   const name = tile?.name ?? 'Loading…';
   const classes = ['tile', selected && 'selected', focused && 'focused', problem && 'has-problem'].filter(Boolean).join(' ');
   return (
@@ -80,9 +82,18 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
     >
       {/* The name comes from the caption; the picture and its badges repeat it visually only. */}
       <div className={tile?.fileState === 'pending' && !showImage ? 'thumb-box pending' : 'thumb-box'} style={{ height: size }} aria-hidden="true">
-        {showImage ? (
-          <img src={url} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailedUrl(url)} />
-        ) : (
+        {pictureUrl !== null && (
+          <img
+            ref={pictureRef}
+            src={pictureUrl}
+            alt=""
+            decoding="async"
+            draggable={false}
+            className={showImage ? undefined : 'decoding'}
+            onError={() => setFailedUrl(pictureUrl)}
+          />
+        )}
+        {!showImage && (
           <span className="placeholder">
             {placeholderText(tile, problem, url === null ? 'none' : url === failedUrl ? 'failed' : 'waiting')}
           </span>

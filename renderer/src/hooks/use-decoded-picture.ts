@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
 /** Reveals waiting for the next animation frame; each is a tile's state setter. */
 let pendingReveals: (() => void)[] = [];
@@ -19,24 +19,23 @@ function revealNextFrame(reveal: () => void): void {
 }
 
 /**
- * The url once its picture is downloaded and decoded, else null. Decoding first (img.decode
- * runs off the main thread) keeps a row of new pictures from being decoded inside one frame
- * while the grid scrolls: that made about one frame in six miss its deadline.
+ * The url once the picture element showing it has decoded it, else null. The element is in the
+ * page (hidden) from the start and decodes off the main thread, so the frame that reveals it
+ * only flips its visibility: a row of new pictures is never decoded inside one frame.
  */
-export function useDecodedPicture(url: string | null, onFailed: (url: string) => void): string | null {
+export function useDecodedPicture(picture: RefObject<HTMLImageElement | null>, url: string | null, onFailed: (url: string) => void): string | null {
   const [decoded, setDecoded] = useState<string | null>(null);
   useEffect(() => {
-    if (url === null) return;
+    const element = picture.current;
+    if (url === null || !element) return;
     let live = true;
-    const picture = new Image();
-    picture.src = url;
-    picture.decode().then(
+    element.decode().then(
       () => revealNextFrame(() => live && setDecoded(url)),
       () => live && onFailed(url),
     );
     return () => {
       live = false;
     };
-  }, [url, onFailed]);
+  }, [picture, url, onFailed]);
   return decoded;
 }
