@@ -5,7 +5,8 @@
  *  - frame time p50/p95/max while scrolling through the whole grid (floor p95 < 20 ms), with
  *    the same scroll of an empty page of the same height in the same browser as the baseline;
  *    that fling is faster than anyone reads, so frame times at a reading pace (where every
- *    row's pictures load) are measured too
+ *    row's pictures load) are measured too, beside the same scroll over the same kind of
+ *    pictures as plain static <img> elements in the same grid geometry
  *  - JS heap after the scroll, before and after a forced GC (floor < 300 MB)
  *  - a tag filter from the sidebar until the grid is redrawn with thumbnails, with the bare
  *    `media.listIds` round trip for the same filter as its baseline
@@ -19,13 +20,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { upsertThumbnails } from '../../electron/library/db/import-repo.js';
 import { openLibrary } from '../../electron/library/library.js';
 import { decodeForThumbnails, writeThumbnails } from '../../electron/library/thumbnails/render-thumbnails.js';
 import { CORPUS_DIR, REPO_ROOT, rpc, startFolioServer, type FolioServer } from '../e2e/support/folio-server.js';
 import { generateLargeLibrary } from './large-library.js';
-import { KEEP_NAMES_SHIM, filterByTag, makeTallPage, scrollThrough, watchFirstRow, type FirstRowMarks } from './ui-page-probes.js';
+import { THUMBNAIL_SIZES } from '../../shared/media.js';
+import { HTTP_MEDIA_BASE, mediaUrlBuilder } from '../../shared/media-urls.js';
+import { TILE_CAPTION, TILE_GAP, pickThumbnailSize } from '../../renderer/src/logic/grid-math.js';
+import { KEEP_NAMES_SHIM, filterByTag, makePictureGrid, makeTallPage, readGrid, scrollThrough, watchFirstRow, type FirstRowMarks } from './ui-page-probes.js';
 
 const ITEMS = Number(process.argv[2] ?? 100_000);
 const STEP_VIEWPORTS = Number(process.argv[3] ?? 1.5);
@@ -125,6 +129,40 @@ async function heap(page: Page): Promise<{ before: number; after: number }> {
   return { before, after };
 }
 
+/**
+ * The reading-pace baseline: pictures of items far down the list (not loaded by anything
+ * before), at the size the gallery would pick, laid out as plain <img> elements in the grid's
+ * geometry and scrolled the same way. The page is an empty document of the server's origin
+ * (answered by the test, not the server), opened after the printed URL gave it the cookie.
+ */
+async function pictureGridScroll(
+  browser: Browser,
+  server: FolioServer,
+  grid: { viewport: number; columns: number; tile: number },
+  step: number,
+): Promise<{ deltas: number[]; count: number }> {
+  const rowHeight = grid.tile + TILE_CAPTION + TILE_GAP;
+  const rows = Math.ceil((READING_FRAMES * step + grid.viewport) / rowHeight) + 2;
+  const { ids } = await rpc<{ ids: number[] }>(server, 'media.listIds', { sort: { field: 'takenAt', direction: 'desc' } });
+  const size = pickThumbnailSize(grid.tile, 1, THUMBNAIL_SIZES) ?? 512;
+  const thumbnail = mediaUrlBuilder(HTTP_MEDIA_BASE);
+  const urls = ids.slice(Math.floor(ids.length / 2), Math.floor(ids.length / 2) + rows * grid.columns).map((id) => thumbnail.thumbnail(id, size));
+  const picturesPage = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    await picturesPage.addInitScript({ content: KEEP_NAMES_SHIM });
+    await picturesPage.goto(server.url);
+    const blank = `${server.origin}/bench-blank-page`;
+    await picturesPage.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>pictures</title><body></body>' }));
+    await picturesPage.goto(blank);
+    await picturesPage.evaluate(makePictureGrid, { urls, columns: grid.columns, tile: grid.tile, rowHeight, height: grid.viewport });
+    await picturesPage.waitForTimeout(500);
+    const run = await picturesPage.evaluate(scrollThrough, ['[data-picture-grid]', step, READING_FRAMES] as [string, number, number]);
+    return { deltas: run.deltas, count: urls.length };
+  } finally {
+    await picturesPage.close();
+  }
+}
+
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-ui-bench-'));
   const libraryDir = path.join(root, 'library');
@@ -151,16 +189,7 @@ async function main(): Promise<void> {
     console.log(`load → first row of thumbnails: first ${ms(firstRows[0] ?? NaN)}, median of ${LOAD_RUNS} ${ms(median(firstRows))} (floor < 1000 ms)`);
     console.log(`  baseline, load → app shell drawn: median ${ms(median(shells))}`);
 
-    const grid = await page.evaluate(() => {
-      const el = (globalThis as unknown as { document: { querySelector(s: string): { scrollHeight: number; getAttribute(n: string): string | null } | null } }).document.querySelector('[role="grid"]');
-      const node = el as { scrollHeight: number; clientHeight?: number; getAttribute(n: string): string | null } | null;
-      return {
-        height: node?.scrollHeight ?? 0,
-        viewport: node?.clientHeight ?? 0,
-        rows: Number(node?.getAttribute('aria-rowcount')),
-        columns: Number(node?.getAttribute('aria-colcount')),
-      };
-    });
+    const grid = await page.evaluate(readGrid);
     tileCalls = 0;
     thumbnailsLoaded = 0;
     const step = Math.round(grid.viewport * STEP_VIEWPORTS);
@@ -182,6 +211,8 @@ async function main(): Promise<void> {
 scroll at a reading pace, ${readingStep} px per frame (${READING_VIEWPORTS_PER_SECOND} viewports/s at 60 fps), ${READING_FRAMES} frames from the top:`);
     console.log(`  ${frameLine('gallery', reading.deltas.slice(1))} (floor p95 < 20 ms)`);
     console.log(`  during it: ${tileCalls} media.tiles calls, ${thumbnailsLoaded} thumbnail requests`);
+    const pictures = await pictureGridScroll(browser, server, grid, readingStep);
+    console.log(`  baseline, ${frameLine(`static <img> grid of ${pictures.count} other pictures, same geometry and pace`, pictures.deltas.slice(1))}`);
 
     const memory = await heap(page);
     console.log(`\nJS heap after the scroll: ${mb(memory.before)} (after a forced GC ${mb(memory.after)}) (floor < 300 MB)`);

@@ -23,16 +23,21 @@ interface PageElement {
   textContent: string | null;
   scrollTop: number;
   readonly clientHeight: number;
+  readonly clientWidth: number;
   readonly scrollHeight: number;
   /** Images only. */
   readonly complete?: boolean;
   readonly naturalWidth?: number;
-  readonly style: { margin: string; height: string };
+  readonly style: { margin: string; height: string; cssText: string };
+  /** Images only. */
+  src?: string;
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
   click(): void;
   replaceChildren(...nodes: PageElement[]): void;
+  appendChild(node: PageElement): void;
+  setAttribute(name: string, value: string): void;
 }
 
 interface PageGlobals {
@@ -62,6 +67,30 @@ export function watchFirstRow(): void {
     w.requestAnimationFrame(check);
   };
   w.requestAnimationFrame(check);
+}
+
+export interface GridGeometry {
+  /** Scrollable height and visible height of the gallery, CSS pixels. */
+  height: number;
+  viewport: number;
+  rows: number;
+  columns: number;
+  /** Width of one tile (its picture box is square). */
+  tile: number;
+}
+
+/** The gallery grid's size and layout as the page shows it. */
+export function readGrid(): GridGeometry {
+  const { document } = globalThis as unknown as PageGlobals;
+  const grid = document.querySelector('[role="grid"]');
+  if (!grid) throw new Error('no gallery grid on the page');
+  return {
+    height: grid.scrollHeight,
+    viewport: grid.clientHeight,
+    rows: Number(grid.getAttribute('aria-rowcount')),
+    columns: Number(grid.getAttribute('aria-colcount')),
+    tile: grid.querySelector('[role="gridcell"]')?.clientWidth ?? 0,
+  };
 }
 
 export interface ScrollRun {
@@ -134,4 +163,41 @@ export function makeTallPage(height: number): void {
   const spacer = document.createElement('div');
   spacer.style.height = `${height}px`;
   document.body.replaceChildren(spacer);
+}
+
+export interface PictureGridSpec {
+  urls: string[];
+  columns: number;
+  /** Square picture box and row pitch, CSS pixels, as the gallery lays them out. */
+  tile: number;
+  rowHeight: number;
+  /** Height of the scrolling box. */
+  height: number;
+}
+
+/**
+ * The reading-pace baseline: the same pictures in the same grid geometry as plain, static
+ * <img> elements in a scrolling box, with no app around them. The browser still fetches,
+ * decodes and draws every picture as it comes near; what is left is the app's own cost.
+ */
+export function makePictureGrid(spec: PictureGridSpec): void {
+  const { document } = globalThis as unknown as PageGlobals;
+  document.body.style.margin = '0';
+  const box = document.createElement('div');
+  box.style.cssText = `position:relative;height:${spec.height}px;overflow-y:auto;background:#fff;contain:strict`;
+  box.setAttribute('data-picture-grid', '');
+  const content = document.createElement('div');
+  content.style.cssText = `position:relative;height:${Math.ceil(spec.urls.length / spec.columns) * spec.rowHeight + 16}px`;
+  spec.urls.forEach((url, i) => {
+    const img = document.createElement('img');
+    img.setAttribute('loading', 'lazy');
+    img.setAttribute('decoding', 'async');
+    const left = 8 + (i % spec.columns) * (spec.tile + 8);
+    const top = 8 + Math.floor(i / spec.columns) * spec.rowHeight;
+    img.style.cssText = `position:absolute;left:${left}px;top:${top}px;width:${spec.tile}px;height:${spec.tile}px;object-fit:contain`;
+    img.src = url;
+    content.appendChild(img);
+  });
+  box.replaceChildren(content);
+  document.body.replaceChildren(box);
 }

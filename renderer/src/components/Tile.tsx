@@ -2,7 +2,7 @@ import { memo, useRef, useState, type MouseEvent } from 'react';
 import type { MediaTile } from '../../../shared/media.js';
 import { mediaUrls } from '../api/client.js';
 import { useDecodedPicture } from '../hooks/use-decoded-picture.js';
-import { pickThumbnailSize } from '../logic/grid-math.js';
+import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { useStore } from '../store/store.js';
 
 interface TileProps {
@@ -76,7 +76,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
       aria-selected={selected}
       aria-colindex={column + 1}
       className={classes}
-      style={{ left, width: size }}
+      style={{ left, width: size, height: size + TILE_CAPTION }}
       onClick={(event) => onPick(id, event)}
       onDoubleClick={() => onOpen(id)}
     >
