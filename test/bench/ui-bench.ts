@@ -140,7 +140,7 @@ async function pictureGridScroll(
   server: FolioServer,
   grid: { viewport: number; columns: number; tile: number },
   step: number,
-): Promise<{ deltas: number[]; count: number }> {
+): Promise<{ deltas: number[]; count: number; loaded: number }> {
   const rowHeight = grid.tile + TILE_CAPTION + TILE_GAP;
   const rows = Math.ceil((READING_FRAMES * step + grid.viewport) / rowHeight) + 2;
   const { ids } = await rpc<{ ids: number[] }>(server, 'media.listIds', { sort: { field: 'takenAt', direction: 'desc' } });
@@ -156,8 +156,12 @@ async function pictureGridScroll(
     await picturesPage.goto(blank);
     await picturesPage.evaluate(makePictureGrid, { urls, columns: grid.columns, tile: grid.tile, rowHeight, height: grid.viewport });
     await picturesPage.waitForTimeout(500);
+    let loaded = 0;
+    picturesPage.on('requestfinished', (request) => {
+      if (request.url().includes('/thumb/')) loaded += 1;
+    });
     const run = await picturesPage.evaluate(scrollThrough, ['[data-picture-grid]', step, READING_FRAMES] as [string, number, number]);
-    return { deltas: run.deltas, count: urls.length };
+    return { deltas: run.deltas, count: urls.length, loaded };
   } finally {
     await picturesPage.close();
   }
@@ -213,6 +217,7 @@ scroll at a reading pace, ${readingStep} px per frame (${READING_VIEWPORTS_PER_S
     console.log(`  during it: ${tileCalls} media.tiles calls, ${thumbnailsLoaded} thumbnail requests`);
     const pictures = await pictureGridScroll(browser, server, grid, readingStep);
     console.log(`  baseline, ${frameLine(`static <img> grid of ${pictures.count} other pictures, same geometry and pace`, pictures.deltas.slice(1))}`);
+    console.log(`  during it: ${pictures.loaded} thumbnails loaded (besides those near the top before it started)`);
 
     const memory = await heap(page);
     console.log(`\nJS heap after the scroll: ${mb(memory.before)} (after a forced GC ${mb(memory.after)}) (floor < 300 MB)`);
