@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { rowsInView, type GridLayout, type RowWindow } from '../logic/grid-math.js';
 
 /** Rows drawn above and below the viewport, so a slow scroll finds them loaded. */
@@ -28,7 +28,8 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, layout: GridLa
   const [rows, setRows] = useState<GridWindow>({ first: 0, last: -1, fast: false });
   const fastRef = useRef(false);
 
-  useEffect(() => {
+  // A layout effect, so a new layout's rows are in place before the browser paints it.
+  useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     let lastTop = element.scrollTop;
