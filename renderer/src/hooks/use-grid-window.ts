@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { rowsInView, type GridLayout, type RowWindow } from '../logic/grid-math.js';
 
 /** Rows drawn above and below the viewport, so a slow scroll finds them loaded. */
@@ -26,7 +26,6 @@ const sameWindow = (a: GridWindow, b: GridWindow): boolean => a.first === b.firs
  */
 export function useGridWindow(ref: RefObject<HTMLElement | null>, layout: GridLayout, viewportHeight: number): GridWindow {
   const [rows, setRows] = useState<GridWindow>({ first: 0, last: -1, fast: false });
-  const fastRef = useRef(false);
 
   // A layout effect, so a new layout's rows are in place before the browser paints it.
   useLayoutEffect(() => {
@@ -35,8 +34,9 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, layout: GridLa
     let lastTop = element.scrollTop;
     let lastTime = performance.now();
     let settle: ReturnType<typeof setTimeout> | null = null;
+    let fast = false;
     const publish = (top: number): void => {
-      const next = { ...rowsInView(layout, top, viewportHeight, OVERSCAN_ROWS), fast: fastRef.current };
+      const next = { ...rowsInView(layout, top, viewportHeight, OVERSCAN_ROWS), fast };
       setRows((old) => (sameWindow(old, next) ? old : next));
     };
     const onScroll = (): void => {
@@ -46,11 +46,11 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, layout: GridLa
       lastTop = top;
       lastTime = now;
       if (viewportsPerSecond >= FAST_VIEWPORTS_PER_SECOND) {
-        fastRef.current = true;
+        fast = true;
         if (settle) clearTimeout(settle);
         settle = setTimeout(() => {
           settle = null;
-          fastRef.current = false;
+          fast = false;
           publish(element.scrollTop);
         }, SETTLE_MS);
       }
@@ -61,7 +61,6 @@ export function useGridWindow(ref: RefObject<HTMLElement | null>, layout: GridLa
     return () => {
       element.removeEventListener('scroll', onScroll);
       if (settle) clearTimeout(settle);
-      fastRef.current = false;
     };
   }, [ref, layout, viewportHeight]);
 
