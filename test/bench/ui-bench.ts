@@ -28,7 +28,7 @@ import { CORPUS_DIR, REPO_ROOT, rpc, startFolioServer, type FolioServer } from '
 import { generateLargeLibrary } from './large-library.js';
 import { THUMBNAIL_SIZES } from '../../shared/media.js';
 import { HTTP_MEDIA_BASE, mediaUrlBuilder } from '../../shared/media-urls.js';
-import { TILE_CAPTION, TILE_GAP, pickThumbnailSize } from '../../renderer/src/logic/grid-math.js';
+import { GRID_PADDING, TILE_CAPTION, TILE_GAP, pickThumbnailSize } from '../../renderer/src/logic/grid-math.js';
 import { KEEP_NAMES_SHIM, filterByTag, makePictureGrid, makeTallPage, readGrid, scrollThrough, watchFirstRow, type FirstRowMarks } from './ui-page-probes.js';
 
 const ITEMS = Number(process.argv[2] ?? 100_000);
@@ -154,7 +154,7 @@ async function pictureGridScroll(
     const blank = `${server.origin}/bench-blank-page`;
     await picturesPage.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>pictures</title><body></body>' }));
     await picturesPage.goto(blank);
-    await picturesPage.evaluate(makePictureGrid, { urls, columns: grid.columns, tile: grid.tile, rowHeight, height: grid.viewport });
+    await picturesPage.evaluate(makePictureGrid, { urls, columns: grid.columns, tile: grid.tile, rowHeight, gap: TILE_GAP, padding: GRID_PADDING, height: grid.viewport });
     await picturesPage.waitForTimeout(500);
     let loaded = 0;
     picturesPage.on('requestfinished', (request) => {

@@ -171,6 +171,9 @@ export interface PictureGridSpec {
   /** Square picture box and row pitch, CSS pixels, as the gallery lays them out. */
   tile: number;
   rowHeight: number;
+  /** Space between tiles and around the grid (the gallery's TILE_GAP and GRID_PADDING). */
+  gap: number;
+  padding: number;
   /** Height of the scrolling box. */
   height: number;
 }
@@ -187,13 +190,13 @@ export function makePictureGrid(spec: PictureGridSpec): void {
   box.style.cssText = `position:relative;height:${spec.height}px;overflow-y:auto;background:#fff;contain:strict`;
   box.setAttribute('data-picture-grid', '');
   const content = document.createElement('div');
-  content.style.cssText = `position:relative;height:${Math.ceil(spec.urls.length / spec.columns) * spec.rowHeight + 16}px`;
+  content.style.cssText = `position:relative;height:${Math.ceil(spec.urls.length / spec.columns) * spec.rowHeight + spec.padding * 2}px`;
   spec.urls.forEach((url, i) => {
     const img = document.createElement('img');
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');
-    const left = 8 + (i % spec.columns) * (spec.tile + 8);
-    const top = 8 + Math.floor(i / spec.columns) * spec.rowHeight;
+    const left = spec.padding + (i % spec.columns) * (spec.tile + spec.gap);
+    const top = spec.padding + Math.floor(i / spec.columns) * spec.rowHeight;
     img.style.cssText = `position:absolute;left:${left}px;top:${top}px;width:${spec.tile}px;height:${spec.tile}px;object-fit:contain`;
     img.src = url;
     content.appendChild(img);
