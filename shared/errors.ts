@@ -51,6 +51,3 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 export const notFound = (what: string, field?: string): FolioError =>
   new FolioError('NOT_FOUND', `${what} was not found`, field === undefined ? undefined : { field });
-
-export const invalidArgument = (message: string, field?: string): FolioError =>
-  new FolioError('INVALID_ARGUMENT', message, field === undefined ? undefined : { field });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import { openDatabase, type Db } from './db/connection.js';
-import { LibraryEvents } from './events.js';
+import { LibraryEvents } from './base/events.js';
 import { createImporter } from './import/create-importer.js';
-import { libraryPaths, type LibraryPaths } from './paths.js';
+import { libraryPaths, type LibraryPaths } from './base/paths.js';
 import { createHandlers } from './service/handlers.js';
 import { Service } from './service/service.js';
 import type { Importer } from './import/importer.js';
-import type { LibraryContext, LibraryOptions } from './service/types.js';
+import type { LibraryContext } from './service/types.js';
+import { resolveOptions, type LibraryOptions } from './base/options.js';
 
 export interface Library {
   paths: LibraryPaths;
@@ -19,9 +19,6 @@ export interface Library {
   close(): Promise<void>;
 }
 
-export const DEFAULT_PIXEL_LIMIT = 268_402_689; // sharp's own default (0x3FFF × 0x3FFF)
-export const DEFAULT_DECODE_TIMEOUT_SECONDS = 60;
-
 /** Opens the library in `dir`, creating it if it does not exist. */
 export function openLibrary(dir: string, options: LibraryOptions = {}): Library {
   const paths = libraryPaths(dir);
@@ -29,12 +26,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   fs.mkdirSync(paths.thumbnails, { recursive: true });
   const db = openDatabase(paths.database, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   const events = new LibraryEvents();
-  const resolved: LibraryContext['options'] = {
-    ...options,
-    pixelLimit: options.pixelLimit ?? DEFAULT_PIXEL_LIMIT,
-    decodeTimeoutSeconds: options.decodeTimeoutSeconds ?? DEFAULT_DECODE_TIMEOUT_SECONDS,
-    workers: Math.max(1, options.workers ?? os.availableParallelism()),
-  };
+  const resolved = resolveOptions(options);
   const importer = createImporter({ db, paths, events, options: resolved });
   const context: LibraryContext = { db, paths, events, options: resolved, importer };
   const service = new Service(createHandlers(context));

@@ -14,7 +14,7 @@ import { forwardLibraryEvents } from './ipc/event-forwarder.js';
 import { registerIpcHandlers } from './ipc/ipc-handlers.js';
 import { installApplicationMenu } from './menu.js';
 import type { MenuActions } from './menu-template.js';
-import { handleAppSchemes } from './protocols.js';
+import { handleAppSchemes } from './protocol/register-schemes.js';
 import { createRestApiController } from './rest-api.js';
 import { createNativeShellHandlers } from './shell/native-shell-handlers.js';
 import { createMainWindow } from './window.js';

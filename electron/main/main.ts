@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session } from 'electron';
 import { toErrorPayload } from '../../shared/result.js';
 import { openLibrary } from '../library/library.js';
-import { resolveLibraryDir } from '../library/paths.js';
+import { resolveLibraryDir } from '../library/base/paths.js';
 import { startDesktopApp, type DesktopApp } from './desktop-app.js';
 import { nativeBindingPath, parseLaunchArgs } from './launch-options.js';
-import { registerPrivilegedSchemes } from './protocols.js';
-import { hardenWebContents, hardenSession } from './security.js';
+import { registerPrivilegedSchemes } from './protocol/register-schemes.js';
+import { hardenWebContents, hardenSession } from './security/harden-session.js';
 import { createShutdown } from './shutdown.js';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import type { Db } from '../../electron/library/db/connection.js';
-import type { LibraryPaths } from '../../electron/library/paths.js';
+import type { LibraryPaths } from '../../electron/library/base/paths.js';
 import { thumbnailPath } from '../../electron/library/thumbnails/thumbnail-paths.js';
 import { THUMBNAIL_SIZES, type ThumbnailSize } from '../../shared/media.js';
 import { tagKey } from '../../shared/tags.js';

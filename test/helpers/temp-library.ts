@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLibrary, type Library } from '../../electron/library/library.js';
-import type { LibraryOptions } from '../../electron/library/service/types.js';
+import type { LibraryOptions } from '../../electron/library/base/options.js';
 import type { CallContext } from '../../electron/library/service/types.js';
 import { mediaUrlBuilder } from '../../shared/media-urls.js';
 

@@ -13,7 +13,6 @@ export interface CommandContext {
   libraryDir: string;
   /** Opens the library (once): the one `--library`/FOLIO_LIBRARY/the default names, or `dir`. */
   library(dir?: string): Library;
-  call: CallContext;
 }
 
 export interface Command {

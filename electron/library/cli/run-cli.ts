@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FolioError } from '../../../shared/errors.js';
-import { toErrorPayload } from '../../../shared/result.js';
 import { openLibrary, type Library } from '../library.js';
-import { libraryPaths, resolveLibraryDir } from '../paths.js';
+import { libraryPaths, resolveLibraryDir } from '../base/paths.js';
 import { UsageError } from './cli-error.js';
-import { CLI_CONTEXT, note, print, printJson, type Command, type CommandContext, type OptionSpec } from './command.js';
+import { note, print, printJson, type Command, type CommandContext, type OptionSpec } from './command.js';
 import { getCommand } from './commands/get-command.js';
 import { importCommand } from './commands/import-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -15,6 +14,7 @@ import { tagCommand } from './commands/tag-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { USAGE } from './usage.js';
+import { toFolioError } from '../base/error-path.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand,
@@ -46,15 +46,14 @@ function report(error: unknown, json: boolean): number {
     if (json) printJson({ error: { code: 'INVALID_ARGUMENT', message: error.message, usage: true } });
     return EXIT.USAGE;
   }
-  const payload = toErrorPayload(error);
-  if (!(error instanceof FolioError)) {
+  let unexpected = false;
+  const payload = toFolioError(error, 'command', (_where, cause) => {
     // Not one of ours: say what happened, but keep internals for FOLIO_DEBUG.
-    const detail = error instanceof Error ? error.message : String(error);
-    note(`folio: unexpected error: ${detail}`);
-    if (process.env.FOLIO_DEBUG) console.error(error);
-  } else {
-    note(`folio: ${payload.message}${payload.field === undefined ? '' : ` (${payload.field})`}`);
-  }
+    unexpected = true;
+    note(`folio: unexpected error: ${cause instanceof Error ? cause.message : String(cause)}`);
+    if (process.env.FOLIO_DEBUG) console.error(cause);
+  }).toPayload();
+  if (!unexpected) note(`folio: ${payload.message}${payload.field === undefined ? '' : ` (${payload.field})`}`);
   if (json) printJson({ error: payload });
   return exitCodeFor(payload.code);
 }
@@ -92,7 +91,6 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
       positionals: parsed.positionals,
       json,
       libraryDir,
-      call: CLI_CONTEXT,
       library(dir) {
         if (library !== null) return library;
         const target = dir ?? libraryDir;

@@ -175,9 +175,3 @@ export function countMatching(db: Db, spec: ListSpec, driver: Driver): number {
   const { sql, params } = buildFrom({ ...spec, after: null }, driver);
   return statement(db, `SELECT count(*) ${sql}`).pluck().get(params) as number;
 }
-
-/** The query plan SQLite would use, for tests that hold the hot queries to their indexes. */
-export function explainPage(db: Db, spec: ListSpec, driver: Driver, limit: number | null): string[] {
-  const { sql, params } = buildOrdered(spec, driver, limit, limit === null);
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail);
-}

@@ -4,7 +4,7 @@
  * extension). Extensions never touch the database; the service stores what they return.
  */
 import type { ExtensionRunState, FileState, MediaType } from '../../../shared/media.js';
-import type { LibraryPaths } from '../paths.js';
+import type { LibraryPaths } from '../base/paths.js';
 
 export interface ExtensionSubject {
   id: number;

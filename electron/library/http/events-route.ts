@@ -1,6 +1,6 @@
 import { EVENT_NAMES, type EventName, type FolioEvents } from '../../../shared/events.js';
-import type { LibraryEvents } from '../events.js';
-import { methodNotAllowed } from './error-status.js';
+import type { LibraryEvents } from '../base/events.js';
+import { methodNotAllowed } from '../base/error-status.js';
 import { whenClosed, type HttpRequest } from './request-context.js';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { FolioError } from '../../../shared/errors.js';
-import { HttpError } from './error-status.js';
+import { HttpError } from '../base/error-status.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 

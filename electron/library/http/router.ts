@@ -1,10 +1,10 @@
 import { FolioError } from '../../../shared/errors.js';
 import { handleMediaRequest } from '../media-files/media-handler.js';
 import type { MediaFileSource } from '../media-files/resolve-media-file.js';
-import type { LibraryEvents } from '../events.js';
+import type { LibraryEvents } from '../base/events.js';
 import type { Service } from '../service/service.js';
 import { isAuthorized, tokenCookie, tokensEqual } from './auth.js';
-import { errorResponse } from './error-status.js';
+import { errorResponse } from '../base/error-status.js';
 import { handleEvents, type EventStreams } from './events-route.js';
 import { handleRpc } from './rpc-route.js';
 import { toWebRequest, type HttpRequest } from './request-context.js';

@@ -4,10 +4,11 @@ import { FolioError } from '../../../shared/errors.js';
 import { mediaUrlBuilder, HTTP_MEDIA_BASE } from '../../../shared/media-urls.js';
 import { errorEnvelope, okEnvelope } from '../../../shared/result.js';
 import type { Service } from '../service/service.js';
-import { HttpError, httpStatusOf, methodNotAllowed } from './error-status.js';
+import { HttpError, httpStatusOf, methodNotAllowed } from '../base/error-status.js';
 import { readJsonBody, requireJsonContentType } from './read-body.js';
 import type { HttpRequest } from './request-context.js';
 import { jsonResponse } from './write-response.js';
+import { toFolioError } from '../base/error-path.js';
 
 const BROWSER_CONTEXT = { actor: 'user', urls: mediaUrlBuilder(HTTP_MEDIA_BASE) } as const;
 
@@ -24,7 +25,7 @@ export async function handleRpc(request: HttpRequest, service: Service, methodSe
     const value = await service.callParsed(methodSegment, args, BROWSER_CONTEXT);
     return jsonResponse(okEnvelope(value));
   } catch (error) {
-    if (!(error instanceof FolioError)) console.error(`folio: rpc ${methodSegment} failed`, error);
-    return jsonResponse(errorEnvelope(error), httpStatusOf(error), error instanceof HttpError ? error.headers : {});
+    const reported = toFolioError(error, `rpc ${methodSegment}`);
+    return jsonResponse(errorEnvelope(reported), httpStatusOf(reported), reported instanceof HttpError ? reported.headers : {});
   }
 }

@@ -8,12 +8,13 @@ import { libraryMediaSource } from '../media-files/library-media-source.js';
 import type { MediaFileSource } from '../media-files/resolve-media-file.js';
 import { createApiRouter } from './api/api-router.js';
 import { resolveToken } from './auth.js';
-import { errorResponse } from './error-status.js';
+import { errorResponse } from '../base/error-status.js';
 import { DEFAULT_HEARTBEAT_MS, EventStreams } from './events-route.js';
 import { allowedHosts, checkHost, checkListenHost, checkOrigin } from './request-guards.js';
 import { splitTarget, type HttpRequest } from './request-context.js';
 import { routeRequest, type RouterDeps } from './router.js';
 import { writeResponse } from './write-response.js';
+import { toFolioError } from '../base/error-path.js';
 
 export const DEFAULT_PORT = 7830;
 export const DEFAULT_RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'renderer');
@@ -105,8 +106,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       const request: HttpRequest = { req, method, ...splitTarget(target), onClose };
       response = await routeRequest(request, deps);
     } catch (error) {
-      if (!(error instanceof FolioError)) console.error(`folio: ${method} ${req.url ?? ''} failed`, error);
-      response = errorResponse(error, { headers: { 'Cache-Control': 'no-store' } });
+      response = errorResponse(toFolioError(error, `${method} ${req.url ?? ''}`), { headers: { 'Cache-Control': 'no-store' } });
     }
     // After a refused body the rest of it may still be arriving; don't reuse the connection.
     if (response.status === 413) res.setHeader('Connection', 'close');

@@ -17,10 +17,10 @@ import {
   upsertThumbnails,
   type ScanOutcome,
 } from '../db/import-repo.js';
-import { nowIso } from '../clock.js';
-import type { LibraryPaths } from '../paths.js';
+import { nowIso } from '../base/clock.js';
+import type { LibraryPaths } from '../base/paths.js';
 import { BatchWriter } from './batch-writer.js';
-import { errorMessage } from './file-errors.js';
+import { errorMessage } from '../base/file-errors.js';
 import { Fifo } from './fifo.js';
 import { ChangeNotifier, ProgressTracker } from './import-progress.js';
 import { scanFolder } from './scan-folder.js';

@@ -1,6 +1,6 @@
 import type { ChangeKind } from '../../../shared/events.js';
 import type { ImportProgress } from '../../../shared/media.js';
-import type { LibraryEvents } from '../events.js';
+import type { LibraryEvents } from '../base/events.js';
 import { throttle } from './throttle.js';
 
 /** At most this many progress or change events a second: a UI redraws, it does not need more. */

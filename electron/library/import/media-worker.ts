@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
-import { errorMessage } from './file-errors.js';
+import { errorMessage } from '../base/file-errors.js';
 import { probeFile } from './probe-file.js';
 import type { ProbeTask, WorkerConfig, WorkerReply } from './worker-messages.js';
 

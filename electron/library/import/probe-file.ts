@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { libraryPaths } from '../paths.js';
+import { libraryPaths } from '../base/paths.js';
 import { decodeForThumbnails, writeThumbnails, type DecodedImage } from '../thumbnails/render-thumbnails.js';
 import { NO_EXIF, readExif, type ExifFields } from './exif-fields.js';
-import { errorMessage, fileErrorReason, isVanished } from './file-errors.js';
-import { extractPosterFrame, probeAv } from './probe-av.js';
+import { errorMessage, fileErrorReason, isVanished } from '../base/file-errors.js';
+import { extractPosterFrame, probeAv } from '../tools/probe-av.js';
 import { probeImage } from './probe-image.js';
 import { SNIFF_BYTES, sniffFormat, type SniffedFormat } from './sniff-format.js';
 import type { ProbeResult, ProbeTask, WorkerConfig, WorkerReply } from './worker-messages.js';

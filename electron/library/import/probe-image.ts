@@ -1,7 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import type { FileState } from '../../../shared/media.js';
 import { decodeForThumbnails, type DecodedImage, type DecodeLimits } from '../thumbnails/render-thumbnails.js';
-import { errorMessage } from './file-errors.js';
+import { errorMessage } from '../base/file-errors.js';
 
 /** What the image's header says, with width/height of the upright image. */
 export interface ImageFacts {

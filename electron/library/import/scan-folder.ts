@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileErrorReason } from './file-errors.js';
+import { fileErrorReason } from '../base/file-errors.js';
 import { isClutter } from './clutter.js';
 
 export type ScanEvent =

@@ -1,5 +1,5 @@
 import { FolioError } from '../../../shared/errors.js';
-import { errorCode } from '../import/file-errors.js';
+import { errorCode } from '../base/file-errors.js';
 
 /**
  * A failed look-up or open of a media file as an error a client can act on. ELOOP means a

@@ -1,8 +1,8 @@
-import { FolioError } from '../../../shared/errors.js';
-import { errorResponse, methodNotAllowed } from '../http/error-status.js';
+import { errorResponse, methodNotAllowed } from '../base/error-status.js';
 import { fileResponse } from './file-response.js';
 import { parseMediaPath } from './media-request.js';
 import { resolveMediaFile, type MediaFileSource } from './resolve-media-file.js';
+import { toFolioError } from '../base/error-path.js';
 
 /**
  * Answers a media request — the HTTP server's `/media/…` and Electron's `media://item/…` both
@@ -18,8 +18,7 @@ export async function handleMediaRequest(source: MediaFileSource, request: Reque
     const file = await resolveMediaFile(source, parsed);
     return await fileResponse(request, file);
   } catch (error) {
-    if (!(error instanceof FolioError)) console.error('folio: serving media failed', error);
-    return errorResponse(error);
+    return errorResponse(toFolioError(error, 'serving media'));
   }
 }
 

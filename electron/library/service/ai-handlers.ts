@@ -1,5 +1,5 @@
 import type { AutoTagItemResult } from '../../../shared/contract.js';
-import { nowIso } from '../clock.js';
+import { nowIso } from '../base/clock.js';
 import { deleteAiTags, itemsWithAiTag } from '../db/ai-tag-repo.js';
 import { touchMedia } from '../db/media-repo.js';
 import { findTags } from '../db/tag-repo.js';

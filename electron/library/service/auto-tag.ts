@@ -7,7 +7,7 @@
 import { FolioError } from '../../../shared/errors.js';
 import type { ExtensionRequest } from '../../../shared/schemas.js';
 import { normalizeTag, tagKey } from '../../../shared/tags.js';
-import { nowIso } from '../clock.js';
+import { nowIso } from '../base/clock.js';
 import { recordExtensionRun, replaceAiTags } from '../db/ai-tag-repo.js';
 import type { Db } from '../db/connection.js';
 import { joinLocation } from '../db/media-location.js';

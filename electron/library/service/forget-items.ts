@@ -10,7 +10,7 @@ import { THUMBNAIL_SIZES, type ThumbnailSize } from '../../../shared/media.js';
 import { deleteOrphanThumbnails, unusedMd5s } from '../db/cached-thumbnail-repo.js';
 import type { Db } from '../db/connection.js';
 import { deleteUnusedTags } from '../db/tag-repo.js';
-import type { LibraryPaths } from '../paths.js';
+import type { LibraryPaths } from '../base/paths.js';
 import { thumbnailPath } from '../thumbnails/thumbnail-paths.js';
 
 export interface CacheCleanup {

@@ -1,5 +1,5 @@
 import { FolioError, notFound } from '../../../shared/errors.js';
-import { nowIso } from '../clock.js';
+import { nowIso } from '../base/clock.js';
 import { getMediaRow, updateEditableColumns } from '../db/media-repo.js';
 import { ancestorsAndSelf, setParentOf } from '../db/parent-repo.js';
 import { loadMediaItems } from '../items/media-item.js';

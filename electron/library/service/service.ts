@@ -1,8 +1,8 @@
 import { parseArgs } from '../../../shared/args.js';
 import type { Args, MethodName, Result } from '../../../shared/contract.js';
-import { FolioError } from '../../../shared/errors.js';
 import { errorEnvelope, okEnvelope, type Envelope } from '../../../shared/result.js';
 import type { CallContext, Handlers } from './types.js';
+import { toFolioError } from '../base/error-path.js';
 
 /**
  * The one entry point every transport uses. Arguments are always parsed here, so a direct
@@ -27,8 +27,7 @@ export class Service {
     try {
       return okEnvelope(await this.call(method, rawArgs, ctx));
     } catch (error) {
-      if (!(error instanceof FolioError)) console.error(`folio: ${method} failed`, error);
-      return errorEnvelope(error);
+      return errorEnvelope(toFolioError(error, method));
     }
   }
 

@@ -1,6 +1,6 @@
 import { FolioError } from '../../../shared/errors.js';
 import { tagKey } from '../../../shared/tags.js';
-import { nowIso } from '../clock.js';
+import { nowIso } from '../base/clock.js';
 import { autocompleteTags, countTagsAmong, listTags } from '../db/tag-repo.js';
 import { renameTag } from './rename-tag.js';
 import { applyTagEdits, assertNoOverlap, changedIds } from './tag-edits.js';

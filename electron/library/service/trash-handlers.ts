@@ -1,4 +1,4 @@
-import { nowIso } from '../clock.js';
+import { nowIso } from '../base/clock.js';
 import { planSoftDelete, purgeTrashed, restoreItems, trashItems } from '../db/trash-repo.js';
 import { deleteCachedThumbnails, forgetDerivedRecords } from './forget-items.js';
 import type { HandlerGroup, LibraryContext } from './types.js';

@@ -3,7 +3,7 @@ import { FolioError } from '../../../shared/errors.js';
 import type { ChangeKind } from '../../../shared/events.js';
 import type { Db } from '../db/connection.js';
 import { findMissingIds } from '../db/media-repo.js';
-import type { LibraryEvents } from '../events.js';
+import type { LibraryEvents } from '../base/events.js';
 
 /**
  * Runs `fn` as one IMMEDIATE transaction: the write lock is taken at the start, so a second

@@ -5,11 +5,10 @@ import type { ThumbnailSize } from '../../../shared/media.js';
 import type { Db } from '../db/connection.js';
 import { getThumbnailSource, hasThumbnail, upsertThumbnails, type ThumbnailSource } from '../db/import-repo.js';
 import { joinLocation } from '../db/media-location.js';
-import { extractPosterFrame } from '../import/probe-av.js';
-import { resolveTool } from '../import/run-tool.js';
-import { DEFAULT_DECODE_TIMEOUT_SECONDS, DEFAULT_PIXEL_LIMIT } from '../library.js';
-import type { LibraryPaths } from '../paths.js';
-import type { LibraryOptions } from '../service/types.js';
+import { extractPosterFrame } from '../tools/probe-av.js';
+import { resolveTool } from '../tools/run-tool.js';
+import type { LibraryPaths } from '../base/paths.js';
+import { DEFAULT_DECODE_TIMEOUT_SECONDS, DEFAULT_PIXEL_LIMIT, type LibraryOptions } from '../base/options.js';
 import { decodeForThumbnails, writeThumbnails } from './render-thumbnails.js';
 import { thumbnailPath } from './thumbnail-paths.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import sharp, { type Sharp, type WebpOptions } from 'sharp';
 import { THUMBNAIL_SIZES, type ThumbnailSize } from '../../../shared/media.js';
-import type { LibraryPaths } from '../paths.js';
+import type { LibraryPaths } from '../base/paths.js';
 import { thumbnailPath } from './thumbnail-paths.js';
 
 /** The largest thumbnail's long edge: the one decode is shrunk to this, every size derives from it. */
@@ -111,17 +111,3 @@ export async function writeThumbnails(
   return out;
 }
 
-/** Reads back what is already in the cache for an md5, or null if any size is absent. */
-export async function readCachedThumbnails(md5: string, paths: LibraryPaths): Promise<RenderedThumbnail[] | null> {
-  const out: RenderedThumbnail[] = [];
-  for (const size of THUMBNAIL_SIZES) {
-    const file = thumbnailPath(paths, md5, size);
-    try {
-      const [stat, meta] = await Promise.all([fs.promises.stat(file), sharp(file).metadata()]);
-      out.push({ size, width: meta.width, height: meta.height, bytes: stat.size });
-    } catch {
-      return null;
-    }
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 import type { IpcEventMessage } from '../../../shared/bridge.js';
 import { EVENT_NAMES, type EventName } from '../../../shared/events.js';
-import type { LibraryEvents } from '../../library/events.js';
+import type { LibraryEvents } from '../../library/base/events.js';
 
 export type SendEvent = (message: IpcEventMessage) => void;
 

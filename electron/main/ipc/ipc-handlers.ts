@@ -6,6 +6,7 @@ import { errorEnvelope, okEnvelope, type Envelope } from '../../../shared/result
 import type { Service } from '../../library/service/service.js';
 import type { CallContext } from '../../library/service/types.js';
 import { isTrustedSender, type IpcEventLike } from './sender-check.js';
+import { toFolioError } from '../../library/base/error-path.js';
 
 export type IpcHandler<M extends MethodName = MethodName> = (
   event: IpcEventLike,
@@ -43,8 +44,7 @@ export function createIpcHandler<M extends MethodName>(method: M, service: Servi
     try {
       return okEnvelope(await service.callParsed(method, args, ctx));
     } catch (error) {
-      if (!(error instanceof FolioError)) console.error(`folio: ${method} failed`, error);
-      return errorEnvelope(error);
+      return errorEnvelope(toFolioError(error, method));
     }
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { FolioError } from '../../../shared/errors.js';
-import { errorResponse } from '../../library/http/error-status.js';
+import { errorResponse } from '../../library/base/error-status.js';
 import type { HttpRequest } from '../../library/http/request-context.js';
 import { serveStatic } from '../../library/http/static-route.js';
 import { APP_CSP } from '../security/csp.js';

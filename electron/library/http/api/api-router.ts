@@ -1,5 +1,5 @@
 import { FolioError } from '../../../../shared/errors.js';
-import { errorResponse, methodNotAllowed } from '../error-status.js';
+import { errorResponse, methodNotAllowed } from '../../base/error-status.js';
 import type { HttpRequest } from '../request-context.js';
 import { jsonResponse } from '../write-response.js';
 import type { ApiContext } from './api-call.js';
@@ -7,6 +7,7 @@ import type { ApiRoute } from './api-route.js';
 import { mediaRoutes } from './media-routes.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { tagRoutes } from './tag-routes.js';
+import { toFolioError } from '../../base/error-path.js';
 
 interface CompiledRoute extends ApiRoute {
   pattern: RegExp;
@@ -42,8 +43,7 @@ export function createApiRouter(api: ApiContext, origin: string): (request: Http
       }
       return jsonResponse(await route.handle(request, { id }, api));
     } catch (error) {
-      if (!(error instanceof FolioError)) console.error(`folio: ${request.method} ${request.rawPath} failed`, error);
-      return errorResponse(error, { headers: { 'Cache-Control': 'no-store' } });
+      return errorResponse(toFolioError(error, `${request.method} ${request.rawPath}`), { headers: { 'Cache-Control': 'no-store' } });
     }
   };
 }

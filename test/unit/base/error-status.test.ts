@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, FolioError } from '../../../shared/errors.js';
-import { errorResponse, HTTP_STATUS, httpStatusOf, methodNotAllowed } from '../../../electron/library/http/error-status.js';
+import { errorResponse, HTTP_STATUS, httpStatusOf, methodNotAllowed } from '../../../electron/library/base/error-status.js';
 
 describe('error → HTTP status', () => {
   it('maps every error code', () => {

@@ -1,7 +1,7 @@
 // Applies the pure policies of ./security/ to Electron's session and web contents.
 import type { Session, WebContents } from 'electron';
-import { isNavigationAllowed, isPermissionAllowed, isWebviewAttachAllowed, windowOpenDecision } from './security/policies.js';
-import { isRequestAllowed } from './security/request-filter.js';
+import { isNavigationAllowed, isPermissionAllowed, isWebviewAttachAllowed, windowOpenDecision } from './policies.js';
+import { isRequestAllowed } from './request-filter.js';
 
 export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {

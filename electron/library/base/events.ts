@@ -1,4 +1,4 @@
-import type { EventName, FolioEvents } from '../../shared/events.js';
+import type { EventName, FolioEvents } from '../../../shared/events.js';
 
 type Listener<E extends EventName> = (payload: FolioEvents[E]) => void;
 
