@@ -15,21 +15,21 @@
  * real photos' thumbnails, made by the importer's own thumbnail code.
  *   node bin/run-ts.mjs test/bench/ui-bench.ts [items] [scroll viewports per frame]
  */
-import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { upsertThumbnails } from '../../electron/library/db/import-repo.js';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { upsertThumbnails } from '../../electron/library/db/thumbnail-repo.js';
 import { openLibrary } from '../../electron/library/library.js';
 import { decodeForThumbnails, writeThumbnails } from '../../electron/library/thumbnails/render-thumbnails.js';
-import { CORPUS_DIR, REPO_ROOT, rpc, startFolioServer, type FolioServer } from '../e2e/support/folio-server.js';
-import { generateLargeLibrary } from './large-library.js';
-import { THUMBNAIL_SIZES } from '../../shared/media.js';
+import { GRID_PADDING, pickThumbnailSize, TILE_CAPTION, TILE_GAP } from '../../renderer/src/logic/grid-math.js';
 import { HTTP_MEDIA_BASE, mediaUrlBuilder } from '../../shared/media-urls.js';
-import { GRID_PADDING, TILE_CAPTION, TILE_GAP, pickThumbnailSize } from '../../renderer/src/logic/grid-math.js';
-import { KEEP_NAMES_SHIM, filterByTag, makePictureGrid, makeTallPage, readGrid, scrollThrough, watchFirstRow, type FirstRowMarks } from './ui-page-probes.js';
+import { THUMBNAIL_SIZES } from '../../shared/media.js';
+import { CORPUS_DIR, type FolioServer, REPO_ROOT, rpc, startFolioServer } from '../e2e/support/folio-server.js';
+import { generateLargeLibrary } from './large-library.js';
+import { filterByTag, type FirstRowMarks, KEEP_NAMES_SHIM, makePictureGrid, makeTallPage, readGrid, scrollThrough, watchFirstRow } from './ui-page-probes.js';
 
 const ITEMS = Number(process.argv[2] ?? 100_000);
 const STEP_VIEWPORTS = Number(process.argv[3] ?? 1.5);

@@ -1,9 +1,9 @@
 /**
- * Puts real files into a temp library without the importer: copies corpus files into a folder,
- * reads each one for real (md5, sharp's dimensions, exifr's EXIF) and inserts the rows the
- * importer would write, optionally with real WebP thumbnails in the cache. The service tests
- * then rename, analyse and trash real files. Rows are inserted with plain SQL on purpose: this
- * is a test fixture standing in for import, not a second importer.
+ * Puts real files into a temp library without the importer's workers: copies corpus files into
+ * a folder, reads each one for real (md5, sharp's dimensions, exifr's EXIF) and records them
+ * through the same repositories the importer writes with (folder-repo, media-repo's scanned
+ * file and probe result, thumbnail-repo), optionally with real WebP thumbnails in the cache.
+ * The service tests then rename, analyse and trash real files.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,10 +11,14 @@ import path from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import type { Db } from '../../electron/library/db/connection.js';
+import { insertFolder as insertFolderRecord } from '../../electron/library/db/folder-repo.js';
+import type { DetectedFields } from '../../electron/library/db/media-columns.js';
+import { applyProbeResult, recordScannedFile } from '../../electron/library/db/media-repo.js';
+import { upsertThumbnails } from '../../electron/library/db/thumbnail-repo.js';
+import { NO_EXIF } from '../../electron/library/import/exif-fields.js';
 import type { LibraryPaths } from '../../electron/library/base/paths.js';
 import { thumbnailPath } from '../../electron/library/thumbnails/thumbnail-paths.js';
 import { THUMBNAIL_SIZES, type ThumbnailSize } from '../../shared/media.js';
-import { tagKey } from '../../shared/tags.js';
 import { copyCorpus, type TempLibrary } from './temp-library.js';
 
 export interface SeededItem {
@@ -61,41 +65,35 @@ function exifDate(value: unknown): string | null {
 }
 
 interface Probed {
-  md5: string;
-  size: number;
   mtime: string;
-  format: string | null;
-  width: number | null;
-  height: number | null;
-  mode: string | null;
-  hasAlpha: number | null;
-  orientation: number | null;
-  takenAt: string | null;
-  make: string | null;
-  model: string | null;
-  lat: number | null;
-  lon: number | null;
-  state: 'ok' | 'damaged';
-  reason: string | null;
+  detected: DetectedFields;
 }
 
 async function probe(file: string): Promise<Probed> {
   const bytes = fs.readFileSync(file);
   const stat = fs.statSync(file);
-  const base = {
-    md5: crypto.createHash('md5').update(bytes).digest('hex'),
+  const mtime = stat.mtime.toISOString();
+  const base: DetectedFields = {
+    ...NO_EXIF,
     size: bytes.length,
-    mtime: stat.mtime.toISOString(),
+    md5: crypto.createHash('md5').update(bytes).digest('hex'),
+    type: 'image',
+    mime: null,
+    format: null,
+    width: null,
+    height: null,
+    mode: null,
+    hasAlpha: null,
+    duration: null,
+    fileState: 'ok',
+    stateReason: null,
   };
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
     meta = await sharp(bytes).metadata();
     await sharp(bytes).resize(8).raw().toBuffer(); // decodes, so damaged files are found
   } catch (error) {
-    return {
-      ...base, format: null, width: null, height: null, mode: null, hasAlpha: null, orientation: null,
-      takenAt: null, make: null, model: null, lat: null, lon: null, state: 'damaged', reason: String(error),
-    };
+    return { mtime, detected: { ...base, fileState: 'damaged', stateReason: String(error) } };
   }
   const exif = ((await exifr.parse(bytes, { tiff: true, gps: true, reviveValues: false }).catch(() => null)) ?? {}) as Record<
     string,
@@ -104,46 +102,36 @@ async function probe(file: string): Promise<Probed> {
   const swap = (meta.orientation ?? 1) >= 5;
   const gps = (await exifr.gps(bytes).catch(() => null)) as { latitude?: number; longitude?: number } | null;
   return {
-    ...base,
-    format: meta.format ?? null,
-    width: (swap ? meta.height : meta.width) ?? null,
-    height: (swap ? meta.width : meta.height) ?? null,
-    mode: meta.space ?? null,
-    hasAlpha: meta.hasAlpha ? 1 : 0,
-    orientation: meta.orientation ?? null,
-    takenAt: exifDate(exif.DateTimeOriginal),
-    make: typeof exif.Make === 'string' ? exif.Make.trim() : null,
-    model: typeof exif.Model === 'string' ? exif.Model.trim() : null,
-    lat: typeof gps?.latitude === 'number' ? gps.latitude : null,
-    lon: typeof gps?.longitude === 'number' ? gps.longitude : null,
-    state: 'ok',
-    reason: null,
+    mtime,
+    detected: {
+      ...base,
+      mime: meta.format === undefined ? null : `image/${meta.format}`,
+      format: meta.format ?? null,
+      width: (swap ? meta.height : meta.width) ?? null,
+      height: (swap ? meta.width : meta.height) ?? null,
+      mode: meta.space ?? null,
+      hasAlpha: meta.hasAlpha,
+      orientation: meta.orientation ?? null,
+      takenAt: exifDate(exif.DateTimeOriginal),
+      cameraMake: typeof exif.Make === 'string' ? exif.Make.trim() : null,
+      cameraModel: typeof exif.Model === 'string' ? exif.Model.trim() : null,
+      gpsLat: typeof gps?.latitude === 'number' ? gps.latitude : null,
+      gpsLon: typeof gps?.longitude === 'number' ? gps.longitude : null,
+    },
   };
 }
 
 export function insertFolder(db: Db, folderPath: string): number {
-  return Number(
-    db.prepare(`INSERT INTO folders (path, added_at) VALUES (?, ?)`).run(folderPath, new Date().toISOString()).lastInsertRowid,
-  );
+  return insertFolderRecord(db, folderPath, new Date().toISOString());
 }
 
-/** Inserts the row import would write for a probed file; returns its id. */
-function insertItem(db: Db, folderId: number, relPath: Buffer, displayPath: string, p: Probed, now: string): number {
-  const name = path.posix.basename(displayPath);
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO media (folder_id, rel_path, display_path, original_name, file_size, mtime, md5, type, mime, format,
-           width, height, mode, has_alpha, orientation, taken_at, camera_make, camera_model, gps_lat, gps_lon,
-           name, name_key, file_state, state_reason, created_at, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'image', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import')`,
-      )
-      .run(
-        folderId, relPath, displayPath, name, p.size, p.mtime, p.md5, p.format === null ? null : `image/${p.format}`,
-        p.format, p.width, p.height, p.mode, p.hasAlpha, p.orientation, p.takenAt, p.make, p.model, p.lat, p.lon,
-        name, tagKey(name), p.state, p.reason, now, now,
-      ).lastInsertRowid,
-  );
+/** Records a file as the importer does: its scanned row, then what was detected in it. */
+function recordItem(db: Db, folderId: number, relPath: string, mtime: string, detected: DetectedFields, now: string): number {
+  const name = path.posix.basename(relPath);
+  const file = { relPath: Buffer.from(relPath), displayPath: relPath, name, size: detected.size, mtime };
+  const { id } = recordScannedFile(db, folderId, file, now);
+  applyProbeResult(db, id, detected, now);
+  return id;
 }
 
 /** Real WebP thumbnails of the four sizes, upright and never upscaled, recorded in `thumbnails`. */
@@ -157,9 +145,7 @@ export async function writeThumbnails(db: Db, paths: LibraryPaths, file: string,
       .resize(size, size, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80 })
       .toFile(target);
-    db.prepare(
-      `INSERT INTO thumbnails (md5, size, width, height, bytes) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ).run(md5, size, info.width, info.height, info.size);
+    upsertThumbnails(db, md5, [{ size, width: info.width, height: info.height, bytes: info.size }]);
   }
 }
 
@@ -181,9 +167,10 @@ export async function recordFiles(t: TempLibrary, folderPath: string, sources: s
     const p = await probe(absPath);
     // Distinct, increasing "added" times, as a real import of one file after another gives.
     const now = new Date(base + index * 1000).toISOString();
-    const id = insertItem(db, folderId, Buffer.from(source), source, p, now);
-    if (options.thumbnails !== false && p.state === 'ok') await writeThumbnails(db, t.library.paths, absPath, p.md5);
-    items.push({ id, source, absPath, md5: p.md5 });
+    const id = recordItem(db, folderId, source, p.mtime, p.detected, now);
+    const md5 = p.detected.md5 as string;
+    if (options.thumbnails !== false && p.detected.fileState === 'ok') await writeThumbnails(db, t.library.paths, absPath, md5);
+    items.push({ id, source, absPath, md5 });
   }
   return {
     folderId,
@@ -209,26 +196,31 @@ export interface SyntheticOptions {
  * deliberate ties, so the id tie-break is exercised.
  */
 export function insertSyntheticItems(db: Db, options: SyntheticOptions): number[] {
-  const insert = db.prepare(
-    `INSERT INTO media (folder_id, rel_path, display_path, original_name, file_size, mtime, taken_at, type, width, height,
-       name, name_key, file_state, created_at, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'image', 640, 480, ?, ?, 'ok', ?, ?, 'import')`,
-  );
   const ids: number[] = [];
   db.transaction(() => {
     for (let i = 0; i < options.count; i += 1) {
       const name = options.name?.(i) ?? `IMG_${pad(i % 37)}.jpg`;
       const day = 1 + (i % 28);
-      const takenAt = i % 5 === 0 ? null : `2021-02-${pad(day)}T12:00:00`;
+      const detected: DetectedFields = {
+        ...NO_EXIF,
+        size: 1000 + (i % 17) * 10,
+        md5: null,
+        type: 'image',
+        mime: null,
+        format: null,
+        width: 640,
+        height: 480,
+        mode: null,
+        hasAlpha: null,
+        duration: null,
+        fileState: 'ok',
+        stateReason: null,
+        takenAt: i % 5 === 0 ? null : `2021-02-${pad(day)}T12:00:00`,
+      };
       const mtime = `2022-01-${pad(1 + (i % 9))}T08:00:00.000Z`;
       const created = `2024-01-01T00:00:${pad(i % 13)}.000Z`;
-      const rel = `synthetic/${i}-${name}`;
-      ids.push(
-        Number(
-          insert.run(options.folderId, Buffer.from(rel), rel, name, 1000 + (i % 17) * 10, mtime, takenAt, name, tagKey(name), created, created)
-            .lastInsertRowid,
-        ),
-      );
+      // One folder per item, so the file name (and with it the display name) is exactly `name`.
+      ids.push(recordItem(db, options.folderId, `synthetic/${i}/${name}`, mtime, detected, created));
     }
   })();
   return ids;

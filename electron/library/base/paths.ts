@@ -39,3 +39,9 @@ export function resolveLibraryDir(flag: string | undefined, env: NodeJS.ProcessE
   if (env.FOLIO_LIBRARY !== undefined && env.FOLIO_LIBRARY !== '') return path.resolve(env.FOLIO_LIBRARY);
   return defaultLibraryDir(env);
 }
+
+/** A folder's path joined with a path inside it that is raw bytes (names need not be UTF-8). */
+export function joinLocation(folderPath: string, relPath: Buffer): Buffer {
+  const parts = path.sep === '/' ? relPath : Buffer.from(relPath.toString('utf8').split('/').join(path.sep));
+  return Buffer.concat([Buffer.from(folderPath), Buffer.from(path.sep), parts]);
+}

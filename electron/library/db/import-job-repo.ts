@@ -1,5 +1,4 @@
-/** Import jobs (one row per import or rescan) and the issues scans record. */
-import type { ImportIssue } from '../../../shared/media.js';
+/** The `import_jobs` table: one row per import or rescan, with its counts and how it ended. */
 import type { Db } from './connection.js';
 import { statement } from './statements.js';
 
@@ -58,35 +57,4 @@ export function failInterruptedJobs(db: Db, now: string): number {
 
 export function lastJob(db: Db): JobRow | undefined {
   return statement(db, `SELECT * FROM import_jobs ORDER BY started_at DESC, rowid DESC LIMIT 1`).get() as JobRow | undefined;
-}
-
-export function addImportIssue(db: Db, folderId: number, path: string, reason: string, now: string): void {
-  statement(db, `INSERT INTO import_issues (folder_id, path, reason, at) VALUES (?, ?, ?, ?)`).run(folderId, path, reason, now);
-}
-
-/**
- * Forgets a folder's issues before it is scanned again (under `pathPrefix` only, for a scan of
- * part of the folder), so the list always describes the latest scan.
- */
-export function clearImportIssues(db: Db, folderId: number, pathPrefix: string | null): void {
-  if (pathPrefix === null) {
-    statement(db, `DELETE FROM import_issues WHERE folder_id = ?`).run(folderId);
-    return;
-  }
-  statement(db, `DELETE FROM import_issues WHERE folder_id = ? AND substr(path, 1, length(?)) = ?`).run(
-    folderId,
-    pathPrefix,
-    pathPrefix,
-  );
-}
-
-/** Newest first. */
-export function listImportIssues(db: Db, folderId: number | undefined, limit: number): ImportIssue[] {
-  if (folderId === undefined) {
-    return statement(db, `SELECT path, reason, at FROM import_issues ORDER BY id DESC LIMIT ?`).all(limit) as ImportIssue[];
-  }
-  return statement(db, `SELECT path, reason, at FROM import_issues WHERE folder_id = ? ORDER BY id DESC LIMIT ?`).all(
-    folderId,
-    limit,
-  ) as ImportIssue[];
 }

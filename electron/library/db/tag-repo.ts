@@ -1,13 +1,11 @@
 /**
- * The tag vocabulary and the user's item↔tag links (`source = 'user'`). Tags are found by
+ * The `tags` table: the tag vocabulary (links to items are in media-tag-repo). Tags are found by
  * `key` (shared/tags.ts tagKey): two spellings with one key are one tag, and the first spelling
  * stays. `tags.item_count` is kept by the schema's triggers, never computed here.
  */
 import { tagKey } from '../../../shared/tags.js';
 import type { Db } from './connection.js';
-import { jsonIds, sortedJsonIds, statement } from './statements.js';
-
-export const USER_SOURCE = 'user';
+import { statement } from './statements.js';
 
 export interface TagRow {
   id: number;
@@ -41,63 +39,9 @@ export function ensureTags(db: Db, names: readonly string[], now: string): TagRo
   });
 }
 
-/** Links the tag to every item that lacks it; returns the items that gained it. */
-export function linkUserTag(db: Db, tagId: number, ids: readonly number[], now: string): number[] {
-  // `WHERE true` lets SQLite parse the upsert after a SELECT; RETURNING yields inserted rows only.
-  return statement(
-    db,
-    `INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at)
-     SELECT value, ?, '${USER_SOURCE}', 1, ? FROM json_each(?) WHERE true
-     ON CONFLICT DO NOTHING
-     RETURNING media_id`,
-  )
-    .pluck()
-    .all(tagId, now, sortedJsonIds(ids)) as number[];
-}
-
-/** Unlinks the tag from the items; returns the items that had it. */
-export function unlinkUserTag(db: Db, tagId: number, ids: readonly number[]): number[] {
-  return statement(
-    db,
-    `DELETE FROM media_tags
-     WHERE tag_id = ? AND source = '${USER_SOURCE}' AND media_id IN (SELECT value FROM json_each(?))
-     RETURNING media_id`,
-  )
-    .pluck()
-    .all(tagId, sortedJsonIds(ids)) as number[];
-}
-
-export interface ItemTagRow {
-  media_id: number;
-  tag_id: number;
-  name: string;
-}
-
-/** The user tags of each item, alphabetical by key. */
-export function userTagsOf(db: Db, ids: readonly number[]): ItemTagRow[] {
-  return statement(
-    db,
-    `SELECT mt.media_id, t.id AS tag_id, t.name
-     FROM media_tags mt JOIN tags t ON t.id = mt.tag_id
-     WHERE mt.media_id IN (SELECT value FROM json_each(?)) AND mt.source = '${USER_SOURCE}'
-     ORDER BY mt.media_id, t.key`,
-  ).all(jsonIds(ids)) as ItemTagRow[];
-}
-
 export interface TagCountRow {
   name: string;
   count: number;
-}
-
-/** How many of the items carry each user tag, most common first. */
-export function countTagsAmong(db: Db, ids: readonly number[]): TagCountRow[] {
-  return statement(
-    db,
-    `SELECT t.name, count(*) AS count
-     FROM media_tags mt JOIN tags t ON t.id = mt.tag_id
-     WHERE mt.media_id IN (SELECT value FROM json_each(?)) AND mt.source = '${USER_SOURCE}'
-     GROUP BY t.id ORDER BY count DESC, t.key`,
-  ).all(jsonIds(ids)) as TagCountRow[];
 }
 
 /** User tags carried by at least one active item, most used first. */
@@ -136,22 +80,6 @@ export function prefixSuccessor(prefix: string): string {
 
 export function setTagSpelling(db: Db, tagId: number, name: string): void {
   statement(db, `UPDATE tags SET name = ? WHERE id = ?`).run(name, tagId);
-}
-
-/** Moves the user links of one tag onto another (merging); returns the items concerned. */
-export function moveUserLinks(db: Db, fromId: number, toId: number, now: string): number[] {
-  const ids = statement(db, `SELECT media_id FROM media_tags WHERE tag_id = ? AND source = '${USER_SOURCE}'`)
-    .pluck()
-    .all(fromId) as number[];
-  linkUserTag(db, toId, ids, now);
-  unlinkUserTag(db, fromId, ids);
-  return ids;
-}
-
-export function countUserLinks(db: Db, tagId: number): number {
-  return statement(db, `SELECT count(*) FROM media_tags WHERE tag_id = ? AND source = '${USER_SOURCE}'`)
-    .pluck()
-    .get(tagId) as number;
 }
 
 /** Forgets tags no item carries any more (neither as a user tag nor as an AI tag). */

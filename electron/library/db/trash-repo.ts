@@ -8,10 +8,10 @@
  * update, rather than a trigger per item: trashing 100,000 items is one pass over their links.
  */
 import type { Db } from './connection.js';
-import { touchMedia } from './media-repo.js';
-import { notTrashed } from './media-row.js';
+import { notTrashed } from './media-columns.js';
+import { USER_SOURCE } from './media-tag-repo.js';
+import { touchMedia } from './media-touch-repo.js';
 import { jsonIds, statement } from './statements.js';
-import { USER_SOURCE } from './tag-repo.js';
 
 /**
  * Each item to trash, with the requested item whose delete carries it (null: asked for itself).

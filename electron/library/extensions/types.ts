@@ -3,23 +3,14 @@
  * and suggests tags, each with a confidence in [0, 1] that means something (see each
  * extension). Extensions never touch the database; the service stores what they return.
  */
-import type { ExtensionRunState, FileState, MediaType } from '../../../shared/media.js';
+import type { ExtensionRunState } from '../../../shared/media.js';
 import type { LibraryPaths } from '../base/paths.js';
+import type { DetectedFields } from '../db/media-columns.js';
 
-export interface ExtensionSubject {
+/** The item an extension looks at: everything detected from its file, and where the file is. */
+export interface ExtensionSubject extends DetectedFields {
   id: number;
-  type: MediaType;
-  format: string | null;
-  width: number | null;
-  height: number | null;
-  hasAlpha: boolean | null;
-  takenAt: string | null;
-  cameraMake: string | null;
-  cameraModel: string | null;
   geotagged: boolean;
-  md5: string | null;
-  fileState: FileState;
-  stateReason: string | null;
   availability: string;
   /** The original file's absolute path as bytes (names need not be UTF-8). */
   absPath: Buffer;

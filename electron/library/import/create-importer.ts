@@ -3,18 +3,17 @@ import os from 'node:os';
 import { notFound } from '../../../shared/errors.js';
 import type { ImportProgress, LibraryFolder } from '../../../shared/media.js';
 import { nowIso } from '../base/clock.js';
-import type { Db } from '../db/connection.js';
-import { listFolders } from '../db/folder-repo.js';
-import { getFolderRecord, allFolderRecords } from '../db/import-folder-repo.js';
-import { failInterruptedJobs, insertJob, lastJob } from '../db/import-job-repo.js';
 import type { LibraryEvents } from '../base/events.js';
 import type { ResolvedOptions } from '../base/options.js';
 import type { LibraryPaths } from '../base/paths.js';
+import type { Db } from '../db/connection.js';
+import { allFolderRecords, getFolderRecord, listFolders } from '../db/folder-repo.js';
+import { failInterruptedJobs, insertJob, lastJob } from '../db/import-job-repo.js';
+import { resolveTool } from '../tools/run-tool.js';
 import { ImportJob, type JobSpec } from './import-job.js';
 import { ChangeNotifier, ProgressTracker } from './import-progress.js';
 import type { Importer } from './importer.js';
 import { resolveImportFolder } from './resolve-import-folder.js';
-import { resolveTool } from '../tools/run-tool.js';
 import { WorkerPool } from './worker-pool.js';
 
 export interface ImporterDeps {

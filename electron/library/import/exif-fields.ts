@@ -1,16 +1,12 @@
 import exifr from 'exifr';
+import type { ExifFields } from '../db/media-columns.js';
 
-/** The EXIF facts Folio keeps, already checked: anything odd is null, never an exception. */
-export interface ExifFields {
-  /** Camera-local wall-clock time, `YYYY-MM-DDTHH:MM:SS` (EXIF has no reliable zone). */
-  takenAt: string | null;
-  cameraMake: string | null;
-  cameraModel: string | null;
-  gpsLat: number | null;
-  gpsLon: number | null;
-  gpsAlt: number | null;
-  orientation: number | null;
-}
+/**
+ * The EXIF facts Folio keeps (db/media-columns' ExifFields), already checked: anything odd is
+ * null, never an exception. `takenAt` is camera-local wall-clock time, `YYYY-MM-DDTHH:MM:SS`
+ * (EXIF has no reliable zone).
+ */
+export type { ExifFields };
 
 export const NO_EXIF: ExifFields = {
   takenAt: null,

@@ -1,31 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/connection.js';
-import { getFolderRecord, setFolderScanned, setFolderState, type FolderRecord } from '../db/import-folder-repo.js';
-import { addImportIssue, clearImportIssues, finishJob, insertJob, updateJobCounts, type JobKind } from '../db/import-job-repo.js';
-import {
-  applyProbeResult,
-  countPresentItems,
-  deleteNewItem,
-  findRelinkPairs,
-  markFolderItemsOffline,
-  markMissing,
-  reachableItemIds,
-  recordScannedFile,
-  relinkItem,
-  setFileState,
-  upsertThumbnails,
-  type ScanOutcome,
-} from '../db/import-repo.js';
 import { nowIso } from '../base/clock.js';
-import type { LibraryPaths } from '../base/paths.js';
-import { BatchWriter } from './batch-writer.js';
 import { errorMessage } from '../base/file-errors.js';
+import type { LibraryPaths } from '../base/paths.js';
+import type { Db } from '../db/connection.js';
+import { type FolderRecord, getFolderRecord, setFolderScanned, setFolderState } from '../db/folder-repo.js';
+import { addImportIssue, clearImportIssues } from '../db/import-issue-repo.js';
+import { finishJob, insertJob, type JobKind, updateJobCounts } from '../db/import-job-repo.js';
+import { applyProbeResult, countPresentItems, deleteNewItem, findRelinkPairs, markFolderItemsOffline, markMissing, reachableItemIds, recordScannedFile, relinkItem, type ScanOutcome, setFileState } from '../db/media-repo.js';
+import { upsertThumbnails } from '../db/thumbnail-repo.js';
+import { BatchWriter } from './batch-writer.js';
 import { Fifo } from './fifo.js';
 import { ChangeNotifier, ProgressTracker } from './import-progress.js';
 import { scanFolder } from './scan-folder.js';
-import type { WorkerPool } from './worker-pool.js';
 import type { WorkerReply } from './worker-messages.js';
+import type { WorkerPool } from './worker-pool.js';
 
 /** One folder to scan, whole or only the part under `start`. */
 export interface ImportTarget {

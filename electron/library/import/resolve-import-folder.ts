@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FolioError } from '../../../shared/errors.js';
-import type { Db } from '../db/connection.js';
-import { absorbFolder, allFolderRecords, insertFolder } from '../db/import-folder-repo.js';
 import { nowIso } from '../base/clock.js';
 import { errorCode } from '../base/file-errors.js';
+import type { Db } from '../db/connection.js';
+import { absorbFolder, allFolderRecords, insertFolder } from '../db/folder-repo.js';
 import type { ImportTarget } from './import-job.js';
 
 /** `child` is `parent` or lies somewhere below it (real paths, compared by whole segments). */

@@ -1,4 +1,5 @@
-import type { FileState, MediaType } from '../../../shared/media.js';
+import type { FileState } from '../../../shared/media.js';
+import type { DetectedFields } from '../db/media-columns.js';
 import type { RenderedThumbnail } from '../thumbnails/render-thumbnails.js';
 
 /** Fixed for the life of a worker; passed as `workerData`. */
@@ -20,27 +21,9 @@ export interface ProbeTask {
   path: Uint8Array;
 }
 
-/** Everything detected from a file's bytes, as the `media` row stores it. */
-export interface ProbeResult {
-  size: number;
-  md5: string | null;
-  type: MediaType;
-  mime: string | null;
-  format: string | null;
+/** Everything detected from a file's bytes, as the `media` row stores it (db/media-columns). */
+export interface ProbeResult extends DetectedFields {
   fileState: Exclude<FileState, 'pending'>;
-  stateReason: string | null;
-  width: number | null;
-  height: number | null;
-  mode: string | null;
-  hasAlpha: boolean | null;
-  orientation: number | null;
-  takenAt: string | null;
-  cameraMake: string | null;
-  cameraModel: string | null;
-  gpsLat: number | null;
-  gpsLon: number | null;
-  gpsAlt: number | null;
-  duration: number | null;
   /** A `thumbnails` message for this task comes next. */
   thumbnailsFollow: boolean;
 }

@@ -5,25 +5,13 @@
 import path from 'node:path';
 import { humanSize } from '../../../shared/format.js';
 import type { MediaUrlBuilder } from '../../../shared/media-urls.js';
-import type {
-  AiTag,
-  Availability,
-  ExtensionRunState,
-  ExtensionStatus,
-  FileState,
-  MediaItem,
-  MediaStatus,
-  MediaType,
-  ThumbnailInfo,
-  ThumbnailSize,
-} from '../../../shared/media.js';
-import { aiTagsOf, extensionRunsOf } from '../db/ai-tag-repo.js';
-import { thumbnailsOf, type ThumbnailRow } from '../db/cached-thumbnail-repo.js';
+import type { AiTag, Availability, ExtensionRunState, ExtensionStatus, MediaItem, MediaStatus, ThumbnailInfo, ThumbnailSize } from '../../../shared/media.js';
 import type { Db } from '../db/connection.js';
-import { getMediaRows } from '../db/media-repo.js';
-import type { MediaRow } from '../db/media-row.js';
-import { countDerived } from '../db/parent-repo.js';
-import { userTagsOf } from '../db/tag-repo.js';
+import { extensionRunsOf } from '../db/extension-run-repo.js';
+import { detectedFieldsOf, type MediaRow } from '../db/media-columns.js';
+import { countDerived, getMediaRows } from '../db/media-repo.js';
+import { aiTagsOf, userTagsOf } from '../db/media-tag-repo.js';
+import { type ThumbnailRow, thumbnailsOf } from '../db/thumbnail-repo.js';
 import { readStoredMetadata } from './stored-metadata.js';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
@@ -48,78 +36,72 @@ export function loadMediaItems(db: Db, urls: MediaUrlBuilder, ids: readonly numb
   const md5s = [...new Set(rows.map((row) => row.md5).filter((md5): md5 is string => md5 !== null))];
   const thumbnails = groupBy(thumbnailsOf(db, md5s), (row) => row.md5);
   const derived = countDerived(db, found);
-  return rows.map((row) => ({
-    ...detectedFields(row),
-    name: row.name,
-    description: row.description,
-    tags: (tags.get(row.id) ?? []).map((tag) => tag.name),
-    metadata: readStoredMetadata(row.metadata),
-    customCoordinates: row.custom_coordinates,
-    aiTags: (aiTags.get(row.id) ?? []).map(
-      (tag): AiTag => ({ name: tag.name, confidence: tag.confidence, source: tag.source }),
-    ),
-    extensionStatus: (runs.get(row.id) ?? []).map(
-      (run): ExtensionStatus => ({
-        extension: run.extension,
-        status: run.status as ExtensionRunState,
-        message: run.message,
-        ranAt: run.ran_at,
-      }),
-    ),
-    thumbnails: thumbnailInfos(row, thumbnails.get(row.md5 ?? '') ?? [], urls),
-    originalUrl: urls.original(row.id),
-    parentId: row.parent_id,
-    derivedCount: derived.get(row.id) ?? 0,
-    status: row.status as MediaStatus,
-    availability: row.availability as Availability,
-    fileState: row.file_state as FileState,
-    stateReason: row.state_reason,
-    deletedAt: row.deleted_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-  }));
+  return rows.map((row) =>
+    hydrateMediaItem(row, {
+      tags: (tags.get(row.id) ?? []).map((tag) => tag.name),
+      aiTags: (aiTags.get(row.id) ?? []).map((tag): AiTag => ({ name: tag.name, confidence: tag.confidence, source: tag.source })),
+      extensionStatus: (runs.get(row.id) ?? []).map(
+        (run): ExtensionStatus => ({
+          extension: run.extension,
+          status: run.status as ExtensionRunState,
+          message: run.message,
+          ranAt: run.ran_at,
+        }),
+      ),
+      thumbnails: thumbnailInfos(row, thumbnails.get(row.md5 ?? '') ?? [], urls),
+      originalUrl: urls.original(row.id),
+      derivedCount: derived.get(row.id) ?? 0,
+    }),
+  );
 }
 
-type DetectedFields = Pick<
-  MediaItem,
-  | 'id' | 'type' | 'mime' | 'format' | 'size' | 'humanSize' | 'width' | 'height' | 'mode' | 'hasAlpha'
-  | 'orientation' | 'md5' | 'takenAt' | 'cameraMake' | 'cameraModel' | 'gps' | 'duration'
-  | 'originalName' | 'path' | 'folderId' | 'mtime'
->;
+/** What an item has besides its row, read from the other tables. */
+type RelatedParts = Pick<MediaItem, 'tags' | 'aiTags' | 'extensionStatus' | 'thumbnails' | 'originalUrl' | 'derivedCount'>;
 
-function detectedFields(row: MediaRow): DetectedFields {
+/** The one row → item function: the row's own fields, with the parts read from other tables. */
+export function hydrateMediaItem(row: MediaRow, related: RelatedParts): MediaItem {
+  const detected = detectedFieldsOf(row);
   return {
     id: row.id,
-    type: row.type as MediaType,
-    mime: row.mime,
-    format: row.format,
-    size: row.file_size,
-    humanSize: humanSize(row.file_size),
-    width: row.width,
-    height: row.height,
-    mode: row.mode,
-    hasAlpha: row.has_alpha === null ? null : row.has_alpha !== 0,
-    orientation: row.orientation,
-    md5: row.md5,
-    takenAt: row.taken_at,
-    cameraMake: row.camera_make,
-    cameraModel: row.camera_model,
+    type: detected.type,
+    mime: detected.mime,
+    format: detected.format,
+    size: detected.size,
+    humanSize: humanSize(detected.size),
+    width: detected.width,
+    height: detected.height,
+    mode: detected.mode,
+    hasAlpha: detected.hasAlpha,
+    orientation: detected.orientation,
+    md5: detected.md5,
+    takenAt: detected.takenAt,
+    cameraMake: detected.cameraMake,
+    cameraModel: detected.cameraModel,
     gps:
-      row.gps_lat === null || row.gps_lon === null
+      detected.gpsLat === null || detected.gpsLon === null
         ? null
-        : { latitude: row.gps_lat, longitude: row.gps_lon, altitude: row.gps_alt },
-    duration: row.duration,
-    originalName: row.original_name,
-    path: displayPath(row),
-    folderId: row.folder_id,
+        : { latitude: detected.gpsLat, longitude: detected.gpsLon, altitude: detected.gpsAlt },
+    duration: detected.duration,
+    originalName: row.originalName,
+    // `displayPath` is the path inside the folder, decoded for display.
+    path: path.join(row.folderPath, ...row.displayPath.split('/')),
+    folderId: row.folderId,
     mtime: row.mtime,
+    name: row.name,
+    description: row.description,
+    metadata: readStoredMetadata(row.metadata),
+    customCoordinates: row.customCoordinates,
+    parentId: row.parentId,
+    status: row.status as MediaStatus,
+    availability: row.availability as Availability,
+    fileState: detected.fileState,
+    stateReason: detected.stateReason,
+    deletedAt: row.deletedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+    ...related,
   };
-}
-
-/** `display_path` is the path inside the folder, decoded for display. */
-function displayPath(row: MediaRow): string {
-  return path.join(row.folder_path, ...row.display_path.split('/'));
 }
 
 function thumbnailInfos(row: MediaRow, thumbs: readonly ThumbnailRow[], urls: MediaUrlBuilder): ThumbnailInfo[] {

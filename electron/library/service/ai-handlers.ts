@@ -1,7 +1,7 @@
 import type { AutoTagItemResult } from '../../../shared/contract.js';
 import { nowIso } from '../base/clock.js';
-import { deleteAiTags, itemsWithAiTag } from '../db/ai-tag-repo.js';
-import { touchMedia } from '../db/media-repo.js';
+import { deleteAiTags, itemsWithAiTag } from '../db/media-tag-repo.js';
+import { touchMedia } from '../db/media-touch-repo.js';
 import { findTags } from '../db/tag-repo.js';
 import { listExtensions } from '../extensions/registry.js';
 import { loadMediaItems } from '../items/media-item.js';

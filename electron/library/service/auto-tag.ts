@@ -8,15 +8,16 @@ import { FolioError } from '../../../shared/errors.js';
 import type { ExtensionRequest } from '../../../shared/schemas.js';
 import { normalizeTag, tagKey } from '../../../shared/tags.js';
 import { nowIso } from '../base/clock.js';
-import { recordExtensionRun, replaceAiTags } from '../db/ai-tag-repo.js';
+import { joinLocation } from '../base/paths.js';
 import type { Db } from '../db/connection.js';
-import { joinLocation } from '../db/media-location.js';
-import { existingIds, getMediaRows, touchMedia } from '../db/media-repo.js';
-import type { MediaRow } from '../db/media-row.js';
+import { recordExtensionRun } from '../db/extension-run-repo.js';
+import { detectedFieldsOf, type MediaRow } from '../db/media-columns.js';
+import { existingIds, getMediaRows } from '../db/media-repo.js';
+import { replaceAiTags } from '../db/media-tag-repo.js';
+import { touchMedia } from '../db/media-touch-repo.js';
 import { ensureTags } from '../db/tag-repo.js';
 import { extensionNames, findExtension } from '../extensions/registry.js';
 import type { ExtensionEnv, ExtensionOutcome, ExtensionSubject, SuggestedTag, TaggingExtension } from '../extensions/types.js';
-import type { FileState, MediaType } from '../../../shared/media.js';
 
 export const DEFAULT_MAX_TAGS = 10;
 export const DEFAULT_MIN_CONFIDENCE = 0;
@@ -53,22 +54,13 @@ export function chooseExtensions(requests: readonly ExtensionRequest[]): ChosenE
 }
 
 function subjectOf(row: MediaRow): ExtensionSubject {
+  const detected = detectedFieldsOf(row);
   return {
+    ...detected,
     id: row.id,
-    type: row.type as MediaType,
-    format: row.format,
-    width: row.width,
-    height: row.height,
-    hasAlpha: row.has_alpha === null ? null : row.has_alpha !== 0,
-    takenAt: row.taken_at,
-    cameraMake: row.camera_make,
-    cameraModel: row.camera_model,
-    geotagged: row.gps_lat !== null && row.gps_lon !== null,
-    md5: row.md5,
-    fileState: row.file_state as FileState,
-    stateReason: row.state_reason,
+    geotagged: detected.gpsLat !== null && detected.gpsLon !== null,
     availability: row.availability,
-    absPath: joinLocation(row.folder_path, row.rel_path),
+    absPath: joinLocation(row.folderPath, row.relPath),
   };
 }
 

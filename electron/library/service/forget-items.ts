@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import { THUMBNAIL_SIZES, type ThumbnailSize } from '../../../shared/media.js';
-import { deleteOrphanThumbnails, unusedMd5s } from '../db/cached-thumbnail-repo.js';
+import type { LibraryPaths } from '../base/paths.js';
 import type { Db } from '../db/connection.js';
 import { deleteUnusedTags } from '../db/tag-repo.js';
-import type { LibraryPaths } from '../base/paths.js';
+import { deleteOrphanThumbnails, unusedMd5s } from '../db/thumbnail-repo.js';
 import { thumbnailPath } from '../thumbnails/thumbnail-paths.js';
 
 export interface CacheCleanup {

@@ -1,4 +1,4 @@
-import { listImportIssues } from '../db/import-job-repo.js';
+import { listImportIssues } from '../db/import-issue-repo.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 
 export type ImportHandlersMethod = 'import.start' | 'import.rescan' | 'import.cancel' | 'import.status' | 'import.issues';

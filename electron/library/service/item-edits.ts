@@ -4,12 +4,11 @@
  */
 import { assertInside, parseCoordinates } from '../../../shared/coordinates.js';
 import { FolioError, notFound } from '../../../shared/errors.js';
-import { validateMetadata, type JsonObject } from '../../../shared/metadata.js';
+import { type JsonObject, validateMetadata } from '../../../shared/metadata.js';
 import type { MediaPatch, MediaReplacement } from '../../../shared/schemas.js';
-import { tagKey } from '../../../shared/tags.js';
 import type { Db } from '../db/connection.js';
-import { getMediaRow, updateEditableColumns, type EditableColumns } from '../db/media-repo.js';
-import type { MediaRow } from '../db/media-row.js';
+import type { MediaRow } from '../db/media-columns.js';
+import { type EditableUpdate, getMediaRow, updateEditableFields } from '../db/media-repo.js';
 import { readStoredMetadata } from '../items/stored-metadata.js';
 import { replaceUserTags } from './tag-edits.js';
 
@@ -22,21 +21,18 @@ export function requireRow(db: Db, id: number): MediaRow {
 /** Applies a patch (already validated by the schema) to one item. Call inside a transaction. */
 export function applyPatch(db: Db, id: number, patch: MediaPatch, actor: string, now: string): { tagsChanged: boolean } {
   const row = requireRow(db, id);
-  const columns: EditableColumns = {};
-  if (patch.name !== undefined) {
-    columns.name = patch.name;
-    columns.name_key = tagKey(patch.name);
-  }
-  if (patch.description !== undefined) columns.description = patch.description;
-  if (patch.metadata !== undefined) columns.metadata = JSON.stringify(patch.metadata);
+  const fields: EditableUpdate = {};
+  if (patch.name !== undefined) fields.name = patch.name;
+  if (patch.description !== undefined) fields.description = patch.description;
+  if (patch.metadata !== undefined) fields.metadata = JSON.stringify(patch.metadata);
   if (patch.customCoordinates !== undefined) {
     if (patch.customCoordinates !== null) {
       // The rect is in pixels of the upright image, which is what width/height hold.
       assertInside(parseCoordinates(patch.customCoordinates), row.width, row.height);
     }
-    columns.custom_coordinates = patch.customCoordinates;
+    fields.customCoordinates = patch.customCoordinates;
   }
-  updateEditableColumns(db, id, columns, actor, now);
+  updateEditableFields(db, id, fields, actor, now);
   if (patch.tags === undefined) return { tagsChanged: false };
   return { tagsChanged: replaceUserTags(db, id, patch.tags, actor, now).updated > 0 };
 }

@@ -1,7 +1,8 @@
 import { FolioError, notFound } from '../../../shared/errors.js';
 import type { LibraryFolder } from '../../../shared/media.js';
 import { schemaVersion } from '../db/connection.js';
-import { countItems, deleteFolder, folderExists, listFolders } from '../db/folder-repo.js';
+import { deleteFolder, folderExists, listFolders } from '../db/folder-repo.js';
+import { countItems } from '../db/media-repo.js';
 import { countTagsInUse } from '../db/tag-repo.js';
 import { deleteCachedThumbnails, forgetDerivedRecords } from './forget-items.js';
 import type { HandlerGroup, LibraryContext } from './types.js';

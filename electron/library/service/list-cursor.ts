@@ -5,7 +5,7 @@
  */
 import { FolioError } from '../../../shared/errors.js';
 import type { SortDirection, SortField } from '../../../shared/media.js';
-import type { SortValue } from '../db/list-query.js';
+import type { SortValue } from '../db/media-list-query.js';
 
 export interface CursorPosition {
   field: SortField;

@@ -3,10 +3,10 @@
  * become tag ids here; a tag that does not exist can never match, so an all-of or any-of on
  * unknown tags answers "nothing" without running a query.
  */
-import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortField } from '../../../shared/media.js';
+import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { Db } from '../db/connection.js';
-import { chooseDriver, type Driver, type ListSpec, type SortColumn } from '../db/list-query.js';
+import { chooseDriver, type Driver, type ListSpec, type SortColumn } from '../db/media-list-query.js';
 import { mediaIdCeiling } from '../db/media-repo.js';
 import { findTags } from '../db/tag-repo.js';
 import { decodeCursor } from './list-cursor.js';

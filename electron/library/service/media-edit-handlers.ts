@@ -1,7 +1,6 @@
 import { FolioError, notFound } from '../../../shared/errors.js';
 import { nowIso } from '../base/clock.js';
-import { getMediaRow, updateEditableColumns } from '../db/media-repo.js';
-import { ancestorsAndSelf, setParentOf } from '../db/parent-repo.js';
+import { ancestorsAndSelf, getMediaRow, setParentOf, updateEditableFields } from '../db/media-repo.js';
 import { loadMediaItems } from '../items/media-item.js';
 import { applyPatch, mergedMetadata, replacementPatch, requireRow } from './item-edits.js';
 import { renameItem } from './rename-item.js';
@@ -35,7 +34,7 @@ export function mediaEditHandlers(lib: LibraryContext): HandlerGroup<MediaEditHa
       inTransaction(db, () => {
         const row = requireRow(db, id);
         const metadata = mergedMetadata(row.metadata, set, remove);
-        updateEditableColumns(db, id, { metadata: JSON.stringify(metadata) }, ctx.actor, nowIso());
+        updateEditableFields(db, id, { metadata: JSON.stringify(metadata) }, ctx.actor, nowIso());
       });
       return answer(id, ctx);
     },

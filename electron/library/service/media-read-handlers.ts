@@ -1,6 +1,6 @@
 import type { ListResult } from '../../../shared/contract.js';
 import { notFound } from '../../../shared/errors.js';
-import { countMatching, listAllIds, listPage } from '../db/list-query.js';
+import { countMatching, listAllIds, listPage } from '../db/media-list-query.js';
 import { loadMediaItems } from '../items/media-item.js';
 import { loadMediaTiles } from '../items/media-tile.js';
 import { encodeCursor } from './list-cursor.js';

@@ -5,10 +5,9 @@
  * library never disagree about where the file is.
  */
 import { FolioError } from '../../../shared/errors.js';
-import { tagKey } from '../../../shared/tags.js';
+import { joinLocation } from '../base/paths.js';
 import type { Db } from '../db/connection.js';
-import { joinLocation } from '../db/media-location.js';
-import { updateEditableColumns, updateFileLocation } from '../db/media-repo.js';
+import { updateEditableFields, updateFileLocation } from '../db/media-repo.js';
 import { validateFileName } from './file-name.js';
 import { requireRow } from './item-edits.js';
 import { moveWithoutOverwrite, undoMove } from './move-file.js';
@@ -34,7 +33,7 @@ export function renameItem(db: Db, id: number, name: string, onDisk: boolean, ac
   if (!onDisk) {
     inTransaction(db, () => {
       requireRow(db, id);
-      updateEditableColumns(db, id, { name, name_key: tagKey(name) }, actor, now);
+      updateEditableFields(db, id, { name }, actor, now);
     });
     return;
   }
@@ -45,15 +44,15 @@ export function renameItem(db: Db, id: number, name: string, onDisk: boolean, ac
       field: 'onDisk',
     });
   }
-  const relPath = siblingPath(row.rel_path, name);
-  const from = joinLocation(row.folder_path, row.rel_path);
-  const to = joinLocation(row.folder_path, relPath);
+  const relPath = siblingPath(row.relPath, name);
+  const from = joinLocation(row.folderPath, row.relPath);
+  const to = joinLocation(row.folderPath, relPath);
   const moved = !from.equals(to);
   if (moved) moveWithoutOverwrite(from, to);
   try {
     inTransaction(db, () => {
-      updateFileLocation(db, id, { relPath, displayPath: siblingDisplayPath(row.display_path, name), originalName: name });
-      updateEditableColumns(db, id, { name, name_key: tagKey(name) }, actor, now);
+      updateFileLocation(db, id, { relPath, displayPath: siblingDisplayPath(row.displayPath, name), originalName: name });
+      updateEditableFields(db, id, { name }, actor, now);
     });
   } catch (error) {
     if (moved) rollBack(from, to, error);

@@ -4,12 +4,13 @@
  * target existing is never a conflict. Only user links move: an extension's AI tags keep
  * their own name, since the extension would produce that name again on its next run.
  */
-import type { TagCount } from '../../../shared/media.js';
 import { FolioError } from '../../../shared/errors.js';
+import type { TagCount } from '../../../shared/media.js';
 import { tagKey } from '../../../shared/tags.js';
 import type { Db } from '../db/connection.js';
-import { touchMedia } from '../db/media-repo.js';
-import { countUserLinks, deleteUnusedTags, ensureTags, getTagByKey, moveUserLinks, setTagSpelling } from '../db/tag-repo.js';
+import { countUserLinks, moveUserLinks } from '../db/media-tag-repo.js';
+import { touchMedia } from '../db/media-touch-repo.js';
+import { deleteUnusedTags, ensureTags, getTagByKey, setTagSpelling } from '../db/tag-repo.js';
 
 export function renameTag(db: Db, from: string, to: string, actor: string, now: string): { tag: TagCount; ids: number[] } {
   const source = getTagByKey(db, tagKey(from));

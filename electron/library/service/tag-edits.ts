@@ -7,8 +7,9 @@ import type { TagChanges } from '../../../shared/contract.js';
 import { FolioError } from '../../../shared/errors.js';
 import { tagKey } from '../../../shared/tags.js';
 import type { Db } from '../db/connection.js';
-import { touchMedia } from '../db/media-repo.js';
-import { ensureTags, findTags, linkUserTag, unlinkUserTag, userTagsOf } from '../db/tag-repo.js';
+import { linkUserTag, unlinkUserTag, userTagsOf } from '../db/media-tag-repo.js';
+import { touchMedia } from '../db/media-touch-repo.js';
+import { ensureTags, findTags } from '../db/tag-repo.js';
 
 export interface TagEditResult {
   updated: number;

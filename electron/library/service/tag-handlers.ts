@@ -1,7 +1,8 @@
 import { FolioError } from '../../../shared/errors.js';
 import { tagKey } from '../../../shared/tags.js';
 import { nowIso } from '../base/clock.js';
-import { autocompleteTags, countTagsAmong, listTags } from '../db/tag-repo.js';
+import { countTagsAmong } from '../db/media-tag-repo.js';
+import { autocompleteTags, listTags } from '../db/tag-repo.js';
 import { renameTag } from './rename-tag.js';
 import { applyTagEdits, assertNoOverlap, changedIds } from './tag-edits.js';
 import type { HandlerGroup, LibraryContext } from './types.js';

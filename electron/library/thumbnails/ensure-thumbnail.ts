@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { FolioError } from '../../../shared/errors.js';
 import type { ThumbnailSize } from '../../../shared/media.js';
+import { DEFAULT_DECODE_TIMEOUT_SECONDS, DEFAULT_PIXEL_LIMIT, type LibraryOptions } from '../base/options.js';
+import type { LibraryPaths } from '../base/paths.js';
 import type { Db } from '../db/connection.js';
-import { getThumbnailSource, hasThumbnail, upsertThumbnails, type ThumbnailSource } from '../db/import-repo.js';
-import { joinLocation } from '../db/media-location.js';
+import { getMediaLocation, type MediaLocation } from '../db/media-repo.js';
+import { hasThumbnail, upsertThumbnails } from '../db/thumbnail-repo.js';
 import { extractPosterFrame } from '../tools/probe-av.js';
 import { resolveTool } from '../tools/run-tool.js';
-import type { LibraryPaths } from '../base/paths.js';
-import { DEFAULT_DECODE_TIMEOUT_SECONDS, DEFAULT_PIXEL_LIMIT, type LibraryOptions } from '../base/options.js';
 import { decodeForThumbnails, writeThumbnails } from './render-thumbnails.js';
 import { thumbnailPath } from './thumbnail-paths.js';
 
@@ -30,10 +30,10 @@ const rebuilding = new Map<string, Promise<void>>();
  * or has changed since it was imported (a rescan sorts that out).
  */
 export async function ensureThumbnail(lib: ThumbnailLibrary, mediaId: number, size: ThumbnailSize): Promise<string> {
-  const item = getThumbnailSource(lib.db, mediaId);
+  const item = getMediaLocation(lib.db, mediaId);
   if (!item) throw new FolioError('NOT_FOUND', `Media item ${mediaId} was not found`, { field: 'id' });
   const md5 = item.md5;
-  const canHave = md5 !== null && (item.type === 'image' || item.type === 'video') && ['ok', 'damaged'].includes(item.file_state);
+  const canHave = md5 !== null && (item.type === 'image' || item.type === 'video') && ['ok', 'damaged'].includes(item.fileState);
   if (!canHave) throw new FolioError('NOT_FOUND', `Media item ${mediaId} has no thumbnails`, { field: 'id' });
   const target = thumbnailPath(lib.paths, md5, size);
   if (hasThumbnail(lib.db, md5, size) && fs.existsSync(target)) return target;
@@ -46,11 +46,11 @@ export async function ensureThumbnail(lib: ThumbnailLibrary, mediaId: number, si
   return target;
 }
 
-async function rebuild(lib: ThumbnailLibrary, item: ThumbnailSource, md5: string): Promise<void> {
+async function rebuild(lib: ThumbnailLibrary, item: MediaLocation, md5: string): Promise<void> {
   if (item.availability !== 'present') {
     throw new FolioError('NOT_FOUND', `The thumbnail of item ${item.id} cannot be rebuilt: its file is ${item.availability}`, { field: 'id' });
   }
-  const file = joinLocation(item.folder_path, item.rel_path);
+  const file = item.absPath;
   const limits = {
     pixelLimit: lib.options?.pixelLimit ?? DEFAULT_PIXEL_LIMIT,
     timeoutSeconds: lib.options?.decodeTimeoutSeconds ?? DEFAULT_DECODE_TIMEOUT_SECONDS,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseDriver, listAllIds, type ListSpec } from '../../../electron/library/db/list-query.js';
+import { chooseDriver, listAllIds, type ListSpec } from '../../../electron/library/db/media-list-query.js';
 import { SORT_FIELDS, type SortField } from '../../../shared/media.js';
 import type { MediaFilter } from '../../../shared/schemas.js';
 import { insertFolder, insertSyntheticItems } from '../../helpers/seed-library.js';

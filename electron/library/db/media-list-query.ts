@@ -14,9 +14,9 @@
  * `CROSS JOIN` is SQLite's documented way to fix the join order.
  */
 import type { Db } from './connection.js';
-import { inTrash, notTrashed } from './media-row.js';
+import { inTrash, notTrashed } from './media-columns.js';
+import { USER_SOURCE } from './media-tag-repo.js';
 import { statement } from './statements.js';
-import { USER_SOURCE } from './tag-repo.js';
 
 export type SortColumn = 'name_key' | 'sort_date' | 'created_at' | 'file_size';
 export type SortValue = string | number;

@@ -1,7 +1,7 @@
 /**
- * Reading the thumbnail cache's records (the import engineer's code writes them) and dropping
- * the records no item needs any more. Thumbnails are keyed by content (md5), so items with the
- * same bytes share them and a record may only go when no remaining item has that md5.
+ * The `thumbnails` table: the records of the cached thumbnail files (written after a render,
+ * read into items and tiles) and dropping the records no item needs any more.
+ * Thumbnails are keyed by content (md5), so items with the same bytes share them and a record may only go when no remaining item has that md5.
  */
 import type { Db } from './connection.js';
 import { statement } from './statements.js';
@@ -47,4 +47,25 @@ export function unusedMd5s(db: Db, md5s: readonly string[]): string[] {
   )
     .pluck()
     .all(JSON.stringify(md5s)) as string[];
+}
+
+/** The record of one rendered thumbnail file. */
+export interface ThumbnailRecord {
+  size: number;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export function upsertThumbnails(db: Db, md5: string, thumbnails: readonly ThumbnailRecord[]): void {
+  const upsert = statement(
+    db,
+    `INSERT INTO thumbnails (md5, size, width, height, bytes) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (md5, size) DO UPDATE SET width = excluded.width, height = excluded.height, bytes = excluded.bytes`,
+  );
+  for (const t of thumbnails) upsert.run(md5, t.size, t.width, t.height, t.bytes);
+}
+
+export function hasThumbnail(db: Db, md5: string, size: number): boolean {
+  return statement(db, `SELECT 1 FROM thumbnails WHERE md5 = ? AND size = ?`).get(md5, size) !== undefined;
 }
