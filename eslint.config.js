@@ -5,9 +5,46 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'http', 'url', 'stream'];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const restrict = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
+
+const CORE_ROOM = [
+  ['electron', 'react', 'react-dom', '**/renderer/**', '**/main/**', '**/preload/**'],
+  'The core is plain Node: it must run in tests, the CLI and browser mode without Electron.',
+];
+
+/**
+ * The core's floors, lowest first (README, "Where things are"). A folder imports only from
+ * floors below its own and from itself; `library.ts` (opening a library) is the floor that
+ * puts the importer and the service together, and only the transports above it open one.
+ */
+const CORE_FLOORS = [
+  ['base'],
+  ['db', 'tools'],
+  ['items', 'extensions', 'metadata'],
+  ['thumbnails'],
+  ['import', 'media-files', 'analysis'],
+  ['service'],
+  ['library.ts'],
+  ['http'],
+  ['cli'],
+];
+
+function floorRules() {
+  return CORE_FLOORS.flatMap((floor, level) =>
+    floor
+      .filter((room) => room !== 'library.ts')
+      .map((room) => {
+        const above = CORE_FLOORS.slice(level).flat().filter((other) => other !== room);
+        const patterns = above.map((other) => (other === 'library.ts' ? '**/library.js' : `**/${other}/**`));
+        return {
+          files: [`electron/library/${room}/**`],
+          rules: restrict(CORE_ROOM, ...(patterns.length === 0 ? [] : [[patterns, `electron/library/${room}/ is on a lower floor than ${above.join(', ')}: import only from the floors below it.`]])),
+        };
+      }),
+  );
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -24,31 +61,29 @@ export default tseslint.config(
   },
   {
     files: ['shared/**'],
-    rules: restrict(
+    rules: restrict([
       [...NODE_BUILTINS, 'electron', 'react', 'react-dom', 'better-sqlite3', 'sharp', '**/electron/**', '**/renderer/**'],
       'shared/ is used by both sides: no Node, Electron, React or app-room imports.',
-    ),
+    ]),
   },
   {
     files: ['electron/library/**'],
-    rules: restrict(
-      ['electron', 'react', 'react-dom', '**/renderer/**', '**/main/**', '**/preload/**'],
-      'The core is plain Node: it must run in tests, the CLI and browser mode without Electron.',
-    ),
+    rules: restrict(CORE_ROOM),
   },
+  ...floorRules(),
   {
     files: ['renderer/**'],
-    rules: restrict(
+    rules: restrict([
       [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'sharp', '**/electron/**'],
       'The renderer is a web page: it reaches the core only through its API client.',
-    ),
+    ]),
   },
   {
     files: ['electron/preload/**'],
-    rules: restrict(
+    rules: restrict([
       [...NODE_BUILTINS, 'react', 'better-sqlite3', 'sharp', '**/library/**', '**/renderer/**'],
       'The preload exposes a client built from the contract, nothing else.',
-    ),
+    ]),
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**', 'bin/**'],

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { startHttpServer } from '../../electron/library/http/server.js';
-import { thumbnailPath } from '../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../electron/library/base/thumbnail-paths.js';
 import { copyCorpus, openTempLibrary, testContext } from '../helpers/temp-library.js';
 
 const TOKEN = 'bench-key-0123456789abcdef';

@@ -17,7 +17,7 @@ import { applyProbeResult, recordScannedFile } from '../../electron/library/db/m
 import { upsertThumbnails } from '../../electron/library/db/thumbnail-repo.js';
 import { NO_EXIF } from '../../electron/library/import/exif-fields.js';
 import type { LibraryPaths } from '../../electron/library/base/paths.js';
-import { thumbnailPath } from '../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../electron/library/base/thumbnail-paths.js';
 import { THUMBNAIL_SIZES, type ThumbnailSize } from '../../shared/media.js';
 import { copyCorpus, type TempLibrary } from './temp-library.js';
 

@@ -11,7 +11,7 @@ import type { LibraryPaths } from '../base/paths.js';
 import type { Db } from '../db/connection.js';
 import { deleteUnusedTags } from '../db/tag-repo.js';
 import { deleteOrphanThumbnails, unusedMd5s } from '../db/thumbnail-repo.js';
-import { thumbnailPath } from '../thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../base/thumbnail-paths.js';
 
 export interface CacheCleanup {
   /** md5s whose thumbnails nobody uses any more. */

@@ -10,7 +10,7 @@ import { hasThumbnail, upsertThumbnails } from '../db/thumbnail-repo.js';
 import { extractPosterFrame } from '../tools/probe-av.js';
 import { resolveTool } from '../tools/run-tool.js';
 import { decodeForThumbnails, writeThumbnails } from './render-thumbnails.js';
-import { thumbnailPath } from './thumbnail-paths.js';
+import { thumbnailPath } from '../base/thumbnail-paths.js';
 
 /** What ensureThumbnail needs of a library (a `Library` or a handler's `LibraryContext`). */
 export interface ThumbnailLibrary {

@@ -4,7 +4,7 @@ import { threadId } from 'node:worker_threads';
 import sharp, { type Sharp, type WebpOptions } from 'sharp';
 import { THUMBNAIL_SIZES, type ThumbnailSize } from '../../../shared/media.js';
 import type { LibraryPaths } from '../base/paths.js';
-import { thumbnailPath } from './thumbnail-paths.js';
+import { thumbnailPath } from '../base/thumbnail-paths.js';
 
 /** The largest thumbnail's long edge: the one decode is shrunk to this, every size derives from it. */
 export const DECODE_EDGE = Math.max(...THUMBNAIL_SIZES);

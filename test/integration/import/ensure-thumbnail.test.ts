@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureThumbnail } from '../../../electron/library/thumbnails/ensure-thumbnail.js';
-import { thumbnailPath } from '../../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../../electron/library/base/thumbnail-paths.js';
 import { THUMBNAIL_SIZES } from '../../../shared/media.js';
 import { copyCorpus, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { expectFolioError } from '../service/expect-error.js';

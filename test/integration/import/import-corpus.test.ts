@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { thumbnailPath } from '../../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../../electron/library/base/thumbnail-paths.js';
 import type { ImportProgress } from '../../../shared/media.js';
 import type { LibraryChange } from '../../../shared/events.js';
 import { copyCorpus, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { thumbnailPath } from '../../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../../electron/library/base/thumbnail-paths.js';
 import { copyCorpus, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { importAndWait, rowAt } from './import-fixture.js';
 

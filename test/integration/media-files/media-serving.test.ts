@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleMediaRequest, mediaPathFromUrl } from '../../../electron/library/media-files/media-handler.js';
 import { libraryMediaSource } from '../../../electron/library/media-files/library-media-source.js';
-import { thumbnailPath } from '../../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../../electron/library/base/thumbnail-paths.js';
 import { ELECTRON_MEDIA_BASE } from '../../../shared/media-urls.js';
 import { CORPUS_DIR } from '../../helpers/temp-library.js';
 import { importFolder, rawRequest, startTestServer, TEST_TOKEN, type TestServer } from '../http/http-fixture.js';

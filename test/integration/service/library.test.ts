@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../electron/library/db/migrations/index.js';
-import { thumbnailPath } from '../../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../../electron/library/base/thumbnail-paths.js';
 import { seedLibrary } from '../../helpers/seed-library.js';
 import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { expectFolioError } from './expect-error.js';

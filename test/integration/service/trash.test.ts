@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { thumbnailPath } from '../../../electron/library/thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../../electron/library/base/thumbnail-paths.js';
 import type { LibraryChange } from '../../../shared/events.js';
 import { seedLibrary, type SeededLibrary } from '../../helpers/seed-library.js';
 import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';

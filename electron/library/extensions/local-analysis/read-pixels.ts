@@ -7,7 +7,7 @@
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { ExtensionRunState, ThumbnailSize } from '../../../../shared/media.js';
-import { thumbnailPath } from '../../thumbnails/thumbnail-paths.js';
+import { thumbnailPath } from '../../base/thumbnail-paths.js';
 import type { ExtensionEnv, ExtensionSubject } from '../types.js';
 import type { RgbaImage } from './pixel-stats.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ThumbnailSize } from '../../../shared/media.js';
-import type { LibraryPaths } from '../base/paths.js';
+import type { LibraryPaths } from './paths.js';
 
 /**
  * Thumbnails are named by content hash and size, fanned out by the hash's first two hex
