@@ -3,6 +3,7 @@
  * the toolbar's search text, turned into one `media.listIds` filter.
  */
 import type { ArgsIn } from '../../../shared/contract.js';
+import { mergeFilters } from '../../../shared/list-filter.js';
 import { parseSearchQuery } from '../../../shared/search-query.js';
 
 export type GalleryView =
@@ -15,15 +16,11 @@ export type GalleryView =
 export type ListFilter = NonNullable<ArgsIn<'media.listIds'>['filter']>;
 
 export function buildFilter(view: GalleryView, search: string): ListFilter {
-  const parsed = parseSearchQuery(search);
-  const filter: ListFilter = { ...parsed, status: view.kind === 'trash' ? 'deleted' : 'active' };
-  if (view.kind === 'folder') filter.folderId = view.id;
-  if (view.kind === 'untagged') filter.untagged = true;
-  if (view.kind === 'tag') {
-    const all = filter.tagsAll ?? [];
-    filter.tagsAll = all.some((t) => t.toLowerCase() === view.name.toLowerCase()) ? all : [view.name, ...all];
-  }
-  return filter;
+  const fromView: ListFilter = { status: view.kind === 'trash' ? 'deleted' : 'active' };
+  if (view.kind === 'folder') fromView.folderId = view.id;
+  if (view.kind === 'untagged') fromView.untagged = true;
+  if (view.kind === 'tag') fromView.tagsAll = [view.name];
+  return mergeFilters(fromView, parseSearchQuery(search));
 }
 
 export function sameView(a: GalleryView, b: GalleryView): boolean {

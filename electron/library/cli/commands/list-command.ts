@@ -1,7 +1,7 @@
 import type { ArgsIn, ListResult } from '../../../../shared/contract.js';
 import type { MediaItem } from '../../../../shared/media.js';
 import { MAX_PAGE } from '../../../../shared/schemas.js';
-import { parseSearchQuery } from '../../../../shared/search-query.js';
+import { searchFilter } from '../../../../shared/list-filter.js';
 import { parseCount, splitList, UsageError } from '../cli-error.js';
 import { CLI_CONTEXT, note, print, printJson, stringList, stringOption, type Command } from '../command.js';
 
@@ -34,14 +34,10 @@ export const listCommand: Command = {
   createsLibrary: false,
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError(`list takes no arguments (got "${ctx.positionals[0]}")`);
-    const query = parseSearchQuery(stringOption(ctx.values, 'query') ?? '');
-    const tags = splitList(stringList(ctx.values, 'tag'));
-    const status = stringOption(ctx.values, 'status');
-    const filter = {
-      ...query,
-      ...(tags === undefined ? {} : { tagsAll: [...(query.tagsAll ?? []), ...tags] }),
-      ...(status === undefined ? {} : { status }),
-    };
+    const filter = searchFilter(stringOption(ctx.values, 'query') ?? '', {
+      tagsAll: splitList(stringList(ctx.values, 'tag')),
+      status: stringOption(ctx.values, 'status'),
+    });
     const all = ctx.values.all === true;
     const limit = parseCount(stringOption(ctx.values, 'limit'), 'limit');
     const args = {

@@ -1,5 +1,5 @@
 import { FolioError } from '../../../../shared/errors.js';
-import { parseSearchQuery } from '../../../../shared/search-query.js';
+import { searchFilter } from '../../../../shared/list-filter.js';
 import type { FieldRenames } from './api-call.js';
 
 /** The query parameters `GET /api/media` understands; anything else is a 400 naming it. */
@@ -38,12 +38,6 @@ function booleanish(value: string | null): boolean | string | undefined {
   return value;
 }
 
-function merge(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return [...a, ...b];
-}
-
 function definedOnly(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
@@ -58,19 +52,18 @@ export function listArgsFromQuery(query: URLSearchParams): Record<string, unknow
       throw new FolioError('INVALID_ARGUMENT', `Unknown query parameter "${name}"; known: ${LIST_PARAMS.join(', ')}`, { field: name });
     }
   }
-  const parsed = parseSearchQuery(query.get('q') ?? '');
-  const words = [parsed.text, query.get('text') ?? undefined].filter((value) => value !== undefined && value !== '');
-  const filter = definedOnly({
-    tagsAll: merge(parsed.tagsAll, list(query, 'tag')),
-    tagsNone: merge(parsed.tagsNone, list(query, 'notTag')),
+  const text = query.get('text');
+  const filter = searchFilter(query.get('q') ?? '', {
+    tagsAll: list(query, 'tag'),
+    tagsNone: list(query, 'notTag'),
     tagsAny: list(query, 'anyTag'),
-    untagged: parsed.untagged ?? booleanish(query.get('untagged')),
-    type: merge(parsed.type, list(query, 'type')),
+    untagged: booleanish(query.get('untagged')),
+    type: list(query, 'type'),
     status: query.get('status') ?? undefined,
-    availability: merge(parsed.availability, list(query, 'availability')),
-    fileState: merge(parsed.fileState, list(query, 'fileState')),
+    availability: list(query, 'availability'),
+    fileState: list(query, 'fileState'),
     folderId: numberish(query.get('folderId')),
-    text: words.length === 0 ? undefined : words.join(' '),
+    text: text === null || text === '' ? undefined : text,
   });
   const sortParam = query.get('sort');
   const order = query.get('order');
