@@ -5,7 +5,7 @@ import { jsonResponse } from '../write-response.js';
 import type { ApiContext } from './api-call.js';
 import type { ApiRoute } from './api-route.js';
 import { mediaRoutes } from './media-routes.js';
-import { buildOpenApiDocument } from './openapi/document.js';
+import { metaRoutes } from './meta-routes.js';
 import { tagRoutes } from './tag-routes.js';
 import { toFolioError } from '../../base/error-path.js';
 
@@ -19,20 +19,23 @@ function compile(template: string): RegExp {
   return new RegExp(`^${escaped.replace('{id}', '([0-9]{1,16})')}$`);
 }
 
+/** Every route of the REST API, each declared once with its description. */
+export function declareApiRoutes(origin: string): ApiRoute[] {
+  const declared: ApiRoute[] = [...mediaRoutes, ...tagRoutes, ...metaRoutes(() => declared, origin)];
+  return declared;
+}
+
 /** `/api/…`: the REST API, dispatching into the same service as IPC with actor `api`. */
 export function createApiRouter(api: ApiContext, origin: string): (request: HttpRequest) => Promise<Response> {
-  const routes: CompiledRoute[] = [...mediaRoutes, ...tagRoutes].map((route) => ({ ...route, pattern: compile(route.path) }));
-  const openApiJson = JSON.stringify(buildOpenApiDocument(origin));
+  const routes: CompiledRoute[] = declareApiRoutes(origin).map((route) => ({ ...route, pattern: compile(route.path) }));
 
   return async (request) => {
     try {
-      if (request.rawPath === '/api/openapi.json') {
-        if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed(['GET']);
-        return new Response(openApiJson, { headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' } });
-      }
       const matching = routes.filter((route) => route.pattern.test(request.rawPath));
       if (matching.length === 0) throw new FolioError('NOT_FOUND', `There is no API route ${request.rawPath}`);
-      const route = matching.find((candidate) => candidate.method === request.method);
+      // HEAD is a GET without the body (the response writer leaves it out).
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      const route = matching.find((candidate) => candidate.method === method);
       if (!route) {
         throw methodNotAllowed(matching.map((candidate) => candidate.method));
       }
@@ -41,7 +44,8 @@ export function createApiRouter(api: ApiContext, origin: string): (request: Http
       if (idText !== undefined && (!Number.isSafeInteger(id) || id < 1)) {
         throw new FolioError('NOT_FOUND', `Media item ${idText} was not found`);
       }
-      return jsonResponse(await route.handle(request, { id }, api));
+      const answer = await route.handle(request, { id }, api);
+      return answer instanceof Response ? answer : jsonResponse(answer);
     } catch (error) {
       return errorResponse(toFolioError(error, `${request.method} ${request.rawPath}`), { headers: { 'Cache-Control': 'no-store' } });
     }

@@ -3,7 +3,9 @@ import { callApi, callParsedApi, parseApiArgs, type ApiContext } from './api-cal
 import type { ApiRoute } from './api-route.js';
 import { LIST_FIELD_RENAMES, listArgsFromQuery } from './list-query.js';
 import { readObjectBody } from './request-body.js';
+import { MediaPatch, MediaReplacement } from '../../../../shared/schemas.js';
 import { BulkTagsBody, DetailsBody, TagsEditBody, parseBody, tagNameList } from './rest-schemas.js';
+import { UNKNOWN_ID, text, textList } from './openapi/doc-values.js';
 import { toRestItem, type RestMediaItem } from './rest-item.js';
 
 async function restItem(api: ApiContext, id: number): Promise<RestMediaItem> {
@@ -31,6 +33,36 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'GET',
     path: '/api/media',
+    doc: {
+      operationId: 'listMedia',
+      tag: 'media',
+      summary: 'List and search items',
+      description: 'Filters, sort and keyset paging. `q` takes the search language of the app (`tag:beach -tag:old type:image sunset`).',
+      query: [
+        { name: 'q', description: 'Search text in the app\'s language', schema: text },
+        { name: 'tag', description: 'Items must have all these tags', schema: textList },
+        { name: 'notTag', description: 'Items must have none of these tags', schema: textList },
+        { name: 'anyTag', description: 'Items must have at least one of these tags', schema: textList },
+        { name: 'untagged', description: 'Only items without user tags', schema: { type: 'boolean' } },
+        { name: 'type', description: 'image, video, audio, document, other', schema: textList },
+        { name: 'status', description: '`active` (default) or `deleted` (the trash)', schema: { enum: ['active', 'deleted'] } },
+        { name: 'availability', description: 'present, missing, offline', schema: textList },
+        { name: 'fileState', description: 'ok, pending, damaged, unsupported, oversized, empty, unreadable', schema: textList },
+        { name: 'folderId', description: 'Only items of this library folder', schema: { type: 'integer' } },
+        { name: 'text', description: 'Words that must appear in the name or description', schema: text },
+        { name: 'sort', description: 'name, takenAt, addedAt or size; a leading `-` sorts descending', schema: text },
+        { name: 'order', description: 'asc or desc (overrides the `-` prefix)', schema: { enum: ['asc', 'desc'] } },
+        { name: 'cursor', description: '`nextCursor` of the previous page', schema: text },
+        { name: 'limit', description: 'Page size, 1–500', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+        { name: 'withTotal', description: 'Also count all matches', schema: { type: 'boolean' } },
+      ],
+      result: 'MediaList',
+      examples: {
+        newestFirst: { summary: 'The two most recent photos', query: { sort: '-takenAt', limit: '2', type: 'image' }, status: 200 },
+        badSort: { summary: 'An unknown sort field', query: { sort: 'colour' }, status: 400 },
+      },
+  
+    },
     async handle(request, _params, api) {
       const result = await callApi(api, 'media.list', listArgsFromQuery(request.query), LIST_FIELD_RENAMES);
       return { ...result, items: result.items.map(toRestItem) };
@@ -39,11 +71,51 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'GET',
     path: '/api/media/{id}',
+    doc: {
+      operationId: 'getMedia',
+      tag: 'media',
+      summary: 'One item',
+      description: 'Every detected, editable and derived field of the item.',
+      result: 'MediaItem',
+      examples: {
+        found: { summary: 'An item', id: 1, status: 200 },
+        unknownId: { summary: 'No such item', id: UNKNOWN_ID, status: 404 },
+      },
+  
+    },
     handle: (_request, { id }, api) => restItem(api, id),
   },
   {
     method: 'PATCH',
     path: '/api/media/{id}',
+    doc: {
+      operationId: 'updateMedia',
+      tag: 'media',
+      summary: 'Change some editable fields',
+      description:
+        'Any of name, description, tags, metadata, customCoordinates. `tags` replaces the list (`[]` clears it); `metadata` replaces the object. A body with no field, or naming a read-only field, is a 400 naming it.',
+      body: { name: 'MediaPatch', schema: MediaPatch },
+      result: 'MediaItem',
+      examples: {
+        edit: {
+          summary: 'Rename, describe, tag and set a focus area',
+          id: 1,
+          body: {
+            name: 'Harbour at dusk',
+            description: 'Boats coming in',
+            tags: ['harbour', 'evening'],
+            metadata: { photographer: 'Ann' },
+            customCoordinates: '0,0,50,50',
+          },
+          status: 200,
+        },
+        clearTags: { summary: 'Remove every tag', id: 2, body: { tags: [] }, status: 200 },
+        readOnlyField: { summary: 'Width cannot be changed', id: 1, body: { width: 10 }, status: 400 },
+        noField: { summary: 'An empty patch', id: 1, body: {}, status: 400 },
+        unknownId: { summary: 'No such item', id: UNKNOWN_ID, body: { name: 'x' }, status: 404 },
+      },
+  
+    },
     async handle(request, { id }, api) {
       const patch = await readObjectBody(request);
       return toRestItem(await callApi(api, 'media.update', { id, patch }, [['patch', '']]));
@@ -52,6 +124,19 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'PUT',
     path: '/api/media/{id}',
+    doc: {
+      operationId: 'replaceMedia',
+      tag: 'media',
+      summary: 'Replace all editable fields',
+      description: '`name` is required; editable fields left out are cleared.',
+      body: { name: 'MediaReplacement', schema: MediaReplacement },
+      result: 'MediaItem',
+      examples: {
+        replace: { summary: 'A full update', id: 2, body: { name: 'Old town', description: '', tags: ['town'] }, status: 200 },
+        missingName: { summary: 'Without a name', id: 2, body: { description: 'x' }, status: 400 },
+      },
+  
+    },
     async handle(request, { id }, api) {
       const fields = await readObjectBody(request);
       return toRestItem(await callApi(api, 'media.replace', { id, fields }, [['fields', '']]));
@@ -60,6 +145,18 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'DELETE',
     path: '/api/media/{id}',
+    doc: {
+      operationId: 'deleteMedia',
+      tag: 'media',
+      summary: 'Move an item to the trash',
+      description: 'A soft delete: the item and its derived versions go to the trash; the file is not touched.',
+      result: 'DeleteResult',
+      examples: {
+        trash: { summary: 'Trash an item', id: 3, status: 200 },
+        unknownId: { summary: 'No such item', id: UNKNOWN_ID, status: 404 },
+      },
+  
+    },
     async handle(_request, { id }, api) {
       const { deletedCount } = await callApi(api, 'media.softDelete', { ids: [id] }, ONE_ID);
       return { id, deletedCount };
@@ -68,6 +165,18 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/media/{id}/restore',
+    doc: {
+      operationId: 'restoreMedia',
+      tag: 'media',
+      summary: 'Bring an item back from the trash',
+      description: 'Restores the item and its derived versions.',
+      result: 'RestoreResult',
+      examples: {
+        restore: { summary: 'Restore a trashed item', id: 3, status: 200 },
+        unknownId: { summary: 'No such item', id: UNKNOWN_ID, status: 404 },
+      },
+  
+    },
     async handle(_request, { id }, api) {
       const { restoredCount } = await callApi(api, 'media.restore', { ids: [id] }, ONE_ID);
       return { id, restoredCount };
@@ -76,6 +185,21 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'PUT',
     path: '/api/media/{id}/tags',
+    doc: {
+      operationId: 'editTags',
+      tag: 'media',
+      summary: 'Add and remove tags on one item',
+      description: 'Both lists are applied atomically; tags not named stay as they are. A string is a comma-separated list.',
+      body: { name: 'TagsEditBody', schema: TagsEditBody },
+      result: 'MediaItem',
+      examples: {
+        addAndRemove: { summary: 'Add two tags and remove one', id: 1, body: { addTags: ['sea', 'boat'], removeTags: 'evening' }, status: 200 },
+        nothingToDo: { summary: 'Neither addTags nor removeTags', id: 1, body: {}, status: 400 },
+        badTag: { summary: 'A tag with a control character', id: 1, body: { addTags: ['bad\u0007tag'] }, status: 400 },
+        unknownId: { summary: 'No such item', id: UNKNOWN_ID, body: { addTags: 'x' }, status: 404 },
+      },
+  
+    },
     async handle(request, { id }, api) {
       const body = parseBody(TagsEditBody, await readObjectBody(request));
       requireSomeTagEdit(body);
@@ -87,6 +211,20 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/media/tags',
+    doc: {
+      operationId: 'editTagsOfMany',
+      tag: 'media',
+      summary: 'Add and remove tags on many items',
+      description: 'One transaction: every item gets every change, or (on any error) none does.',
+      body: { name: 'BulkTagsBody', schema: BulkTagsBody },
+      result: 'BulkTagsResult',
+      examples: {
+        addToTwo: { summary: 'Tag two items', body: { ids: [1, 2], addTags: 'holiday, 2023', removeTags: ['todo'] }, status: 200 },
+        noIds: { summary: 'An empty id list', body: { ids: [], addTags: 'holiday' }, status: 400 },
+        nothingToDo: { summary: 'Neither addTags nor removeTags', body: { ids: [1] }, status: 400 },
+      },
+  
+    },
     async handle(request, _params, api) {
       const body = parseBody(BulkTagsBody, await readObjectBody(request));
       requireSomeTagEdit(body);
@@ -98,6 +236,32 @@ export const mediaRoutes: ApiRoute[] = [
   {
     method: 'PATCH',
     path: '/api/media/{id}/details',
+    doc: {
+      operationId: 'updateDetails',
+      tag: 'media',
+      summary: 'Auto-tag with offline extensions, or remove AI tags',
+      description:
+        '`extensions: [{ name, maxTags, minConfidence }]` runs offline tagging; `removeAITags` (a list, or "all") removes AI tags first. The answer is the item, with `AITags` and an `extensionStatus` per extension.',
+      body: { name: 'DetailsBody', schema: DetailsBody },
+      result: 'MediaItem',
+      examples: {
+        autoTag: {
+          summary: 'Tag with the built-in offline analysis',
+          id: 1,
+          body: { extensions: [{ name: 'local-analysis', maxTags: 5, minConfidence: 0.5 }] },
+          status: 200,
+        },
+        removeAll: { summary: 'Remove every AI tag', id: 1, body: { removeAITags: 'all' }, status: 200 },
+        nothingToDo: { summary: 'An empty body', id: 1, body: {}, status: 400 },
+        badConfidence: {
+          summary: 'minConfidence outside 0–1',
+          id: 1,
+          body: { extensions: [{ name: 'local-analysis', minConfidence: 2 }] },
+          status: 400,
+        },
+      },
+  
+    },
     async handle(request, { id }, api) {
       const body = parseBody(DetailsBody, await readObjectBody(request));
       if (body.extensions === undefined && body.removeAITags === undefined) {

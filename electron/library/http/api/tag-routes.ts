@@ -2,6 +2,8 @@ import { FolioError } from '../../../../shared/errors.js';
 import { callApi } from './api-call.js';
 import type { ApiRoute } from './api-route.js';
 import { readObjectBody } from './request-body.js';
+import { TagRenameBody } from './rest-schemas.js';
+import { text } from './openapi/doc-values.js';
 
 const TAG_LIST_PARAMS = ['prefix', 'limit'];
 
@@ -9,6 +11,23 @@ export const tagRoutes: ApiRoute[] = [
   {
     method: 'GET',
     path: '/api/tags',
+    doc: {
+      operationId: 'listTags',
+      tag: 'tags',
+      summary: 'Tags with item counts',
+      description: 'With `prefix`, tags starting with it (autocomplete).',
+      query: [
+        { name: 'prefix', description: 'Only tags starting with this text', schema: text },
+        { name: 'limit', description: 'At most this many tags', schema: { type: 'integer', minimum: 1 } },
+      ],
+      result: 'TagList',
+      examples: {
+        all: { summary: 'Every tag', status: 200 },
+        autocomplete: { summary: 'Tags starting with "ha"', query: { prefix: 'ha', limit: '10' }, status: 200 },
+        badLimit: { summary: 'A zero limit', query: { limit: '0' }, status: 400 },
+      },
+  
+    },
     async handle(request, _params, api) {
       for (const name of new Set(request.query.keys())) {
         if (!TAG_LIST_PARAMS.includes(name)) {
@@ -26,6 +45,20 @@ export const tagRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/tags/rename',
+    doc: {
+      operationId: 'renameTag',
+      tag: 'tags',
+      summary: 'Rename a tag everywhere',
+      description: 'Merges into an existing tag of the new name.',
+      body: { name: 'TagRenameBody', schema: TagRenameBody },
+      result: 'TagCount',
+      examples: {
+        rename: { summary: 'Rename a tag', body: { from: 'harbour', to: 'port' }, status: 200 },
+        emptyName: { summary: 'An empty new name', body: { from: 'port', to: '  ' }, status: 400 },
+        unknownTag: { summary: 'No item has that tag', body: { from: 'no such tag', to: 'x' }, status: 404 },
+      },
+  
+    },
     async handle(request, _params, api) {
       return callApi(api, 'tags.rename', await readObjectBody(request));
     },

@@ -1,20 +1,12 @@
 import { z } from 'zod';
-import { MediaPatch, MediaReplacement } from '../../../../../shared/schemas.js';
-import { BulkTagsBody, DetailsBody, TagRenameBody, TagsEditBody } from '../rest-schemas.js';
-import { OPERATIONS, type ExampleCase, type OperationDoc } from './operations.js';
+import type { ApiRoute, ExampleCase, RouteDoc } from '../api-route.js';
 import { RESULT_SCHEMAS } from './result-schemas.js';
 import { errorExample, sampleItem } from './sample-values.js';
 
 type Json = Record<string, unknown>;
 
-const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
-  MediaPatch,
-  MediaReplacement,
-  TagsEditBody,
-  BulkTagsBody,
-  DetailsBody,
-  TagRenameBody,
-};
+/** A route as the document describes it: where it is and what its declaration says. */
+type OperationDoc = RouteDoc & Pick<ApiRoute, 'method' | 'path'>;
 
 /** The contract's zod schemas as JSON Schema (the request side, before transforms). */
 function requestSchema(schema: z.ZodType): Json {
@@ -121,7 +113,7 @@ function operationObject(op: OperationDoc, origin: string): Json {
             required: true,
             content: {
               'application/json': {
-                schema: { $ref: `#/components/schemas/${op.body}` },
+                schema: { $ref: `#/components/schemas/${op.body.name}` },
                 examples: Object.fromEntries(
                   examples.filter(([, ex]) => ex.body !== undefined).map(([name, ex]) => [name, { summary: ex.summary, value: ex.body }]),
                 ),
@@ -137,11 +129,14 @@ function operationObject(op: OperationDoc, origin: string): Json {
  * The OpenAPI 3.1 document of the REST API. Request bodies come from the contract's zod
  * schemas; every example is runnable (the tests send each one and check its status).
  */
-export function buildOpenApiDocument(origin: string): Json {
+export function buildOpenApiDocument(routes: readonly ApiRoute[], origin: string): Json {
   const paths: Record<string, Json> = {};
-  for (const op of OPERATIONS) {
+  const requestSchemas = new Map<string, z.ZodType>();
+  for (const route of routes) {
+    const op: OperationDoc = { ...route.doc, method: route.method, path: route.path };
     paths[op.path] ??= {};
     (paths[op.path] as Json)[op.method.toLowerCase()] = operationObject(op, origin);
+    if (op.body !== undefined) requestSchemas.set(op.body.name, op.body.schema);
   }
   return {
     openapi: '3.1.0',
@@ -161,7 +156,7 @@ export function buildOpenApiDocument(origin: string): Json {
     paths,
     components: {
       schemas: {
-        ...Object.fromEntries(Object.entries(REQUEST_SCHEMAS).map(([name, schema]) => [name, requestSchema(schema)])),
+        ...Object.fromEntries([...requestSchemas].map(([name, schema]) => [name, requestSchema(schema)])),
         ...RESULT_SCHEMAS,
         OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document' },
       },
