@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FolioError } from './errors.js';
 import { contract, type Args, type MethodName } from './contract.js';
+import { issueSentence } from './issue-sentences.js';
 import { READ_ONLY_FIELDS } from './schemas.js';
 
 const READ_ONLY = new Set<string>(READ_ONLY_FIELDS);
@@ -39,7 +40,7 @@ export function issueToError(issue: z.core.$ZodIssue): FolioError {
   }
   const params = (issue as { params?: { field?: unknown } }).params;
   const field = joinField(base, typeof params?.field === 'string' ? params.field : undefined);
-  return new FolioError('INVALID_ARGUMENT', issue.message, field === '' ? undefined : { field });
+  return new FolioError('INVALID_ARGUMENT', issueSentence(issue, field), field === '' ? undefined : { field });
 }
 
 /**

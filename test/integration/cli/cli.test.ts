@@ -79,6 +79,14 @@ describe('folio import, list, get, tag, trash, restore', () => {
     expect(text.stderr).toContain('--cursor');
   });
 
+  it('says in a sentence what an argument takes, and the option that gets past it', async () => {
+    const tooMany = await runFolio(['list', '--limit', '1000', '--library', library]);
+    expect(tooMany.code).toBe(4);
+    expect(tooMany.stderr).toContain('folio: limit is at most 500; use --all for every item, or --cursor to go on from a page (limit)');
+    const badSort = await runFolio(['list', '--sort', 'colour', '--library', library]);
+    expect(badSort.stderr).toContain('sort.field is one of: name, takenAt, addedAt, size');
+  });
+
   it('tags several items, and finds them by tag', async () => {
     const ids = (await runFolio(['list', '--json', '--sort', 'addedAt', '--limit', '3', '--library', library])).json<ListJson>().items.map((item) => item.id);
     const tagged = await runFolio(['tag', ...ids.map(String), '--add', 'holiday,sea', '--add', 'family', '--library', library, '--json']);

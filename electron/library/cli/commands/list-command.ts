@@ -1,5 +1,6 @@
 import type { ArgsIn, ListResult } from '../../../../shared/contract.js';
 import type { MediaItem } from '../../../../shared/media.js';
+import { FolioError } from '../../../../shared/errors.js';
 import { MAX_PAGE } from '../../../../shared/schemas.js';
 import { searchFilter } from '../../../../shared/list-filter.js';
 import { parseCount, splitList, UsageError } from '../cli-error.js';
@@ -12,6 +13,14 @@ function parseSort(value: string | undefined): ArgsIn<'media.list'>['sort'] {
   if (!match) throw new UsageError(`--sort takes <field>[:asc|desc], not "${value}"`);
   const field = match[2] as NonNullable<ArgsIn<'media.list'>['sort']>['field'];
   return { field, direction: (match[3] as 'asc' | 'desc' | undefined) ?? (match[1] === '-' ? 'desc' : 'asc') };
+}
+
+/** The contract names the field; on the command line, say which option gets past it. */
+function withWayOut(error: unknown): never {
+  if (error instanceof FolioError && error.code === 'INVALID_ARGUMENT' && error.field === 'limit') {
+    throw new FolioError('INVALID_ARGUMENT', `${error.message}; use --all for every item, or --cursor to go on from a page`, { field: 'limit' });
+  }
+  throw error;
 }
 
 function line(item: MediaItem): string {
@@ -40,6 +49,7 @@ export const listCommand: Command = {
     });
     const all = ctx.values.all === true;
     const limit = parseCount(stringOption(ctx.values, 'limit'), 'limit');
+
     const args = {
       filter,
       sort: parseSort(stringOption(ctx.values, 'sort')),
@@ -50,7 +60,9 @@ export const listCommand: Command = {
     const items: MediaItem[] = [];
     let nextCursor: string | null = null;
     do {
-      const page: ListResult = await library.service.call('media.list', { ...args, ...(nextCursor === null ? {} : { cursor: nextCursor }) }, CLI_CONTEXT);
+      const page: ListResult = await library.service
+        .call('media.list', { ...args, ...(nextCursor === null ? {} : { cursor: nextCursor }) }, CLI_CONTEXT)
+        .catch(withWayOut);
       items.push(...page.items);
       nextCursor = page.nextCursor;
     } while (all && nextCursor !== null);
