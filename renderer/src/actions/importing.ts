@@ -12,7 +12,7 @@ export async function startImport(path: string): Promise<boolean> {
   }
   const result = await attempt(`import “${trimmed}”`, () => call('import.start', { path: trimmed }));
   if (!result) return false;
-  noteChange({ kind: 'folders' });
+  noteChange({ aspects: ['folders'] });
   return true;
 }
 

@@ -34,7 +34,7 @@ describe('media.update', () => {
     expect(item.updatedAt > before.updatedAt).toBe(true);
     expect(item.originalName).toBe('Canon_40D.jpg');
     expect(t.library.db.prepare(`SELECT name_key FROM media WHERE id = ?`).get(id)).toEqual({ name_key: 'garden' });
-    expect(changes).toEqual([{ kind: 'items', ids: [id], actor: 'api' }]);
+    expect(changes).toEqual([{ aspects: ['fields'], ids: [id], actor: 'api' }]);
     // A second patch leaves the first one's fields alone.
     const next = await call('media.update', { id, patch: { customCoordinates: ' 10, 20 ,30,40' } });
     expect(next).toMatchObject({ name: 'Garden', description: 'Spring', customCoordinates: '10,20,30,40' });
@@ -49,7 +49,7 @@ describe('media.update', () => {
     await call('media.update', { id, patch: { tags: [] } });
     expect((await call('media.get', { id })).tags).toEqual([]);
     expect(await call('tags.list', {})).toEqual([]);
-    expect(changes.at(-1)).toMatchObject({ kind: 'tags', ids: [id] });
+    expect(changes.at(-1)).toEqual({ aspects: ['tags'], ids: [id], actor: 'user' });
   });
 
   it('metadata replaces the object; null clears the focus area', async () => {
