@@ -32,3 +32,9 @@ export async function loadImportStatus(): Promise<void> {
   const status = await attempt('read the import status', () => call('import.status', {}));
   if (status !== undefined) useStore.getState().setImportProgress(status);
 }
+
+/** Looks for new, changed and missing files in every folder; progress arrives as an import's does. */
+export async function rescanFolders(): Promise<boolean> {
+  const result = await attempt('rescan the folders', () => call('import.rescan', {}));
+  return result !== undefined;
+}
