@@ -1,10 +1,26 @@
 import type { ImportProgress } from './media.js';
 
-export type ChangeKind = 'items' | 'tags' | 'folders' | 'trash' | 'thumbnails';
+/**
+ * One aspect of the library that a write changed. An event lists every aspect it touched, so a
+ * listener can tell a rename (fields) from a tag edit (tags) and reload just what shows them.
+ * - `items`: items came into the library or left it for good (import, empty trash, folder removed)
+ * - `fields`: editable fields: name, description, custom metadata, focus area, derived-from parent
+ * - `tags`: user tags (which can move items in or out of a tag filter, and change tag counts)
+ * - `aiTags`: AI tags and the extensions' status of an item
+ * - `trash`: items moved to or restored from the trash
+ * - `thumbnails`: thumbnails made or rebuilt
+ * - `files`: what Folio knows from the file: type, size, dimensions, EXIF, its path, present,
+ *   missing or offline, damaged
+ * - `folders`: the library's folders: added, removed, online/offline, scanned
+ */
+export type ChangeAspect = 'items' | 'fields' | 'tags' | 'aiTags' | 'trash' | 'thumbnails' | 'files' | 'folders';
 
-/** Pushed to every open UI after a write, whoever made it (UI, REST API, CLI in-process). */
+export const CHANGE_ASPECTS: readonly ChangeAspect[] = ['items', 'fields', 'tags', 'aiTags', 'trash', 'thumbnails', 'files', 'folders'];
+
+/** Pushed to every open UI after a write, whoever made it (UI, REST API, CLI, another process). */
 export interface LibraryChange {
-  kind: ChangeKind;
+  /** Every aspect the write changed; never empty. */
+  aspects: ChangeAspect[];
   /** Items concerned, when few enough to list; absent means "reload what you show". */
   ids?: number[];
   actor: string;

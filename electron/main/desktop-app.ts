@@ -7,6 +7,7 @@ import { toErrorPayload } from '../../shared/result.js';
 import { ELECTRON_MEDIA_BASE, mediaUrlBuilder } from '../../shared/media-urls.js';
 import type { Library } from '../library/library.js';
 import { libraryMediaSource } from '../library/media-files/library-media-source.js';
+import { watchOtherProcessChanges } from '../library/db/other-process-changes.js';
 import type { CallContext } from '../library/service/types.js';
 import { loadSettings, saveSettings, settingsFile, withRestApi, type DesktopSettings } from './desktop-settings.js';
 import { createNativeShell, showErrorMessage } from './dialogs.js';
@@ -45,6 +46,8 @@ export function startDesktopApp({ library, mainDir, isDev }: DesktopAppOptions):
 
   const send = (message: IpcEventMessage): void => getWindow()?.webContents.send(IPC_EVENT_CHANNEL, message);
   const stopForwarding = forwardLibraryEvents(library.events, send);
+  // `folio tag` in a terminal writes to this library too; the window hears of it.
+  const stopWatching = watchOtherProcessChanges(library.db, library.events);
 
   /** Runs a menu action's call; its failure is shown natively (no page-side caller to show it). */
   const run = async (method: MethodName, args: unknown, failure: string): Promise<void> => {
@@ -126,6 +129,7 @@ export function startDesktopApp({ library, mainDir, isDev }: DesktopAppOptions):
   return {
     showWindow,
     async close() {
+      stopWatching();
       stopForwarding();
       unregisterIpc();
       await restApi.stop();

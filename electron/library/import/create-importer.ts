@@ -128,7 +128,7 @@ export function createImporter(deps: ImporterDeps): Importer {
       const { target, created } = await resolveImportFolder(db, paths.root, folderPath);
       const jobId = randomUUID();
       enqueue({ id: jobId, kind: created || target.start !== null ? 'import' : 'rescan', targets: [target] });
-      if (created) changes.add('folders');
+      if (created) changes.add(['folders']);
       return { jobId, folder: libraryFolder(db, target.folderId) };
     },
 

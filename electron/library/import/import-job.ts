@@ -116,7 +116,7 @@ export class ImportJob {
       return;
     }
     if (folder.state === 'offline') {
-      this.writer.push(() => setFolderState(db, folder.id, 'online'), () => this.ctx.changes.add('folders'));
+      this.writer.push(() => setFolderState(db, folder.id, 'online'), () => this.ctx.changes.add(['folders']));
     }
     const issuePrefix = start === null ? null : `${path.join(folder.path, start.toString('utf8'))}${path.sep}`;
     this.writer.push(() => clearImportIssues(db, folder.id, issuePrefix));
@@ -147,7 +147,7 @@ export class ImportJob {
         () => {
           if (!outcome) return;
           seen.add(outcome.id);
-          if (outcome.created) this.ctx.changes.add('items', [outcome.id]);
+          if (outcome.created) this.ctx.changes.add(['items'], [outcome.id]);
           if (outcome.needsProbe) {
             this.queue.push({ id: outcome.id, created: outcome.created, absPath: event.absPath, folderId: folder.id, display: relText });
             this.pump();
@@ -173,9 +173,9 @@ export class ImportJob {
     const gone = reachableItemIds(db, folder.id, start).filter((id) => !seen.has(id));
     for (let i = 0; i < gone.length; i += MISSING_CHUNK) {
       const chunk = gone.slice(i, i + MISSING_CHUNK);
-      this.writer.push(() => markMissing(db, chunk), () => this.ctx.changes.add('items', chunk));
+      this.writer.push(() => markMissing(db, chunk), () => this.ctx.changes.add(['files'], chunk));
     }
-    this.writer.push(() => setFolderScanned(db, folder.id, nowIso()), () => this.ctx.changes.add('folders'));
+    this.writer.push(() => setFolderScanned(db, folder.id, nowIso()), () => this.ctx.changes.add(['folders']));
   }
 
   private goOffline(folder: FolderRecord, message: string): void {
@@ -187,8 +187,8 @@ export class ImportJob {
         ids = markFolderItemsOffline(db, folder.id);
       },
       () => {
-        this.ctx.changes.add('folders');
-        this.ctx.changes.add('items', ids);
+        this.ctx.changes.add(['folders']);
+        this.ctx.changes.add(['files'], ids);
       },
     );
     this.progress.message = message;
@@ -225,14 +225,14 @@ export class ImportJob {
       case 'probed': {
         const { result } = reply;
         if (result.fileState !== 'ok') this.progress.errors += 1;
-        this.writer.push(() => applyProbeResult(db, item.id, result, nowIso()), () => this.ctx.changes.add('items', [item.id]));
+        this.writer.push(() => applyProbeResult(db, item.id, result, nowIso()), () => this.ctx.changes.add(['files'], [item.id]));
         if (!result.thumbnailsFollow) final();
         return;
       }
       case 'thumbnails': {
         const { thumbnails, md5 } = reply;
         if (thumbnails) {
-          this.writer.push(() => upsertThumbnails(db, md5, thumbnails), () => this.ctx.changes.add('thumbnails', [item.id]));
+          this.writer.push(() => upsertThumbnails(db, md5, thumbnails), () => this.ctx.changes.add(['thumbnails'], [item.id]));
         } else {
           this.addIssue(item.folderId, item.absPath.toString('utf8'), `Its thumbnails could not be written: ${reply.error ?? 'unknown error'}`);
         }
@@ -241,14 +241,14 @@ export class ImportJob {
       }
       case 'vanished': {
         // A row made by this import for a file already gone is dropped; an older item is kept, missing.
-        this.writer.push(() => (item.created ? deleteNewItem(db, item.id) : markMissing(db, [item.id])), () => this.ctx.changes.add('items', [item.id]));
+        this.writer.push(() => (item.created ? deleteNewItem(db, item.id) : markMissing(db, [item.id])), () => this.ctx.changes.add([item.created ? 'items' : 'files'], [item.id]));
         this.addIssue(item.folderId, item.absPath.toString('utf8'), reply.reason);
         final();
         return;
       }
       case 'failed': {
         this.progress.errors += 1;
-        this.writer.push(() => setFileState(db, item.id, 'damaged', `It could not be examined: ${reply.error}`, nowIso()), () => this.ctx.changes.add('items', [item.id]));
+        this.writer.push(() => setFileState(db, item.id, 'damaged', `It could not be examined: ${reply.error}`, nowIso()), () => this.ctx.changes.add(['files'], [item.id]));
         final();
         return;
       }
@@ -269,7 +269,9 @@ export class ImportJob {
       this.writer.push(() => relinkItem(db, pair.missingId, pair.foundId, nowIso()));
     }
     this.writer.flush();
-    this.ctx.changes.add('items', relinked);
+    // The found item is folded into the missing one (items), which takes its path (files) and,
+    // unless renamed by the user, its file name (fields).
+    this.ctx.changes.add(['items', 'files', 'fields'], relinked);
   }
 
   private finish(): void {

@@ -1,4 +1,4 @@
-import type { ChangeKind } from '../../../shared/events.js';
+import type { ChangeAspect } from '../../../shared/events.js';
 import type { ImportProgress } from '../../../shared/media.js';
 import type { LibraryEvents } from '../base/events.js';
 import { throttle } from './throttle.js';
@@ -49,25 +49,30 @@ export class ProgressTracker {
   }
 }
 
-/** Collects changed ids per kind and sends them as throttled `library.changed` events. */
+/**
+ * Collects changed ids per set of aspects and sends them as throttled `library.changed` events:
+ * one event per distinct set, so ids whose thumbnails were made are not reported as renamed.
+ */
 export class ChangeNotifier {
-  private readonly pending = new Map<ChangeKind, Set<number> | null>();
+  /** Keyed by the aspects joined with commas, in the order first given. */
+  private readonly pending = new Map<string, { aspects: ChangeAspect[]; ids: Set<number> | null }>();
   private readonly emitter;
 
   constructor(private readonly events: LibraryEvents) {
     this.emitter = throttle(() => this.emitPending(), EVENT_INTERVAL_MS);
   }
 
-  add(kind: ChangeKind, ids: readonly number[] = []): void {
-    if (ids.length === 0 && kind !== 'folders') return;
-    let set = this.pending.get(kind);
-    if (set === undefined) {
-      set = new Set();
-      this.pending.set(kind, set);
+  add(aspects: readonly ChangeAspect[], ids: readonly number[] = []): void {
+    if (ids.length === 0 && !aspects.includes('folders')) return;
+    const key = aspects.join(',');
+    let entry = this.pending.get(key);
+    if (entry === undefined) {
+      entry = { aspects: [...aspects], ids: new Set() };
+      this.pending.set(key, entry);
     }
-    if (set !== null) {
-      for (const id of ids) set.add(id);
-      if (set.size > MAX_IDS_PER_EVENT) this.pending.set(kind, null);
+    if (entry.ids !== null) {
+      for (const id of ids) entry.ids.add(id);
+      if (entry.ids.size > MAX_IDS_PER_EVENT) entry.ids = null;
     }
     this.emitter.call();
   }
@@ -78,8 +83,8 @@ export class ChangeNotifier {
   }
 
   private emitPending(): void {
-    for (const [kind, ids] of this.pending) {
-      this.events.emit('library.changed', ids === null || ids.size === 0 ? { kind, actor: 'import' } : { kind, ids: [...ids], actor: 'import' });
+    for (const { aspects, ids } of this.pending.values()) {
+      this.events.emit('library.changed', ids === null || ids.size === 0 ? { aspects, actor: 'import' } : { aspects, ids: [...ids], actor: 'import' });
     }
     this.pending.clear();
   }

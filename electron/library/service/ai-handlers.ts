@@ -22,7 +22,7 @@ export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> 
       const env = { paths, pixelLimit: options.pixelLimit, decodeTimeoutSeconds: options.decodeTimeoutSeconds };
       const outcomes = await runExtensions(db, unique, chosen, env);
       const written = inTransaction(db, () => writeOutcomes(db, outcomes));
-      emitChange(events, 'items', ctx.actor, written);
+      emitChange(events, ['aiTags'], ctx.actor, written);
       // In the order asked (the work finished in whatever order it finished).
       const done = new Set(written);
       return {
@@ -42,7 +42,7 @@ export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> 
         touchMedia(db, uniqueIds(items), ctx.actor, nowIso());
         return items;
       });
-      if (removed.length > 0) emitChange(events, 'items', ctx.actor, uniqueIds(removed));
+      if (removed.length > 0) emitChange(events, ['aiTags'], ctx.actor, uniqueIds(removed));
       return { removedCount: removed.length };
     },
 
@@ -66,7 +66,7 @@ export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> 
         total.updated = changedIds(total.changes).length;
         return { total, touched: [...touched] };
       });
-      if (result.touched.length > 0) emitChange(events, 'tags', ctx.actor, result.touched);
+      if (result.touched.length > 0) emitChange(events, ['tags', 'aiTags'], ctx.actor, result.touched);
       return result.total;
     },
 

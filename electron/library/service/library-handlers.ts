@@ -44,7 +44,7 @@ export function libraryHandlers(lib: LibraryContext): HandlerGroup<LibraryHandle
         return { removedItems: deleted.removedItems, cleanup: forgetDerivedRecords(db, deleted.md5s) };
       });
       deleteCachedThumbnails(paths, cleanup);
-      emitChange(events, 'folders', ctx.actor);
+      emitChange(events, ['folders', 'items'], ctx.actor);
       return { id, removedItems };
     },
   };

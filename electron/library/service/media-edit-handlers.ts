@@ -2,7 +2,9 @@ import { FolioError, notFound } from '../../../shared/errors.js';
 import { nowIso } from '../base/clock.js';
 import { ancestorsAndSelf, getMediaRow, setParentOf, updateEditableFields } from '../db/media-repo.js';
 import { loadMediaItems } from '../items/media-item.js';
+import type { ChangeAspect } from '../../../shared/events.js';
 import { applyPatch, mergedMetadata, replacementPatch, requireRow } from './item-edits.js';
+import { patchAspects } from './patch-aspects.js';
 import { renameItem } from './rename-item.js';
 import type { CallContext, HandlerGroup, LibraryContext } from './types.js';
 import { emitChange, inTransaction, requireItems, uniqueIds } from './write-helpers.js';
@@ -12,8 +14,8 @@ export type MediaEditHandlersMethod = 'media.update' | 'media.replace' | 'media.
 export function mediaEditHandlers(lib: LibraryContext): HandlerGroup<MediaEditHandlersMethod> {
   const { db, events } = lib;
 
-  const answer = (id: number, ctx: CallContext, tagsChanged = false) => {
-    emitChange(events, tagsChanged ? 'tags' : 'items', ctx.actor, [id]);
+  const answer = (id: number, ctx: CallContext, aspects: readonly ChangeAspect[]) => {
+    emitChange(events, aspects, ctx.actor, [id]);
     const [item] = loadMediaItems(db, ctx.urls, [id]);
     if (!item) throw notFound(`Item ${id}`, 'id');
     return item;
@@ -22,12 +24,13 @@ export function mediaEditHandlers(lib: LibraryContext): HandlerGroup<MediaEditHa
   return {
     'media.update': ({ id, patch }, ctx) => {
       const { tagsChanged } = inTransaction(db, () => applyPatch(db, id, patch, ctx.actor, nowIso()));
-      return answer(id, ctx, tagsChanged);
+      return answer(id, ctx, patchAspects(patch, tagsChanged));
     },
 
     'media.replace': ({ id, fields }, ctx) => {
-      const { tagsChanged } = inTransaction(db, () => applyPatch(db, id, replacementPatch(fields), ctx.actor, nowIso()));
-      return answer(id, ctx, tagsChanged);
+      const patch = replacementPatch(fields);
+      const { tagsChanged } = inTransaction(db, () => applyPatch(db, id, patch, ctx.actor, nowIso()));
+      return answer(id, ctx, patchAspects(patch, tagsChanged));
     },
 
     'media.mergeMetadata': ({ id, set, remove }, ctx) => {
@@ -36,12 +39,13 @@ export function mediaEditHandlers(lib: LibraryContext): HandlerGroup<MediaEditHa
         const metadata = mergedMetadata(row.metadata, set, remove);
         updateEditableFields(db, id, { metadata: JSON.stringify(metadata) }, ctx.actor, nowIso());
       });
-      return answer(id, ctx);
+      return answer(id, ctx, ['fields']);
     },
 
     'media.rename': ({ id, name, onDisk }, ctx) => {
       renameItem(db, id, name, onDisk === true, ctx.actor, nowIso());
-      return answer(id, ctx);
+      // On disk the file's path changed too.
+      return answer(id, ctx, onDisk === true ? ['fields', 'files'] : ['fields']);
     },
 
     'media.setParent': ({ ids, parentId }, ctx) => {
@@ -51,7 +55,7 @@ export function mediaEditHandlers(lib: LibraryContext): HandlerGroup<MediaEditHa
         if (parentId !== null) checkParent(unique, parentId);
         setParentOf(db, unique, parentId, ctx.actor, nowIso());
       });
-      emitChange(events, 'items', ctx.actor, parentId === null ? unique : [...unique, parentId]);
+      emitChange(events, ['fields'], ctx.actor, parentId === null ? unique : [...unique, parentId]);
       return { ids: unique };
     },
   };

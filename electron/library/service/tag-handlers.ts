@@ -33,7 +33,7 @@ export function tagHandlers(lib: LibraryContext): HandlerGroup<TagHandlersMethod
         requireItems(db, ids);
         return applyTagEdits(db, ids, add, remove, ctx.actor, nowIso());
       });
-      if (result.updated > 0) emitChange(events, 'tags', ctx.actor, changedIds(result.changes));
+      if (result.updated > 0) emitChange(events, ['tags'], ctx.actor, changedIds(result.changes));
       return result;
     },
 
@@ -52,7 +52,7 @@ export function tagHandlers(lib: LibraryContext): HandlerGroup<TagHandlersMethod
 
     'tags.rename': ({ from, to }, ctx) => {
       const result = inTransaction(db, () => renameTag(db, from, to, ctx.actor, nowIso()));
-      emitChange(events, 'tags', ctx.actor, result.ids);
+      emitChange(events, ['tags'], ctx.actor, result.ids);
       return result.tag;
     },
   };

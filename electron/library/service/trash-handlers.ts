@@ -16,7 +16,7 @@ export function trashHandlers(lib: LibraryContext): HandlerGroup<TrashHandlersMe
         const plan = planSoftDelete(db, unique);
         return { deletedCount: trashItems(db, plan, ctx.actor, nowIso()), moved: plan.map(([id]) => id) };
       });
-      if (deletedCount > 0) emitChange(events, 'trash', ctx.actor, moved);
+      if (deletedCount > 0) emitChange(events, ['trash'], ctx.actor, moved);
       return { ids: unique, deletedCount };
     },
 
@@ -26,7 +26,7 @@ export function trashHandlers(lib: LibraryContext): HandlerGroup<TrashHandlersMe
         requireItems(db, unique);
         return restoreItems(db, unique, ctx.actor, nowIso());
       });
-      if (restoredCount > 0) emitChange(events, 'trash', ctx.actor);
+      if (restoredCount > 0) emitChange(events, ['trash'], ctx.actor);
       return { ids: unique, restoredCount };
     },
 
@@ -36,7 +36,7 @@ export function trashHandlers(lib: LibraryContext): HandlerGroup<TrashHandlersMe
         return { removedCount: purged.count, cleanup: forgetDerivedRecords(db, purged.md5s) };
       });
       deleteCachedThumbnails(paths, cleanup);
-      if (removedCount > 0) emitChange(events, 'trash', ctx.actor);
+      if (removedCount > 0) emitChange(events, ['trash', 'items'], ctx.actor);
       return { removedCount };
     },
   };

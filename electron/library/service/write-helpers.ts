@@ -1,6 +1,6 @@
 /** Small pieces every write handler uses: one transaction, the NOT_FOUND check, the change event. */
 import { FolioError } from '../../../shared/errors.js';
-import type { ChangeKind } from '../../../shared/events.js';
+import type { ChangeAspect } from '../../../shared/events.js';
 import type { Db } from '../db/connection.js';
 import { findMissingIds } from '../db/media-repo.js';
 import type { LibraryEvents } from '../base/events.js';
@@ -32,10 +32,12 @@ export function requireItems(db: Db, ids: readonly number[], field = 'ids'): voi
 // Events listing thousands of ids would cost more to send than a reload of what is on screen.
 const MAX_EVENT_IDS = 1_000;
 
-export function emitChange(events: LibraryEvents, kind: ChangeKind, actor: string, ids?: readonly number[]): void {
+/** Tells open UIs what a write changed: every aspect of it, and the items when few enough. */
+export function emitChange(events: LibraryEvents, aspects: readonly ChangeAspect[], actor: string, ids?: readonly number[]): void {
+  const unique = [...new Set(aspects)];
   if (ids !== undefined && ids.length <= MAX_EVENT_IDS) {
-    events.emit('library.changed', { kind, ids: [...ids], actor });
+    events.emit('library.changed', { aspects: unique, ids: [...ids], actor });
   } else {
-    events.emit('library.changed', { kind, actor });
+    events.emit('library.changed', { aspects: unique, actor });
   }
 }

@@ -45,7 +45,7 @@ function previousValues(item: MediaItem, patch: FieldPatch): FieldPatch {
 async function applyPatch(id: number, patch: FieldPatch): Promise<MediaItem> {
   const item = await call('media.update', { id, patch });
   useStore.getState().putItems([item]);
-  noteChange({ kind: 'items', ids: [id] });
+  noteChange({ aspects: ['fields'], ids: [id] });
   return item;
 }
 
@@ -77,11 +77,11 @@ export async function renameItem(id: number, name: string, onDisk: boolean): Pro
       // An on-disk rename names the file; the display name is put back to what the user sees.
       const shown = item.name === to ? item : await call('media.update', { id, patch: { name: to } });
       useStore.getState().putItems([shown]);
-      noteChange({ kind: 'items', ids: [id] });
+      noteChange({ aspects: ['fields'], ids: [id] });
     };
     const renamed = await call('media.rename', { id, name, onDisk });
     useStore.getState().putItems([renamed]);
-    noteChange({ kind: 'items', ids: [id] });
+    noteChange({ aspects: ['fields'], ids: [id] });
     recordEdit({
       label: `Rename “${before.name}” to “${renamed.name}”`,
       undo: () => rename(before.name, before.originalName),
@@ -103,14 +103,14 @@ async function softDelete(ids: readonly number[]): Promise<{ ids: number[]; dele
     all.push(...result.ids);
     deletedCount += result.deletedCount;
   }
-  noteChange({ kind: 'trash', ids: all });
+  noteChange({ aspects: ['trash'], ids: all });
   return { ids: all, deletedCount };
 }
 
 async function restore(ids: readonly number[]): Promise<number> {
   let restored = 0;
   for (const slice of chunked(ids)) restored += (await call('media.restore', { ids: slice })).restoredCount;
-  noteChange({ kind: 'trash', ids: [...ids] });
+  noteChange({ aspects: ['trash'], ids: [...ids] });
   return restored;
 }
 
@@ -147,7 +147,7 @@ export async function emptyTrash(): Promise<void> {
   const result = await attempt('empty the trash', () => call('trash.empty', {}));
   if (!result) return;
   notify(`Emptied the trash: ${countLabel(result.removedCount)} forgotten`, 'Your files on disk were not touched.');
-  noteChange({ kind: 'trash' });
+  noteChange({ aspects: ['trash', 'items'] });
 }
 
 /** Desktop only, confirmed by the user in a dialog first: the files go to the OS trash. */
@@ -157,5 +157,5 @@ export async function trashFiles(ids: readonly number[]): Promise<void> {
   );
   if (!result) return;
   notify(`Moved ${countLabel(result.trashed)} to the system trash`);
-  noteChange({ kind: 'trash' });
+  noteChange({ aspects: ['trash'] });
 }

@@ -13,7 +13,7 @@ async function applyEdits(edits: readonly TagEdit[]): Promise<void> {
       await call('media.editTags', { ids, add: edit.add, remove: edit.remove });
     }
   }
-  noteChange({ kind: 'tags', ids: edits.flatMap((e) => e.ids) });
+  noteChange({ aspects: ['tags'], ids: edits.flatMap((e) => e.ids) });
 }
 
 function mergeChanges(parts: readonly TagChanges[]): TagChanges {
@@ -50,7 +50,7 @@ export async function editTags(ids: readonly number[], add: readonly string[], r
   });
   if (!result) return false;
   recordTagChanges(`Tags: ${label}`, result);
-  noteChange({ kind: 'tags', ids: [...ids] });
+  noteChange({ aspects: ['tags'], ids: [...ids] });
   return true;
 }
 
@@ -63,12 +63,12 @@ export async function promoteAiTags(ids: readonly number[], names: readonly stri
   const result = await attempt('promote the AI tag', () => call('media.promoteAiTags', { ids: [...ids], names: [...names] }));
   if (!result) return;
   recordTagChanges(`Promote ${names.map((n) => `“${n}”`).join(', ')}`, result.changes);
-  noteChange({ kind: 'tags', ids: [...ids] });
+  noteChange({ aspects: ['tags', 'aiTags'], ids: [...ids] });
 }
 
 export async function removeAiTags(ids: readonly number[], names: readonly string[]): Promise<void> {
   const result = await attempt('remove the AI tag', () => call('media.removeAiTags', { ids: [...ids], names: [...names] }));
-  if (result) noteChange({ kind: 'items', ids: [...ids] });
+  if (result) noteChange({ aspects: ['aiTags'], ids: [...ids] });
 }
 
 export const AUTO_TAG_EXTENSION = 'local-analysis';
@@ -82,6 +82,6 @@ export async function autoTag(ids: readonly number[]): Promise<number | undefine
     }
     return tagged;
   });
-  if (result !== undefined) noteChange({ kind: 'items', ids: [...ids] });
+  if (result !== undefined) noteChange({ aspects: ['aiTags'], ids: [...ids] });
   return result;
 }

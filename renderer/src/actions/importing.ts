@@ -12,7 +12,7 @@ export async function startImport(path: string): Promise<boolean> {
   }
   const result = await attempt(`import “${trimmed}”`, () => call('import.start', { path: trimmed }));
   if (!result) return false;
-  noteChange({ kind: 'folders' });
+  noteChange({ aspects: ['folders'] });
   return true;
 }
 
@@ -31,4 +31,10 @@ export async function cancelImport(): Promise<void> {
 export async function loadImportStatus(): Promise<void> {
   const status = await attempt('read the import status', () => call('import.status', {}));
   if (status !== undefined) useStore.getState().setImportProgress(status);
+}
+
+/** Looks for new, changed and missing files in every folder; progress arrives as an import's does. */
+export async function rescanFolders(): Promise<boolean> {
+  const result = await attempt('rescan the folders', () => call('import.rescan', {}));
+  return result !== undefined;
 }

@@ -3,6 +3,7 @@
  * (this window, another window, the REST API, the CLI). After the event stream reconnects
  * everything shown is reloaded, since events may have been missed meanwhile.
  */
+import { CHANGE_ASPECTS } from '../../../shared/events.js';
 import { on, onConnectionChange } from '../api/client.js';
 import { useStore } from '../store/store.js';
 import { loadImportStatus } from './importing.js';
@@ -14,7 +15,7 @@ export function startLiveUpdates(): () => void {
     on('import.progress', (progress) => {
       const before = useStore.getState().importProgress;
       useStore.getState().setImportProgress(progress);
-      if (progress.state !== 'running' && before?.state === 'running') noteChange({ kind: 'folders' });
+      if (progress.state !== 'running' && before?.state === 'running') noteChange({ aspects: ['folders'] });
     }),
     on('library.changed', (change) => noteChange(change)),
     onConnectionChange((connected) => {
@@ -24,8 +25,7 @@ export function startLiveUpdates(): () => void {
       }
       if (wasDown) {
         wasDown = false;
-        noteChange({ kind: 'items' });
-        noteChange({ kind: 'folders' });
+        noteChange({ aspects: [...CHANGE_ASPECTS] });
         void loadImportStatus();
       }
     }),

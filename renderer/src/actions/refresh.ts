@@ -2,7 +2,8 @@
  * What to reload after a change, whether this window made it or the library says another
  * did (REST API, CLI, an import). Changes arriving close together are handled once.
  */
-import type { ChangeKind, LibraryChange } from '../../../shared/events.js';
+import type { ChangeAspect, LibraryChange } from '../../../shared/events.js';
+import { reloadPlan } from '../logic/reload-plan.js';
 import { useStore } from '../store/store.js';
 import { refreshItems, refreshLibrary, refreshTiles, reloadIds } from './gallery-data.js';
 
@@ -10,14 +11,14 @@ const COALESCE_MS = 120;
 // While an import runs, items arrive in a stream of changes; the id list is re-read less often.
 const COALESCE_DURING_IMPORT_MS = 600;
 
-let pendingKinds = new Set<ChangeKind>();
+let pendingAspects = new Set<ChangeAspect>();
 /** null: some change did not list its ids, so everything shown is refreshed. */
 let pendingIds: Set<number> | null = new Set();
 let timer: ReturnType<typeof setTimeout> | null = null;
 const epochListeners = new Set<() => void>();
 
-export function noteChange(change: Pick<LibraryChange, 'kind' | 'ids'>): void {
-  pendingKinds.add(change.kind);
+export function noteChange(change: Pick<LibraryChange, 'aspects' | 'ids'>): void {
+  for (const aspect of change.aspects) pendingAspects.add(aspect);
   if (change.ids === undefined) pendingIds = null;
   else if (pendingIds !== null) for (const id of change.ids) pendingIds.add(id);
   const importing = useStore.getState().importProgress?.state === 'running';
@@ -34,21 +35,14 @@ export function onLibraryChanged(listener: () => void): () => void {
 
 async function flush(): Promise<void> {
   timer = null;
-  const kinds = pendingKinds;
-  const ids = pendingIds === null ? undefined : [...pendingIds];
-  pendingKinds = new Set();
+  const plan = reloadPlan(pendingAspects, pendingIds === null ? undefined : [...pendingIds]);
+  pendingAspects = new Set();
   pendingIds = new Set();
   const work: Promise<void>[] = [];
-  const membership = kinds.has('items') || kinds.has('trash') || kinds.has('folders') || kinds.has('tags');
-  // A tag change can move items in or out of a tag filter; thumbnails never do.
-  if (membership) work.push(reloadIds());
-  if (kinds.has('items') || kinds.has('thumbnails') || kinds.has('trash')) {
-    work.push(refreshTiles(ids));
-    work.push(refreshItems(ids));
-  } else if (kinds.has('tags')) {
-    work.push(refreshItems(ids));
-  }
-  if (membership) work.push(refreshLibrary());
+  if (plan.ids) work.push(reloadIds());
+  if (plan.tiles) work.push(refreshTiles(plan.only));
+  if (plan.items) work.push(refreshItems(plan.only));
+  if (plan.library) work.push(refreshLibrary());
   await Promise.all(work);
   for (const listener of [...epochListeners]) listener();
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { LibraryFolder } from '../../../shared/media.js';
 import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
+import { RescanButton } from './RescanButton.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -56,7 +57,10 @@ export function Sidebar() {
         <ViewButton view={{ kind: 'all' }} label="All media" count={info?.itemCount} />
         <ViewButton view={{ kind: 'untagged' }} label="Untagged" />
       </ul>
-      <h2 className="side-heading">Folders</h2>
+      <div className="side-heading-row">
+        <h2 className="side-heading">Folders</h2>
+        <RescanButton />
+      </div>
       {folders.length === 0 ? (
         <p className="side-empty">No folders yet. Import one from the toolbar.</p>
       ) : (

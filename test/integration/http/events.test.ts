@@ -20,12 +20,12 @@ describe('GET /events', () => {
     const client = await openEvents(t.port);
     try {
       await until(() => t.server.openEventStreams() === 1);
-      t.library.events.emit('library.changed', { kind: 'tags', actor: 'api' });
+      t.library.events.emit('library.changed', { aspects: ['tags'], actor: 'api' });
       t.library.events.emit('import.progress', {
         jobId: 'j1', state: 'running', total: 3, done: 1, errors: 0, scanning: false, currentFile: 'a.jpg',
         startedAt: '2024-01-01T00:00:00.000Z', finishedAt: null, message: null,
       });
-      expect(await client.next('library.changed')).toEqual({ kind: 'tags', actor: 'api' });
+      expect(await client.next('library.changed')).toEqual({ aspects: ['tags'], actor: 'api' });
       expect(await client.next('import.progress')).toMatchObject({ jobId: 'j1', done: 1 });
       expect(client.raw()).toContain('retry: ');
     } finally {

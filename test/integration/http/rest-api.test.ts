@@ -242,4 +242,18 @@ describe('change events', () => {
       client.close();
     }
   });
+
+  it('a PATCH of name and tags, and a PUT, say both aspects changed', async () => {
+    const client = await openEvents(t.port);
+    try {
+      const patched = client.next('library.changed', (data) => (data as { actor?: string }).actor === 'api');
+      expect((await t.api('PATCH', '/api/media/2', { name: 'Harbour', tags: ['sea', 'boats'] })).status).toBe(200);
+      expect(await patched).toEqual({ aspects: ['fields', 'tags'], ids: [2], actor: 'api' });
+      const replaced = client.next('library.changed', (data) => (data as { actor?: string }).actor === 'api');
+      expect((await t.api('PUT', '/api/media/2', { name: 'Quay', tags: ['sea'] })).status).toBe(200);
+      expect(await replaced).toEqual({ aspects: ['fields', 'tags'], ids: [2], actor: 'api' });
+    } finally {
+      client.close();
+    }
+  });
 });

@@ -117,9 +117,10 @@ describe('importing a copy of the whole corpus', () => {
     for (let i = 1; i < running.length; i += 1) {
       expect((running[i] as ImportProgress).done).toBeGreaterThanOrEqual((running[i - 1] as ImportProgress).done);
     }
-    expect(changes.some((c) => c.kind === 'items' && c.actor === 'import')).toBe(true);
-    expect(changes.some((c) => c.kind === 'thumbnails')).toBe(true);
-    expect(changes.some((c) => c.kind === 'folders')).toBe(true);
+    expect(changes.some((c) => c.aspects.includes('items') && c.actor === 'import')).toBe(true);
+    expect(changes.some((c) => c.aspects.includes('thumbnails'))).toBe(true);
+    expect(changes.some((c) => c.aspects.includes('folders'))).toBe(true);
+    expect(changes.some((c) => c.aspects.includes('files'))).toBe(true);
   });
 
   it('serves the items through the service: list, get, folders', async () => {

@@ -85,7 +85,7 @@ describe('window.folio talking to main', () => {
     expect(started.ok).toBe(true);
     await t.library.importer.whenIdle();
     expect(progress.at(-1)).toMatchObject({ state: 'done', done: 2, errors: 0 });
-    expect(changes.some((change) => change.kind === 'items')).toBe(true);
+    expect(changes.some((change) => change.aspects.includes('items'))).toBe(true);
     const list = await bridge.invoke('media.list', {});
     expect(list.ok && list.value.items.map((item) => item.originalName).sort()).toEqual(['a.jpg', 'b #2.jpg']);
     // Media URLs are Electron's: by item id on media://item, never a path.
@@ -95,8 +95,8 @@ describe('window.folio talking to main', () => {
   it('edits from elsewhere (the REST API, the CLI in-process) reach the window too', async () => {
     const changes: LibraryChange[] = [];
     bridge.on('library.changed', (payload) => changes.push(payload));
-    t.library.events.emit('library.changed', { kind: 'tags', actor: 'api' });
-    expect(changes).toEqual([{ kind: 'tags', actor: 'api' }]);
+    t.library.events.emit('library.changed', { aspects: ['fields', 'tags'], actor: 'api' });
+    expect(changes).toEqual([{ aspects: ['fields', 'tags'], actor: 'api' }]);
   });
 
   it('carries menu commands to the page', () => {
@@ -110,7 +110,7 @@ describe('window.folio talking to main', () => {
     const changes: LibraryChange[] = [];
     bridge.on('library.changed', (payload) => changes.push(payload));
     stopForwarding();
-    t.library.events.emit('library.changed', { kind: 'items', actor: 'user' });
+    t.library.events.emit('library.changed', { aspects: ['fields'], actor: 'user' });
     expect(changes).toEqual([]);
   });
 });

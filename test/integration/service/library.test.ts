@@ -48,15 +48,15 @@ describe('library.info and folders', () => {
     const b = await seedLibrary(t, ['jpg/Pentax_K10D.jpg'], { folderName: 'b' });
     await call('media.editTags', { ids: [...a.items, ...b.items].map((item) => item.id), add: ['trip'] });
     const bytes = a.items.map((item) => fs.readFileSync(item.absPath));
-    const changes: string[] = [];
-    t.library.events.on('library.changed', (change) => changes.push(change.kind));
+    const changes: string[][] = [];
+    t.library.events.on('library.changed', (change) => changes.push(change.aspects));
     expect(await call('folders.remove', { id: a.folderId })).toEqual({ id: a.folderId, removedItems: 2 });
     a.items.forEach((item, index) => expect(fs.readFileSync(item.absPath).equals(bytes[index] as Buffer)).toBe(true));
     expect(fs.existsSync(thumbnailPath(t.library.paths, a.items[0]?.md5 as string, 128))).toBe(false);
     expect(fs.existsSync(thumbnailPath(t.library.paths, b.items[0]?.md5 as string, 128))).toBe(true);
     expect((await call('folders.list', {})).map((folder) => folder.id)).toEqual([b.folderId]);
     expect(await call('tags.list', {})).toEqual([{ name: 'trip', count: 1 }]);
-    expect(changes).toEqual(['folders']);
+    expect(changes).toEqual([['folders', 'items']]);
     await expectFolioError(call('folders.remove', { id: a.folderId }), 'NOT_FOUND', 'id');
   });
 });

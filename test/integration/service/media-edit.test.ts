@@ -38,7 +38,7 @@ describe('media.update', () => {
     const names = byName.items.map((listed) => listed.name);
     expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
     expect(names).toContain('Garden');
-    expect(changes).toEqual([{ kind: 'items', ids: [id], actor: 'api' }]);
+    expect(changes).toEqual([{ aspects: ['fields'], ids: [id], actor: 'api' }]);
     // A second patch leaves the first one's fields alone.
     const next = await call('media.update', { id, patch: { customCoordinates: ' 10, 20 ,30,40' } });
     expect(next).toMatchObject({ name: 'Garden', description: 'Spring', customCoordinates: '10,20,30,40' });
@@ -53,7 +53,7 @@ describe('media.update', () => {
     await call('media.update', { id, patch: { tags: [] } });
     expect((await call('media.get', { id })).tags).toEqual([]);
     expect(await call('tags.list', {})).toEqual([]);
-    expect(changes.at(-1)).toMatchObject({ kind: 'tags', ids: [id] });
+    expect(changes.at(-1)).toEqual({ aspects: ['tags'], ids: [id], actor: 'user' });
   });
 
   it('metadata replaces the object; null clears the focus area', async () => {

@@ -38,7 +38,7 @@ describe('media.editTags', () => {
     });
     expect(await tagsOf(a)).toEqual(['Beach', 'keep']);
     expect(await tagsOf(b)).toEqual(['Beach', 'keep']);
-    expect(changes.at(-1)).toEqual({ kind: 'tags', ids: [a, b, c], actor: 'user' });
+    expect(changes.at(-1)).toEqual({ aspects: ['tags'], ids: [a, b, c], actor: 'user' });
     // Doing it again changes nothing and says so.
     expect(await call('media.editTags', { ids: [a, b, c], add: ['beach'] })).toEqual({ updated: 0, changes: { added: [], removed: [] } });
   });
@@ -115,7 +115,7 @@ describe('media.editTags', () => {
     expect(result.updated).toBe(100_000);
     expect(result.changes.added[0]?.ids).toHaveLength(100_000);
     expect(await call('tags.list', { prefix: 'bul' })).toEqual([{ name: 'bulk', count: 100_000 }]);
-    expect(changes.at(-1)).toEqual({ kind: 'tags', actor: 'user' });
+    expect(changes.at(-1)).toEqual({ aspects: ['tags'], actor: 'user' });
     await expectFolioError(call('media.editTags', { ids: [...all, 1], add: ['x'] }), 'INVALID_ARGUMENT', 'ids');
   });
 });

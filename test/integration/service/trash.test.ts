@@ -43,7 +43,7 @@ describe('media.softDelete and media.restore', () => {
     expect(await call('media.softDelete', { ids: [parent] })).toEqual({ ids: [parent], deletedCount: 3 });
     for (const id of [parent, child, grandchild]) expect(await statusOf(id)).toBe('deleted');
     expect(await statusOf(other)).toBe('active');
-    expect(changes.at(-1)).toMatchObject({ kind: 'trash', actor: 'user' });
+    expect(changes.at(-1)).toMatchObject({ aspects: ['trash'], actor: 'user' });
     const trash = await call('media.list', { filter: { status: 'deleted' } });
     expect(trash.items.map((item) => item.id).sort()).toEqual([parent, child, grandchild].sort());
     expect((await call('media.list', {})).items.map((item) => item.id)).not.toContain(child);
@@ -86,7 +86,7 @@ describe('media.softDelete and media.restore', () => {
     await call('media.softDelete', { ids: [ids[0]] });
     await expectFolioError(call('media.restore', { ids: [9_999_999, ids[0]] }), 'NOT_FOUND', 'ids[0]');
     expect(await statusOf(ids[0] as number)).toBe('deleted');
-    expect(changes.filter((c) => c.kind === 'trash')).toHaveLength(1);
+    expect(changes.filter((c) => c.aspects.includes('trash'))).toHaveLength(1);
   });
 });
 

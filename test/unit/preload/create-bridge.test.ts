@@ -67,7 +67,7 @@ describe('window.folio.invoke', () => {
 });
 
 describe('window.folio.on', () => {
-  const change: LibraryChange = { kind: 'items', ids: [1, 2], actor: 'api' };
+  const change: LibraryChange = { aspects: ['fields', 'tags'], ids: [1, 2], actor: 'api' };
 
   it('delivers only the payload of the event subscribed to, never the IPC event object', () => {
     const { ipc, emit } = fakeIpc();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { DEFAULT_PORT, startHttpServer } from '../../http/server.js';
+import { watchOtherProcessChanges } from '../../db/other-process-changes.js';
 import { parseCount, UsageError } from '../cli-error.js';
 import { CLI_CONTEXT, note, print, stringOption, type Command } from '../command.js';
 import { DEMO_LIBRARY_DIR, demoPhotosDir } from '../demo-library.js';
@@ -28,6 +29,8 @@ export const serveCommand: Command = {
     const firstDemoRun = demo && !fs.existsSync(DEMO_LIBRARY_DIR);
     const library = ctx.library(demo ? DEMO_LIBRARY_DIR : undefined);
     const server = await startHttpServer({ library, host: stringOption(ctx.values, 'host') ?? '127.0.0.1', port });
+    // The CLI may edit this library while the page is open; its writes reach the page too.
+    const stopWatching = watchOtherProcessChanges(library.db, library.events);
     print(`Folio is running at ${server.url}`);
     note(`Library: ${library.paths.root}`);
     note('Press Ctrl+C to stop.');
@@ -41,6 +44,7 @@ export const serveCommand: Command = {
     }
     await untilSignal();
     note('Stopping…');
+    stopWatching();
     await server.close();
     return 0;
   },
