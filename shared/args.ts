@@ -3,6 +3,7 @@ import { FolioError } from './errors.js';
 import { contract, type Args, type MethodName } from './contract.js';
 import { issueSentence } from './issue-sentences.js';
 import { READ_ONLY_FIELDS } from './schemas.js';
+import { requireWellFormedText } from './text-rules.js';
 
 const READ_ONLY = new Set<string>(READ_ONLY_FIELDS);
 
@@ -29,8 +30,19 @@ function joinField(base: string, inner: string | undefined): string {
   return base + inner.slice(head.length);
 }
 
+/** The value the caller sent at `path`, to quote it back (short values only). */
+function givenAt(raw: unknown, path: readonly PropertyKey[]): string | undefined {
+  let value: unknown = raw;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : undefined;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
 /** Turns the first zod issue into one INVALID_ARGUMENT that names the field at fault. */
-export function issueToError(issue: z.core.$ZodIssue): FolioError {
+export function issueToError(issue: z.core.$ZodIssue, raw?: unknown): FolioError {
   const base = pathToField(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
@@ -40,7 +52,9 @@ export function issueToError(issue: z.core.$ZodIssue): FolioError {
   }
   const params = (issue as { params?: { field?: unknown } }).params;
   const field = joinField(base, typeof params?.field === 'string' ? params.field : undefined);
-  return new FolioError('INVALID_ARGUMENT', issueSentence(issue, field), field === '' ? undefined : { field });
+  const given = issue.code === 'custom' ? undefined : givenAt(raw, issue.path);
+  const sentence = issueSentence(issue, field) + (given === undefined ? '' : ` (got ${given})`);
+  return new FolioError('INVALID_ARGUMENT', sentence, field === '' ? undefined : { field });
 }
 
 /**
@@ -48,11 +62,17 @@ export function issueToError(issue: z.core.$ZodIssue): FolioError {
  * and the service calls it again for direct callers, so nothing reaches a handler unparsed.
  */
 export function parseArgs<M extends MethodName>(name: M, raw: unknown): Args<M> {
-  const schema = contract[name].args;
-  const parsed = schema.safeParse(raw === undefined ? {} : raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw issue ? issueToError(issue) : new FolioError('INVALID_ARGUMENT', 'Invalid arguments');
-  }
-  return parsed.data as Args<M>;
+  return parseWith(contract[name].args, raw === undefined ? {} : raw) as Args<M>;
+}
+
+/**
+ * The one parse of input against a schema (a method's arguments, a REST body): text that is
+ * not valid Unicode is refused first, then the first issue becomes one INVALID_ARGUMENT.
+ */
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  requireWellFormedText(raw);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw issue ? issueToError(issue, raw) : new FolioError('INVALID_ARGUMENT', 'Invalid arguments');
 }

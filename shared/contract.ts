@@ -32,6 +32,7 @@ import {
   Tag,
   TagList,
 } from './schemas.js';
+import { MAX_TAG_LINKS_PER_CALL } from './limits.js';
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -170,9 +171,23 @@ export const contract = {
   ),
   'media.editTags': method(
     'write',
-    z.strictObject({ ids: IdList, add: TagList.optional(), remove: TagList.optional() }),
-    returns<{ updated: number; changes: TagChanges }>(),
-    'Add and remove user tags on many items in one transaction',
+    z
+      .strictObject({ ids: IdList, add: TagList.optional(), remove: TagList.optional() })
+      .superRefine(({ ids, add, remove }, ctx) => {
+        // Bounded so that one call finishes in about a second and never holds the library
+        // (and every other request) for long: larger edits are sent in parts.
+        const links = ids.length * ((add?.length ?? 0) + (remove?.length ?? 0));
+        if (links > MAX_TAG_LINKS_PER_CALL) {
+          const tags = (add?.length ?? 0) + (remove?.length ?? 0);
+          ctx.addIssue({
+            code: 'custom',
+            path: ['ids'],
+            message: `This edit would change up to ${links.toLocaleString('en-US')} tag links (${ids.length.toLocaleString('en-US')} items × ${tags} tags); one call changes at most ${MAX_TAG_LINKS_PER_CALL.toLocaleString('en-US')}. Send at most ${Math.max(1, Math.floor(MAX_TAG_LINKS_PER_CALL / tags)).toLocaleString('en-US')} items per call.`,
+          });
+        }
+      }),
+    returns<{ updated: number; changes: TagChanges; unmatched: string[] }>(),
+    'Add and remove user tags on many items in one transaction (at most MAX_TAG_LINKS_PER_CALL items × tags)',
   ),
   'media.tagSummary': method(
     'read',
@@ -195,7 +210,7 @@ export const contract = {
   'media.promoteAiTags': method(
     'write',
     z.strictObject({ ids: IdList, names: TagList }),
-    returns<{ updated: number; changes: TagChanges }>(),
+    returns<{ updated: number; changes: TagChanges; unmatched: string[] }>(),
     'Turn AI tags into user tags',
   ),
   'media.rename': method(

@@ -36,7 +36,7 @@ export function formatCoordinates(rect: Rect): string {
 /** Checks a focus area lies inside an image of the given upright size. */
 export function assertInside(rect: Rect, width: number | null, height: number | null, field = 'customCoordinates'): void {
   if (width === null || height === null) {
-    throw new FolioError('UNSUPPORTED', 'This item has no known dimensions, so it cannot have a focus area', {
+    throw new FolioError('INVALID_ARGUMENT', 'This item has no known dimensions (it is not a picture Folio could read), so it cannot have a focus area; send customCoordinates: null', {
       field,
     });
   }

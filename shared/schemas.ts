@@ -8,6 +8,7 @@ import { FolioError } from './errors.js';
 import { AVAILABILITIES, FILE_STATES, MEDIA_STATUSES, MEDIA_TYPES, SORT_FIELDS } from './media.js';
 import { validateMetadata, validateMetadataKey, type JsonObject } from './metadata.js';
 import { normalizeTag, normalizeTagList } from './tags.js';
+import { isInvisible } from './text-rules.js';
 import { parseCoordinates, formatCoordinates } from './coordinates.js';
 import { MAX_DESCRIPTION_LENGTH, MAX_IDS, MAX_NAME_LENGTH, MAX_PAGE, MAX_PATH_LENGTH, MAX_TAGS_PER_CALL } from './limits.js';
 
@@ -48,6 +49,7 @@ export const DisplayName = z
     if (/\p{Cc}/u.test(name)) {
       throw new FolioError('INVALID_ARGUMENT', 'A name cannot contain control characters', { field: 'name' });
     }
+    if (isInvisible(name)) throw new FolioError('INVALID_ARGUMENT', 'A name needs at least one visible character', { field: 'name' });
     return name;
   }));
 

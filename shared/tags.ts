@@ -1,4 +1,5 @@
 import { FolioError } from './errors.js';
+import { isInvisible } from './text-rules.js';
 
 export const TAG_MAX_LENGTH = 100;
 
@@ -23,6 +24,14 @@ export function normalizeTag(raw: unknown, field = 'tag'): string {
   }
   if (name.length === 0) {
     throw new FolioError('INVALID_ARGUMENT', 'A tag cannot be empty', { field });
+  }
+  if (isInvisible(name)) {
+    throw new FolioError('INVALID_ARGUMENT', 'A tag needs at least one visible character', { field });
+  }
+  // Every list of tags may be written as one comma-separated string (REST, the CLI), so a
+  // comma inside a tag could never be addressed again there.
+  if (name.includes(',')) {
+    throw new FolioError('INVALID_ARGUMENT', 'A tag cannot contain a comma (commas separate tags)', { field });
   }
   if ([...name].length > TAG_MAX_LENGTH) {
     throw new FolioError('INVALID_ARGUMENT', `A tag can have at most ${TAG_MAX_LENGTH} characters`, {

@@ -29,7 +29,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   const resolved = resolveOptions(options);
   const importer = createImporter({ db, paths, events, options: resolved });
   const context: LibraryContext = { db, paths, events, options: resolved, importer };
-  const service = new Service(createHandlers(context));
+  const service = new Service(createHandlers(context), paths.root);
   let closed = false;
   return {
     paths,

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
+import { fileTimeIso } from '../../electron/library/base/clock.js';
 import type { Db } from '../../electron/library/db/connection.js';
 import { insertFolder as insertFolderRecord } from '../../electron/library/db/folder-repo.js';
 import type { DetectedFields } from '../../electron/library/db/media-columns.js';
@@ -72,7 +73,7 @@ interface Probed {
 async function probe(file: string): Promise<Probed> {
   const bytes = fs.readFileSync(file);
   const stat = fs.statSync(file);
-  const mtime = stat.mtime.toISOString();
+  const mtime = fileTimeIso(stat.mtimeMs);
   const base: DetectedFields = {
     ...NO_EXIF,
     size: bytes.length,

@@ -12,6 +12,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   PERMISSION_DENIED: 403,
+  // Another connection holds the write lock: retrying soon can help (with Retry-After).
+  BUSY: 503,
   NOT_FOUND: 404,
   CONFLICT: 409,
   CANCELLED: 409,
@@ -47,9 +49,19 @@ export function methodNotAllowed(allowed: readonly string[]): HttpError {
   return new HttpError(405, 'UNSUPPORTED', `Use ${allowed.join(' or ')} here`, { headers: { Allow: allowed.join(', ') } });
 }
 
+/** How long a client should wait before retrying a BUSY answer. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
 export function httpStatusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
   return statusForError(errorBody(error).error);
+}
+
+/** The headers an error's answer carries besides the body's type: its own, and Retry-After for BUSY. */
+export function errorHeaders(error: unknown): Record<string, string> {
+  const own = error instanceof HttpError ? { ...error.headers } : {};
+  if (toErrorPayload(error).code === 'BUSY') own['Retry-After'] ??= String(BUSY_RETRY_AFTER_SECONDS);
+  return own;
 }
 
 /** Every HTTP error body has this one shape. */
@@ -60,7 +72,7 @@ export function errorBody(error: unknown): { error: ErrorPayload } {
 /** A JSON error response (also what the Electron `media://` handler answers on failure). */
 export function errorResponse(error: unknown, options: { status?: number; headers?: Record<string, string> } = {}): Response {
   const body = errorBody(error);
-  const own = error instanceof HttpError ? error.headers : {};
+  const own = errorHeaders(error);
   return new Response(JSON.stringify(body), {
     status: options.status ?? httpStatusOf(error),
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...own, ...options.headers },

@@ -16,6 +16,7 @@ export const EXIT_FOR_CODE: Readonly<Partial<Record<ErrorCode, number>>> = {
   IO_ERROR: 7,
   UNSUPPORTED: 8,
   PERMISSION_DENIED: 9,
+  BUSY: 10,
   CANCELLED: 130,
 };
 

@@ -40,18 +40,21 @@ function splitCommand(argv: readonly string[]): { name: string | undefined; rest
   return { name: undefined, rest: [...argv] };
 }
 
-function report(error: unknown, json: boolean): number {
+function report(error: unknown, json: boolean, libraryRoot: string | undefined): number {
   if (error instanceof UsageError) {
     note(`folio: ${error.message}\nRun "folio --help" for the commands and options.`);
     if (json) printJson({ error: { code: 'INVALID_ARGUMENT', message: error.message, usage: true } });
     return EXIT.USAGE;
   }
   let unexpected = false;
-  const payload = toFolioError(error, 'command', (_where, cause) => {
-    // Not one of ours: say what happened, but keep internals for FOLIO_DEBUG.
-    unexpected = true;
-    note(`folio: unexpected error: ${cause instanceof Error ? cause.message : String(cause)}`);
-    if (process.env.FOLIO_DEBUG) console.error(cause);
+  const payload = toFolioError(error, 'command', {
+    libraryRoot,
+    log: (_where, cause) => {
+      // Not one of ours: say what happened, but keep internals for FOLIO_DEBUG.
+      unexpected = true;
+      note(`folio: unexpected error: ${cause instanceof Error ? cause.message : String(cause)}`);
+      if (process.env.FOLIO_DEBUG) console.error(cause);
+    },
   }).toPayload();
   if (!unexpected) note(`folio: ${payload.message}${payload.field === undefined ? '' : ` (${payload.field})`}`);
   if (json) printJson({ error: payload });
@@ -67,6 +70,7 @@ function isParseArgsError(error: unknown): error is Error {
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const json = argv.includes('--json');
   let library: Library | null = null;
+  let libraryRoot: string | undefined;
   try {
     const { name, rest } = splitCommand(argv);
     const wantsHelp = rest.includes('--help') || rest.includes('-h') || name === 'help';
@@ -86,6 +90,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     }
     const flag = typeof parsed.values.library === 'string' ? parsed.values.library : undefined;
     const libraryDir = resolveLibraryDir(flag, env);
+    libraryRoot = libraryDir;
     const ctx: CommandContext = {
       values: parsed.values,
       positionals: parsed.positionals,
@@ -103,7 +108,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
     };
     return await command.run(ctx);
   } catch (error) {
-    return report(error, json);
+    return report(error, json, libraryRoot);
   } finally {
     await (library as Library | null)?.close();
   }

@@ -6,6 +6,7 @@
  */
 import type { FileState } from '../../../shared/media.js';
 import { tagKey } from '../../../shared/tags.js';
+import { displayNameFromFileName } from '../../../shared/text-rules.js';
 import { joinLocation } from '../base/paths.js';
 import type { Db } from './connection.js';
 import {
@@ -131,14 +132,18 @@ export interface MediaLocation {
   mime: string | null;
   type: string;
   fileState: string;
+  stateReason: string | null;
   availability: string;
+  /** Size and modification time as recorded: an original is only read while they still hold. */
+  size: number;
+  mtime: string;
 }
 
 export function getMediaLocation(db: Db, id: number): MediaLocation | undefined {
   const row = statement(
     db,
     `SELECT m.id, m.folder_id AS folderId, f.path AS folderPath, m.rel_path AS relPath, m.md5, m.mime, m.type,
-       m.file_state AS fileState, m.availability
+       m.file_state AS fileState, m.state_reason AS stateReason, m.availability, m.file_size AS size, m.mtime
      FROM media m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?`,
   ).get(id) as Omit<MediaLocation, 'absPath'> | undefined;
   return row === undefined ? undefined : { ...row, absPath: joinLocation(row.folderPath, row.relPath) };
@@ -197,12 +202,14 @@ export function recordScannedFile(db: Db, folderId: number, file: ScannedFile, n
      FROM media m WHERE m.folder_id = ? AND m.rel_path = ?`,
   ).get(folderId, file.relPath) as ExistingRow | undefined;
   if (!existing) {
+    // The display name is what the API hands out and takes back: no control characters.
+    const name = displayNameFromFileName(file.name);
     const info = statement(
       db,
       `INSERT INTO media (folder_id, rel_path, display_path, original_name, file_size, mtime, name, name_key,
          created_at, updated_at, updated_by, file_state, availability)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', 'pending', 'present')`,
-    ).run(folderId, file.relPath, file.displayPath, file.name, file.size, file.mtime, file.name, tagKey(file.name), now, now);
+    ).run(folderId, file.relPath, file.displayPath, file.name, file.size, file.mtime, name, tagKey(name), now, now);
     return { id: Number(info.lastInsertRowid), created: true, needsProbe: true };
   }
   const changed = existing.file_size !== file.size || existing.mtime !== file.mtime;
@@ -331,8 +338,8 @@ export function relinkItem(db: Db, missingId: number, foundId: number, now: stri
     found.display_path,
     found.file_size,
     found.mtime,
-    found.original_name,
-    tagKey(found.original_name),
+    displayNameFromFileName(found.original_name),
+    tagKey(displayNameFromFileName(found.original_name)),
     found.original_name,
     now,
     missingId,

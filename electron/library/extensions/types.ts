@@ -4,6 +4,7 @@
  * extension). Extensions never touch the database; the service stores what they return.
  */
 import type { ExtensionRunState } from '../../../shared/media.js';
+import type { OriginalLocation } from '../base/original-file.js';
 import type { LibraryPaths } from '../base/paths.js';
 import type { DetectedFields } from '../db/media-columns.js';
 
@@ -12,8 +13,8 @@ export interface ExtensionSubject extends DetectedFields {
   id: number;
   geotagged: boolean;
   availability: string;
-  /** The original file's absolute path as bytes (names need not be UTF-8). */
-  absPath: Buffer;
+  /** The original file: read it only through base/original-file's readOriginal, which checks it first. */
+  original: OriginalLocation;
 }
 
 export interface ExtensionEnv {

@@ -63,13 +63,21 @@ function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+// A body that is not UTF-8 is refused rather than stored with U+FFFD in place of its bytes.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
  * Reads a JSON body of at most `limit` bytes. An empty body is `undefined` (a method without
  * arguments); malformed JSON is INVALID_ARGUMENT (400).
  */
 export async function readJsonBody(req: IncomingMessage, limit = JSON_BODY_LIMIT): Promise<unknown> {
   const raw = await readRaw(req, limit);
-  const text = raw.toString('utf8').trim();
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(raw).trim();
+  } catch {
+    throw new FolioError('INVALID_ARGUMENT', 'The request body is not valid UTF-8; send JSON encoded as UTF-8', { field: 'body' });
+  }
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -4,7 +4,7 @@ import { FolioError } from '../../../shared/errors.js';
 import { mediaUrlBuilder, HTTP_MEDIA_BASE } from '../../../shared/media-urls.js';
 import { errorEnvelope, okEnvelope } from '../../../shared/result.js';
 import type { Service } from '../service/service.js';
-import { HttpError, httpStatusOf, methodNotAllowed } from '../base/error-status.js';
+import { errorHeaders, httpStatusOf, methodNotAllowed } from '../base/error-status.js';
 import { readJsonBody, requireJsonContentType } from './read-body.js';
 import type { HttpRequest } from './request-context.js';
 import { jsonResponse } from './write-response.js';
@@ -26,6 +26,6 @@ export async function handleRpc(request: HttpRequest, service: Service, methodSe
     return jsonResponse(okEnvelope(value));
   } catch (error) {
     const reported = toFolioError(error, `rpc ${methodSegment}`);
-    return jsonResponse(errorEnvelope(reported), httpStatusOf(reported), reported instanceof HttpError ? reported.headers : {});
+    return jsonResponse(errorEnvelope(reported), httpStatusOf(reported), errorHeaders(reported));
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FolioError } from '../../../shared/errors.js';
 import { fileResponse } from '../media-files/file-response.js';
-import { isPathInside } from '../media-files/path-inside.js';
+import { isPathInside } from '../base/path-inside.js';
 import { HttpError, methodNotAllowed } from '../base/error-status.js';
 import { toWebRequest, type HttpRequest } from './request-context.js';
 import { PAGE_CSP } from './security-headers.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { nowIso } from '../base/clock.js';
+import { fileTimeIso, nowIso } from '../base/clock.js';
 import { errorMessage } from '../base/file-errors.js';
 import type { LibraryPaths } from '../base/paths.js';
 import type { Db } from '../db/connection.js';
@@ -137,7 +137,7 @@ export class ImportJob {
         displayPath: relText,
         name: relText.slice(relText.lastIndexOf('/') + 1),
         size: event.size,
-        mtime: new Date(event.mtimeMs).toISOString(),
+        mtime: fileTimeIso(event.mtimeMs),
       };
       let outcome: ScanOutcome | undefined;
       this.writer.push(

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { FolioError } from '../../../shared/errors.js';
 import { parseByteRange } from './byte-range.js';
-import { fileSystemError } from './file-system-error.js';
+import { fileSystemError } from '../base/file-system-error.js';
 
 export interface FileToServe {
   /** A real path (symlinks already resolved and checked by the caller). */

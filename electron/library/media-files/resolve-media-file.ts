@@ -5,9 +5,10 @@ import type { ThumbnailSize } from '../../../shared/media.js';
 import type { Db } from '../db/connection.js';
 import { getMediaLocation } from '../db/media-repo.js';
 import { type FileToServe, MEDIA_CSP } from './file-response.js';
-import { fileSystemError } from './file-system-error.js';
+import { fileSystemError } from '../base/file-system-error.js';
 import type { MediaRequest } from './media-request.js';
-import { isPathInside } from './path-inside.js';
+import { isPathInside } from '../base/path-inside.js';
+import { checkOriginal } from '../base/original-file.js';
 
 /** What serving media needs from a library. */
 export interface MediaFileSource {
@@ -31,8 +32,9 @@ async function realPathOf(target: Buffer | string, what: string): Promise<Buffer
 }
 
 /**
- * Resolves a media request to a real file, checked to lie inside its library folder (originals)
- * or the thumbnail cache (thumbnails). A symlink that leads elsewhere — including into a
+ * Resolves a media request to a real file, checked to lie inside the thumbnail cache
+ * (thumbnails) or, through the one opener of originals (base/original-file), inside its
+ * unchanged library folder and unchanged since it was imported. A symlink that leads elsewhere — including into a
  * sibling folder whose name merely starts the same — is refused with FORBIDDEN.
  */
 export async function resolveMediaFile(source: MediaFileSource, request: MediaRequest): Promise<FileToServe> {
@@ -58,13 +60,7 @@ export async function resolveMediaFile(source: MediaFileSource, request: MediaRe
   }
   const location = getMediaLocation(source.db, request.id);
   if (!location) throw new FolioError('NOT_FOUND', `Media item ${request.id} was not found`);
-  const [realFile, realFolder] = await Promise.all([
-    realPathOf(location.absPath, 'The media file'),
-    realPathOf(location.folderPath, 'The library folder'),
-  ]);
-  if (!isPathInside(realFile, realFolder)) {
-    throw new FolioError('FORBIDDEN', 'The media file lies outside its library folder');
-  }
+  const { realPath: realFile } = await checkOriginal(location);
   const mime = location.mime ?? 'application/octet-stream';
   const baseName = location.relPath.toString('utf8').split('/').at(-1) ?? `${request.id}`;
   return {

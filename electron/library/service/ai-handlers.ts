@@ -1,4 +1,5 @@
 import type { AutoTagItemResult } from '../../../shared/contract.js';
+import { tagKey } from '../../../shared/tags.js';
 import { nowIso } from '../base/clock.js';
 import { deleteAiTags, itemsWithAiTag } from '../db/media-tag-repo.js';
 import { touchMedia } from '../db/media-touch-repo.js';
@@ -51,11 +52,14 @@ export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> 
       const result = inTransaction(db, () => {
         requireItems(db, unique);
         const now = nowIso();
-        const total: TagEditResult = { updated: 0, changes: { added: [], removed: [] } };
+        // `unmatched`: the names none of the items has as an AI tag.
+        const total: TagEditResult = { updated: 0, changes: { added: [], removed: [] }, unmatched: [] };
+        const promoted = new Set<string>();
         const touched = new Set<number>();
         for (const tag of findTags(db, names)) {
           const carriers = itemsWithAiTag(db, tag.id, unique);
           if (carriers.length === 0) continue;
+          promoted.add(tag.key);
           const { changes } = applyTagEdits(db, carriers, [tag.name], [], ctx.actor, now);
           total.changes.added.push(...changes.added);
           // The suggestion became the user's own tag: it is no longer an AI tag of these items.
@@ -64,6 +68,7 @@ export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> 
           for (const id of carriers) touched.add(id);
         }
         total.updated = changedIds(total.changes).length;
+        total.unmatched = names.filter((name) => !promoted.has(tagKey(name)));
         return { total, touched: [...touched] };
       });
       if (result.touched.length > 0) emitChange(events, ['tags', 'aiTags'], ctx.actor, result.touched);

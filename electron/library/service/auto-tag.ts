@@ -60,7 +60,7 @@ function subjectOf(row: MediaRow): ExtensionSubject {
     id: row.id,
     geotagged: detected.gpsLat !== null && detected.gpsLon !== null,
     availability: row.availability,
-    absPath: joinLocation(row.folderPath, row.relPath),
+    original: { id: row.id, folderPath: row.folderPath, absPath: joinLocation(row.folderPath, row.relPath), size: row.size, mtime: row.mtime },
   };
 }
 

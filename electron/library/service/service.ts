@@ -3,13 +3,18 @@ import type { Args, MethodName, Result } from '../../../shared/contract.js';
 import { errorEnvelope, okEnvelope, type Envelope } from '../../../shared/result.js';
 import type { CallContext, Handlers } from './types.js';
 import { toFolioError } from '../base/error-path.js';
+import { faultToFolioError } from '../base/faults.js';
 
 /**
  * The one entry point every transport uses. Arguments are always parsed here, so a direct
  * caller (CLI, tests) gets the same validation as IPC and HTTP.
  */
 export class Service {
-  constructor(readonly handlers: Handlers) {}
+  /** `libraryRoot` is named in the sentences about a fault of the library's own files (disk full, read-only). */
+  constructor(
+    readonly handlers: Handlers,
+    readonly libraryRoot?: string,
+  ) {}
 
   async call<M extends MethodName>(method: M, rawArgs: unknown, ctx: CallContext): Promise<Result<M>> {
     const args = parseArgs(method, rawArgs);
@@ -19,7 +24,12 @@ export class Service {
   /** For transports that already parsed the arguments (to reject bad input before anything else). */
   async callParsed<M extends MethodName>(method: M, args: Args<M>, ctx: CallContext): Promise<Result<M>> {
     const handler = this.handlers[method] as (args: Args<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
-    return handler(args, ctx);
+    try {
+      return await handler(args, ctx);
+    } catch (error) {
+      // A fault of the machine gets its typed error here, where the library is known.
+      throw faultToFolioError(error, this.libraryRoot) ?? error;
+    }
   }
 
   /** Never throws: the answer is an envelope, as it will cross a process boundary. */
@@ -33,6 +43,6 @@ export class Service {
 
   /** Swaps in other handlers for some methods (the desktop shell's native ones). */
   withHandlers(overrides: Partial<Handlers>): Service {
-    return new Service({ ...this.handlers, ...overrides } as Handlers);
+    return new Service({ ...this.handlers, ...overrides } as Handlers, this.libraryRoot);
   }
 }

@@ -14,6 +14,8 @@ import { ensureTags, findTags } from '../db/tag-repo.js';
 export interface TagEditResult {
   updated: number;
   changes: TagChanges;
+  /** Tags asked to be removed that none of the items had (so the remove did nothing). */
+  unmatched: string[];
 }
 
 export function assertNoOverlap(add: readonly string[], remove: readonly string[]): void {
@@ -42,14 +44,20 @@ export function applyTagEdits(
     changes.added.push({ tag: tag.name, ids: gained });
     for (const id of gained) touched.add(id);
   }
-  for (const tag of findTags(db, remove)) {
-    const lost = unlinkUserTag(db, tag.id, ids);
-    if (lost.length === 0) continue;
+  const found = new Map(findTags(db, remove).map((tag) => [tag.key, tag]));
+  const unmatched: string[] = [];
+  for (const name of remove) {
+    const tag = found.get(tagKey(name));
+    const lost = tag === undefined ? [] : unlinkUserTag(db, tag.id, ids);
+    if (tag === undefined || lost.length === 0) {
+      unmatched.push(name);
+      continue;
+    }
     changes.removed.push({ tag: tag.name, ids: lost });
     for (const id of lost) touched.add(id);
   }
   touchMedia(db, [...touched], actor, now);
-  return { updated: touched.size, changes };
+  return { updated: touched.size, changes, unmatched };
 }
 
 /** Makes the item's user tags exactly `tags` (an empty list clears them). */

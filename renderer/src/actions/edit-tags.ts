@@ -2,14 +2,14 @@
 import type { TagChanges } from '../../../shared/contract.js';
 import { call } from '../api/client.js';
 import { invertTagChanges, isEmptyChange, replayTagChanges, type TagEdit } from '../logic/tag-changes.js';
-import { chunked } from './chunks.js';
+import { chunked, tagEditSliceSize } from './chunks.js';
 import { noteChange } from './refresh.js';
 import { attempt } from './report.js';
 import { recordEdit } from './undo.js';
 
 async function applyEdits(edits: readonly TagEdit[]): Promise<void> {
   for (const edit of edits) {
-    for (const ids of chunked(edit.ids)) {
+    for (const ids of chunked(edit.ids, tagEditSliceSize(edit.add.length + edit.remove.length))) {
       await call('media.editTags', { ids, add: edit.add, remove: edit.remove });
     }
   }
@@ -43,7 +43,7 @@ export async function editTags(ids: readonly number[], add: readonly string[], r
   const label = describe(add, remove, ids.length);
   const result = await attempt(label, async () => {
     const parts: TagChanges[] = [];
-    for (const slice of chunked(ids)) {
+    for (const slice of chunked(ids, tagEditSliceSize(add.length + remove.length))) {
       parts.push((await call('media.editTags', { ids: slice, add: [...add], remove: [...remove] })).changes);
     }
     return mergeChanges(parts);

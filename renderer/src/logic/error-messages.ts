@@ -11,6 +11,7 @@ const WORDING: Record<ErrorCode, string> = {
   UNSUPPORTED: 'Folio can’t do that here.',
   IO_ERROR: 'A file or folder could not be read or written.',
   PERMISSION_DENIED: 'Folio is not allowed to do that.',
+  BUSY: 'The library is busy with another program; try again in a moment.',
   CANCELLED: 'Cancelled.',
   LIBRARY_TOO_NEW: 'This library was made by a newer version of Folio.',
   UNAUTHORIZED: 'This page is not signed in to the Folio server. Open the link that `folio serve` printed.',

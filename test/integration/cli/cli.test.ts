@@ -82,7 +82,7 @@ describe('folio import, list, get, tag, trash, restore', () => {
   it('says in a sentence what an argument takes, and the option that gets past it', async () => {
     const tooMany = await runFolio(['list', '--limit', '1000', '--library', library]);
     expect(tooMany.code).toBe(4);
-    expect(tooMany.stderr).toContain('folio: limit is at most 500; use --all for every item, or --cursor to go on from a page (limit)');
+    expect(tooMany.stderr).toContain('folio: limit is at most 500 (got 1000); use --all for every item, or --cursor to go on from a page (limit)');
     const badSort = await runFolio(['list', '--sort', 'colour', '--library', library]);
     expect(badSort.stderr).toContain('sort.field is one of: name, takenAt, addedAt, size');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteRange } from '../../../electron/library/media-files/byte-range.js';
 import { parseMediaPath } from '../../../electron/library/media-files/media-request.js';
-import { isPathInside } from '../../../electron/library/media-files/path-inside.js';
+import { isPathInside } from '../../../electron/library/base/path-inside.js';
 import { FolioError } from '../../../shared/errors.js';
 import { TRAVERSAL_PATHS } from './traversal-corpus.js';
 

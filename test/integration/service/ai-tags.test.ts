@@ -215,7 +215,7 @@ describe('media.removeAiTags and media.promoteAiTags', () => {
     expect(item.tags).toEqual(['geotagged', 'landscape']);
     expect(names(item.aiTags)).not.toContain('geotagged');
     expect(names(item.aiTags)).not.toContain('landscape');
-    expect(await call('media.promoteAiTags', { ids: [nikon], names: ['geotagged'] })).toEqual({ updated: 0, changes: { added: [], removed: [] } });
+    expect(await call('media.promoteAiTags', { ids: [nikon], names: ['geotagged'] })).toEqual({ updated: 0, changes: { added: [], removed: [] }, unmatched: ['geotagged'] });
     await call('media.editTags', { ids: [nikon, canon], remove: ['geotagged', 'landscape'] });
   });
 });

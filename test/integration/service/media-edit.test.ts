@@ -114,7 +114,7 @@ describe('media.update', () => {
     await expectFolioError(call('media.update', { id, patch: { customCoordinates: `1,0,${width},${height}` } }), 'INVALID_ARGUMENT', 'customCoordinates');
     await expectFolioError(call('media.update', { id, patch: { customCoordinates: `0,${height},1,1` } }), 'INVALID_ARGUMENT', 'customCoordinates');
     t.library.db.prepare(`UPDATE media SET width = NULL, height = NULL WHERE id = ?`).run(id);
-    await expectFolioError(call('media.update', { id, patch: { customCoordinates: '0,0,1,1' } }), 'UNSUPPORTED', 'customCoordinates');
+    await expectFolioError(call('media.update', { id, patch: { customCoordinates: '0,0,1,1' } }), 'INVALID_ARGUMENT', 'customCoordinates');
     expect((await call('media.get', { id })).customCoordinates).toBe(`0,0,${width},${height}`);
   });
 

@@ -35,12 +35,14 @@ describe('media.editTags', () => {
         ],
         removed: [{ tag: 'old', ids: [a] }],
       },
+      // A remove that matched nothing says so.
+      unmatched: ['never had'],
     });
     expect(await tagsOf(a)).toEqual(['Beach', 'keep']);
     expect(await tagsOf(b)).toEqual(['Beach', 'keep']);
     expect(changes.at(-1)).toEqual({ aspects: ['tags'], ids: [a, b, c], actor: 'user' });
     // Doing it again changes nothing and says so.
-    expect(await call('media.editTags', { ids: [a, b, c], add: ['beach'] })).toEqual({ updated: 0, changes: { added: [], removed: [] } });
+    expect(await call('media.editTags', { ids: [a, b, c], add: ['beach'] })).toEqual({ updated: 0, changes: { added: [], removed: [] }, unmatched: [] });
   });
 
   it('the changes invert exactly: applying them backwards restores every item', async () => {

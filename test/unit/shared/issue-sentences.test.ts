@@ -14,12 +14,12 @@ function messageOf(method: Parameters<typeof parseArgs>[0], args: unknown): [str
 
 describe('argument errors as sentences', () => {
   it('names the field and what it takes, never the schema library wording', () => {
-    expect(messageOf('media.list', { limit: 1000 })).toEqual(['limit is at most 500', 'limit']);
-    expect(messageOf('media.list', { limit: 0 })).toEqual(['limit is at least 1', 'limit']);
-    expect(messageOf('media.list', { limit: 'ten' })).toEqual(['limit must be a number', 'limit']);
-    expect(messageOf('media.list', { limit: 1.5 })).toEqual(['limit must be a whole number', 'limit']);
+    expect(messageOf('media.list', { limit: 1000 })).toEqual(['limit is at most 500 (got 1000)', 'limit']);
+    expect(messageOf('media.list', { limit: 0 })).toEqual(['limit is at least 1 (got 0)', 'limit']);
+    expect(messageOf('media.list', { limit: 'ten' })).toEqual(['limit must be a number (got "ten")', 'limit']);
+    expect(messageOf('media.list', { limit: 1.5 })).toEqual(['limit must be a whole number (got 1.5)', 'limit']);
     expect(messageOf('media.list', { sort: { field: 'colour', direction: 'asc' } })).toEqual([
-      'sort.field is one of: name, takenAt, addedAt, size',
+      'sort.field is one of: name, takenAt, addedAt, size (got "colour")',
       'sort.field',
     ]);
     expect(messageOf('media.get', {})).toEqual(['id is required', 'id']);

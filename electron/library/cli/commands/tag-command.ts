@@ -1,5 +1,5 @@
 import { parseIds, splitList, UsageError } from '../cli-error.js';
-import { CLI_CONTEXT, print, printJson, stringList, type Command } from '../command.js';
+import { CLI_CONTEXT, note, print, printJson, stringList, type Command } from '../command.js';
 
 export const tagCommand: Command = {
   name: 'tag',
@@ -12,7 +12,10 @@ export const tagCommand: Command = {
     if (add === undefined && remove === undefined) throw new UsageError('tag needs --add, --remove or both');
     const result = await ctx.library().service.call('media.editTags', { ids, add, remove }, CLI_CONTEXT);
     if (ctx.json) printJson(result);
-    else print(`Tags changed on ${result.updated} of ${ids.length} ${ids.length === 1 ? 'item' : 'items'}`);
+    else {
+      print(`Tags changed on ${result.updated} of ${ids.length} ${ids.length === 1 ? 'item' : 'items'}`);
+      if (result.unmatched.length > 0) note(`Not removed, as none of the items had it: ${result.unmatched.join(', ')}`);
+    }
     return 0;
   },
 };

@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { ExtensionRunState, ThumbnailSize } from '../../../../shared/media.js';
+import { readOriginal } from '../../base/original-file.js';
 import { thumbnailPath } from '../../base/thumbnail-paths.js';
 import type { ExtensionEnv, ExtensionSubject } from '../types.js';
 import type { RgbaImage } from './pixel-stats.js';
@@ -64,8 +65,13 @@ export async function readPixels(subject: ExtensionSubject, env: ExtensionEnv): 
     const status = subject.fileState === 'unsupported' || subject.fileState === 'oversized' ? 'unsupported' : 'failed';
     throw new PixelsUnavailable(status, `The file could not be decoded (${subject.fileState}${subject.stateReason ? `: ${subject.stateReason}` : ''})`);
   }
-  const original = subject.availability === 'present' ? await readIfPresent(subject.absPath) : null;
-  if (original === null) throw new PixelsUnavailable('failed', 'The file is not reachable and no thumbnail is cached');
+  if (subject.availability !== 'present') throw new PixelsUnavailable('failed', 'The file is not reachable and no thumbnail is cached');
+  let original: Buffer;
+  try {
+    original = await readOriginal(subject.original);
+  } catch (error) {
+    throw new PixelsUnavailable('failed', `The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
   try {
     return { image: await decode(original, env), from: 'original' };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issueToError } from '../../../../shared/args.js';
+import { parseWith } from '../../../../shared/args.js';
 import { contract } from '../../../../shared/contract.js';
 import { ExtensionRequest, Id, MAX_IDS, MAX_TAGS_PER_CALL } from '../../../../shared/schemas.js';
 
@@ -33,10 +33,7 @@ export const TagRenameBody = contract['tags.rename'].args;
 
 /** Parses a REST body, naming the field at fault the same way the contract's parser does. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw issue ? issueToError(issue) : new Error('invalid body');
+  return parseWith(schema, body);
 }
 
 /** `"a, b"` → `["a", "b"]`: a string is a comma-separated list, as in the seed documents. */

@@ -38,7 +38,7 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
     case 'MediaList':
       return { items: [sampleItem(origin, 1)], nextCursor: 'eyJrIjoiMjAyMy0wOC0xNCIsImlkIjoxfQ' };
     case 'BulkTagsResult':
-      return { ids: [1, 2], updated: 2, changes: { added: [{ tag: 'holiday', ids: [1, 2] }], removed: [] } };
+      return { updated: 2, added: [{ tag: 'holiday', count: 2 }], removed: [], unmatched: ['todo'] };
     case 'DeleteResult':
       return { id: example.id, deletedCount: 1 };
     case 'RestoreResult':

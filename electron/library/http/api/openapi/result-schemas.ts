@@ -110,9 +110,9 @@ const TagCount: JsonSchema = {
   properties: { name: str, count: int },
 };
 
-const TagChangeList: JsonSchema = {
+const TagChangeCounts: JsonSchema = {
   type: 'array',
-  items: { type: 'object', required: ['tag', 'ids'], properties: { tag: str, ids: { type: 'array', items: int } } },
+  items: { type: 'object', required: ['tag', 'count'], properties: { tag: str, count: { type: 'integer', description: 'Items that gained (or lost) the tag' } } },
 };
 
 export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
@@ -133,11 +133,12 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   TagList: { type: 'object', required: ['tags'], properties: { tags: { type: 'array', items: ref('TagCount') } } },
   BulkTagsResult: {
     type: 'object',
-    required: ['ids', 'updated', 'changes'],
+    required: ['updated', 'added', 'removed', 'unmatched'],
     properties: {
-      ids: { type: 'array', items: int },
       updated: { type: 'integer', description: 'Items whose tags changed' },
-      changes: { type: 'object', required: ['added', 'removed'], properties: { added: TagChangeList, removed: TagChangeList } },
+      added: TagChangeCounts,
+      removed: TagChangeCounts,
+      unmatched: { type: 'array', items: str, description: 'Tags asked to be removed that none of the items had' },
     },
   },
   DeleteResult: {
