@@ -138,7 +138,7 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
                 void add(s.name);
               }}
             >
-              <span>{s.name}</span>
+              <span className="tag-suggestion">{s.name}</span>
               <span className="suggestion-count">{s.count.toLocaleString()}</span>
             </li>
           ))}
