@@ -171,6 +171,8 @@ export interface ScannedFile {
   size: number;
   /** ISO-8601 UTC, as stored. */
   mtime: string;
+  /** Whether this user may read it now; an unchanged file that became unreadable is read again (and recorded so). */
+  readable?: boolean;
 }
 
 export interface ScanOutcome {
@@ -221,7 +223,7 @@ export function recordScannedFile(db: Db, folderId: number, file: ScannedFile, n
   } else if (existing.availability !== 'present') {
     statement(db, `UPDATE media SET availability = 'present' WHERE id = ?`).run(existing.id);
   }
-  const unfinished = existing.file_state === 'pending' || existing.file_state === 'unreadable';
+  const unfinished = existing.file_state === 'pending' || existing.file_state === 'unreadable' || file.readable === false;
   const lacksThumbnails = existing.file_state === 'ok' && existing.type === 'image' && existing.thumbs < 4;
   return { id: existing.id, created: false, needsProbe: changed || unfinished || lacksThumbnails };
 }

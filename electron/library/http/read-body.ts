@@ -55,7 +55,9 @@ function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     const onError = (error: Error): void => {
       stop();
-      reject(error);
+      // A client that hangs up mid-upload is not a fault of ours: one line, no stack.
+      console.warn(`folio: a client closed the connection while sending a request body (${(error as NodeJS.ErrnoException).code ?? error.message})`);
+      reject(new FolioError('CANCELLED', 'The connection closed before the request body arrived'));
     };
     req.on('data', onData);
     req.on('end', onEnd);

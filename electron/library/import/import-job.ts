@@ -138,6 +138,7 @@ export class ImportJob {
         name: relText.slice(relText.lastIndexOf('/') + 1),
         size: event.size,
         mtime: fileTimeIso(event.mtimeMs),
+        readable: event.readable,
       };
       let outcome: ScanOutcome | undefined;
       this.writer.push(

@@ -11,6 +11,8 @@ export type ScanEvent =
       absPath: Buffer;
       size: number;
       mtimeMs: number;
+      /** False when this user may not read it now (permissions can change without touching size or mtime). */
+      readable: boolean;
     }
   | { kind: 'issue'; path: string; reason: string };
 
@@ -91,7 +93,7 @@ export async function* scanFolder(options: ScanOptions): AsyncGenerator<ScanEven
         else if (result.kind === 'issue') yield result;
         else if (!seenFiles.has(result.inode)) {
           seenFiles.add(result.inode);
-          yield { kind: 'file', relPath: result.relPath, absPath: result.absPath, size: result.size, mtimeMs: result.mtimeMs };
+          yield { kind: 'file', relPath: result.relPath, absPath: result.absPath, size: result.size, mtimeMs: result.mtimeMs, readable: result.readable };
         }
       }
     }
@@ -103,19 +105,32 @@ export async function* scanFolder(options: ScanOptions): AsyncGenerator<ScanEven
 type Examined =
   | { kind: 'dir'; dir: PendingDir }
   | { kind: 'issue'; path: string; reason: string }
-  | { kind: 'file'; relPath: Buffer; absPath: Buffer; size: number; mtimeMs: number; inode: string }
+  | { kind: 'file'; relPath: Buffer; absPath: Buffer; size: number; mtimeMs: number; inode: string; readable: boolean }
   | null;
 
 async function examine(entry: fs.Dirent<Buffer>, abs: Buffer, rel: Buffer, root: Buffer): Promise<Examined> {
   if (entry.isDirectory()) return { kind: 'dir', dir: { abs, rel } };
   if (entry.isSymbolicLink()) return examineLink(abs, root);
-  if (!entry.isFile()) return null; // sockets, pipes, devices: not media
+  if (!entry.isFile()) return { kind: 'issue', path: text(abs), reason: `It is ${specialKind(entry)}, not a file; skipped` };
   try {
     const stat = await fs.promises.stat(abs);
-    return { kind: 'file', relPath: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, inode: key(stat) };
+    const readable = await fs.promises.access(abs, fs.constants.R_OK).then(
+      () => true,
+      () => false,
+    );
+    return { kind: 'file', relPath: rel, absPath: abs, size: stat.size, mtimeMs: stat.mtimeMs, inode: key(stat), readable };
   } catch (error) {
     return { kind: 'issue', path: text(abs), reason: fileErrorReason(error, 'read') };
   }
+}
+
+/** Pipes, sockets and devices are never read: opening a FIFO would wait forever for a writer. */
+function specialKind(entry: fs.Dirent<Buffer>): string {
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }
 
 async function examineLink(abs: Buffer, root: Buffer): Promise<Examined> {

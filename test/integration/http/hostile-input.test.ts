@@ -4,11 +4,13 @@
  * characters, a busy and a full library, an oversized bulk edit, a damaged picture's
  * thumbnails and originals that were swapped for links.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyCorpus } from '../../helpers/temp-library.js';
+import { copyCorpus, testContext } from '../../helpers/temp-library.js';
 import { importFolder, rawRequest, startTestServer, TEST_TOKEN, type TestServer } from './http-fixture.js';
 import type { ErrorJson, ItemJson } from './rest-fixture.js';
 
@@ -163,7 +165,7 @@ describe('originals swapped behind the library', () => {
     fs.rmSync(t.library.paths.thumbnails, { recursive: true, force: true });
     fs.mkdirSync(t.library.paths.thumbnails, { recursive: true });
     const details = await t.api('PATCH', `/api/media/${id('DSCN0010.jpg')}/details`, { extensions: [{ name: 'local-analysis' }] });
-    const status = details.json<ItemJson>().extensionStatus.find((run) => run.extension === 'local-analysis') as { message: string };
+    const status = details.json<ItemJson>().extensionStatus.find((run) => run.extension === 'local-analysis') as unknown as { message: string };
     expect(status.message).toMatch(/outside its library folder/);
   });
 
@@ -180,5 +182,41 @@ describe('originals swapped behind the library', () => {
       fs.renameSync(`${photos}-moved`, photos);
     }
     expect((await t.api('GET', `/media/${id('Canon_40D.jpg')}/original`)).status).toBe(200);
+  });
+});
+
+describe('odd files and clients', () => {
+  it('records a named pipe in a folder as skipped, with its reason, and goes on', async () => {
+    const fifoDir = path.join(t.temp.dir, 'with-pipe');
+    copyCorpus(fifoDir, ['jpg/Canon_40D.jpg']);
+    execFileSync('mkfifo', [path.join(fifoDir, 'pipe.jpg')]);
+    await importFolder(t.library, fifoDir);
+    const issues = await t.library.service.call('import.issues', { limit: 50 }, testContext('cli'));
+    expect(issues).toContainEqual(expect.objectContaining({ path: path.join(fifoDir, 'pipe.jpg'), reason: 'It is a named pipe (FIFO), not a file; skipped' }));
+  });
+
+  it('logs one line, not a stack, when a client hangs up during an upload', async () => {
+    const warned: string[] = [];
+    const errors: unknown[] = [];
+    const { warn, error } = console;
+    console.warn = (line: string) => warned.push(line);
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(t.port, '127.0.0.1', () => {
+          socket.write(`PATCH /api/media/1 HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nX-Api-Key: ${TEST_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":`);
+          setTimeout(() => {
+            socket.destroy();
+            resolve();
+          }, 100);
+        });
+      });
+      await expect.poll(() => warned.length).toBe(1);
+    } finally {
+      console.warn = warn;
+      console.error = error;
+    }
+    expect(warned[0]).toMatch(/^folio: a client closed the connection while sending a request body/);
+    expect(errors).toEqual([]);
   });
 });
