@@ -15,19 +15,42 @@ export interface Library {
   events: LibraryEvents;
   importer: Importer;
   service: Service;
+  /**
+   * Opened for reading only: this user may not write the library's folder or file. It can be
+   * listed, read and served; every write is refused with PERMISSION_DENIED saying why.
+   */
+  readOnly: boolean;
   /** Cancels imports, stops workers and closes the database. Safe to call twice. */
   close(): Promise<void>;
+}
+
+/** An existing library this user may read but not change (a folder or file without write permission). */
+function isReadOnlyLibrary(paths: LibraryPaths): boolean {
+  if (!fs.existsSync(paths.database)) return false;
+  try {
+    fs.accessSync(paths.root, fs.constants.W_OK);
+    fs.accessSync(paths.database, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** Opens the library in `dir`, creating it if it does not exist. */
 export function openLibrary(dir: string, options: LibraryOptions = {}): Library {
   const paths = libraryPaths(dir);
-  fs.mkdirSync(paths.root, { recursive: true });
-  fs.mkdirSync(paths.thumbnails, { recursive: true });
-  const db = openDatabase(paths.database, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
+  const readOnly = isReadOnlyLibrary(paths);
+  if (!readOnly) {
+    fs.mkdirSync(paths.root, { recursive: true });
+    fs.mkdirSync(paths.thumbnails, { recursive: true });
+  }
+  const db = openDatabase(paths.database, {
+    readonly: readOnly,
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
   const events = new LibraryEvents();
   const resolved = resolveOptions(options);
-  const importer = createImporter({ db, paths, events, options: resolved });
+  const importer = createImporter({ db, paths, events, options: resolved, readOnly });
   const context: LibraryContext = { db, paths, events, options: resolved, importer };
   const service = new Service(createHandlers(context), paths.root);
   let closed = false;
@@ -37,6 +60,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     events,
     importer,
     service,
+    readOnly,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { FolioError } from '../../../shared/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
@@ -18,11 +19,7 @@ export interface OpenOptions {
  * then brings its schema up to date. A library written by a newer Folio is refused untouched.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, {
-    readonly: options.readonly === true,
-    timeout: 5_000,
-    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
-  });
+  const db = options.readonly === true ? openReadOnly(file, options) : connect(file, options, false);
   try {
     // Read the version before any pragma: switching the journal mode rewrites the file header,
     // and a library from a newer Folio must be left exactly as it was.
@@ -39,6 +36,40 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function connect(file: string, options: OpenOptions, readonly: boolean): Db {
+  return new Database(file, {
+    readonly,
+    fileMustExist: readonly,
+    timeout: 5_000,
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
+}
+
+// better-sqlite3 reads this once, when its first connection opens: it lets the read-only
+// fallback below name the file as a URI with `immutable=1`. Library paths are absolute, so
+// no plain file name here is ever taken for a URI.
+process.env.SQLITE_USE_URI ??= '1';
+
+/**
+ * A read-only connection. A WAL library needs its `-shm` file to be read; in a folder this user
+ * may not write to, SQLite can neither create it nor open the library. Then it is opened as
+ * immutable: nothing is written anywhere (no `-shm` is left behind for the next open to trip
+ * on), at the price of not seeing what another process commits meanwhile.
+ */
+function openReadOnly(file: string, options: OpenOptions): Db {
+  let db: Db | null = null;
+  try {
+    db = connect(file, options, true);
+    db.pragma('user_version', { simple: true }); // the first read is where a missing -shm shows
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_READONLY_DIRECTORY' && code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY_CANTINIT') throw error;
+    return connect(`${pathToFileURL(file).href}?immutable=1`, options, true);
   }
 }
 

@@ -21,6 +21,8 @@ export interface ImporterDeps {
   paths: LibraryPaths;
   events: LibraryEvents;
   options: ResolvedOptions;
+  /** A read-only library: nothing is written at start-up (any import is refused by SQLite). */
+  readOnly?: boolean;
 }
 
 interface Running {
@@ -61,7 +63,7 @@ export function createImporter(deps: ImporterDeps): Importer {
   const { db, paths, events, options } = deps;
   // A job still marked running was cut short by a crash; its committed work stays, and
   // importing the folder again finishes the rest without duplicates.
-  failInterruptedJobs(db, nowIso());
+  if (deps.readOnly !== true) failInterruptedJobs(db, nowIso());
   let pool: WorkerPool | null = null;
   const getPool = (): WorkerPool => {
     pool ??= new WorkerPool(options.workers, {

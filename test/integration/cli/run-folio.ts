@@ -20,9 +20,9 @@ export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs `node bin/folio.mjs …` as a script would, and collects what it printed. */
-export function runFolio(args: string[], env: Record<string, string> = {}): Promise<FolioRun> {
+export function runFolio(args: string[], env: Record<string, string> = {}, as?: { uid: number; gid: number }): Promise<FolioRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [FOLIO_BIN, ...args], { env: cleanEnv(env), cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [FOLIO_BIN, ...args], { env: cleanEnv(env), cwd: REPO_ROOT, ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
