@@ -30,6 +30,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         `This library was written by a newer version of Folio (schema ${version}; this version knows up to ${SCHEMA_VERSION}). Update Folio to open it; the library was not changed.`,
       );
     }
+    // A new library gives back the pages that forgetting items frees (reclaimFreePages); an
+    // existing one keeps its mode until it is vacuumed (the mode of a file with tables is fixed).
+    if (!options.readonly && version === 0) db.pragma('auto_vacuum = INCREMENTAL');
     applyPragmas(db, options.readonly === true);
     if (!options.readonly) migrate(db, version);
     return db;
@@ -102,6 +105,14 @@ function migrate(db: Db, from: number): void {
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
+}
+
+/**
+ * Gives the free pages back to the file system after many rows went (the trash emptied, a
+ * folder forgotten), so a library that shrank in content shrinks on disk too.
+ */
+export function reclaimFreePages(db: Db): void {
+  db.pragma('incremental_vacuum');
 }
 
 export function schemaVersion(db: Db): number {

@@ -1,6 +1,6 @@
 import { FolioError, notFound } from '../../../shared/errors.js';
 import type { LibraryFolder } from '../../../shared/media.js';
-import { schemaVersion } from '../db/connection.js';
+import { reclaimFreePages, schemaVersion } from '../db/connection.js';
 import { deleteFolder, folderExists, listFolders } from '../db/folder-repo.js';
 import { countItems } from '../db/media-repo.js';
 import { countTagsInUse } from '../db/tag-repo.js';
@@ -44,6 +44,7 @@ export function libraryHandlers(lib: LibraryContext): HandlerGroup<LibraryHandle
         return { removedItems: deleted.removedItems, cleanup: forgetDerivedRecords(db, deleted.md5s) };
       });
       deleteCachedThumbnails(paths, cleanup);
+      reclaimFreePages(db);
       emitChange(events, ['folders', 'items'], ctx.actor);
       return { id, removedItems };
     },

@@ -1,4 +1,5 @@
 import { nowIso } from '../base/clock.js';
+import { reclaimFreePages } from '../db/connection.js';
 import { planSoftDelete, purgeTrashed, restoreItems, trashItems } from '../db/trash-repo.js';
 import { deleteCachedThumbnails, forgetDerivedRecords } from './forget-items.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
@@ -36,6 +37,7 @@ export function trashHandlers(lib: LibraryContext): HandlerGroup<TrashHandlersMe
         return { removedCount: purged.count, cleanup: forgetDerivedRecords(db, purged.md5s) };
       });
       deleteCachedThumbnails(paths, cleanup);
+      if (removedCount > 0) reclaimFreePages(db);
       if (removedCount > 0) emitChange(events, ['trash', 'items'], ctx.actor);
       return { removedCount };
     },
