@@ -57,9 +57,10 @@ function basicUserName(authorization: string): string | undefined {
   const basic = /^\s*basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization);
   if (basic?.[1] === undefined) return undefined;
   const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  // RFC 7617: "user-id:password"; without the colon it is not Basic credentials at all.
   const colon = decoded.indexOf(':');
-  const user = colon < 0 ? decoded : decoded.slice(0, colon);
-  return user === '' ? undefined : user;
+  if (colon <= 0) return undefined;
+  return decoded.slice(0, colon);
 }
 
 /**

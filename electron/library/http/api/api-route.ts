@@ -49,6 +49,8 @@ export interface RouteDoc {
   body?: { name: string; schema: z.ZodType };
   /** Component name of the 200 answer (openapi/result-schemas). */
   result: string;
+  /** Success is 204 with no body (ImageKit's delete), not 200 with `result`. */
+  noContent?: true;
   examples: Record<string, ExampleCase>;
 }
 

@@ -79,6 +79,7 @@ export const imagekitRoutes: ApiRoute[] = [
       summary: 'ImageKit: delete a file (files.delete)',
       description: "Moves the item to Folio's trash (the file on disk is not touched); 204 with no body, as ImageKit answers.",
       result: 'ImageKitNoContent',
+      noContent: true,
       examples: { imagekitUnknown: { summary: 'No such file', id: UNKNOWN_ID, status: 404 } },
     }),
     async handle(_request, { id }, api) {
@@ -173,7 +174,10 @@ export const imagekitRoutes: ApiRoute[] = [
       description: "Moves the items to Folio's trash in one transaction; the files on disk are not touched.",
       body: { name: 'ImageKitBulkDeleteBody', schema: ImageKitBulkDeleteBody },
       result: 'ImageKitBulkDeleteResult',
-      examples: { imagekitMissing: { summary: 'An unknown fileId', body: { fileIds: [String(UNKNOWN_ID)] }, status: 404 } },
+      examples: {
+        imagekitTrash: { summary: 'Trash a file', body: { fileIds: ['4'] }, status: 200 },
+        imagekitMissing: { summary: 'An unknown fileId', body: { fileIds: [String(UNKNOWN_ID)] }, status: 404 },
+      },
     }),
     async handle(request, _params, api) {
       const body = parseBody(ImageKitBulkDeleteBody, await readObjectBody(request));

@@ -82,9 +82,13 @@ function operationObject(op: OperationDoc, origin: string): Json {
     });
   }
   const responses: Json = {};
-  const statuses = [...new Set([200, ...examples.map(([, ex]) => ex.status), 401, 403])].sort();
+  const statuses = [...new Set([op.noContent ? 204 : 200, ...examples.map(([, ex]) => ex.status), 401, 403])].sort();
   if (op.body !== undefined) statuses.push(413, 415);
   for (const status of statuses) {
+    if (status === 204) {
+      responses['204'] = { description: 'Done; no body' };
+      continue;
+    }
     const named = examples.filter(([, ex]) => ex.status === status);
     const exampleValues = Object.fromEntries(
       named.map(([name, ex]) => [
