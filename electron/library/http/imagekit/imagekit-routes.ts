@@ -4,6 +4,7 @@
  * route, each mapping its request onto contract methods and the answer back into ImageKit's
  * shape. Errors leave as `{ message, help }` (imagekit-errors.ts).
  */
+import { MAX_PAGE } from '../../../../shared/limits.js';
 import { callApi, type ApiContext } from '../api/api-call.js';
 import type { ApiRoute, RouteDoc } from '../api/api-route.js';
 import { readObjectBody } from '../api/request-body.js';
@@ -107,7 +108,13 @@ export const imagekitRoutes: ApiRoute[] = [
     async handle(request, _params, api) {
       const list = await imagekitListRequest(request.query, () => callApi(api, 'folders.list', {}));
       if (list.empty) return [];
-      const { ids } = await callApi(api, 'media.listIds', { filter: list.filter, sort: list.sort }, [['filter', 'searchQuery']]);
+      const renames = [['filter', 'searchQuery']] as const;
+      // The first page is one keyset page; a later one needs the ids in order up to it (ImageKit pages by offset).
+      if (list.skip === 0 && list.limit <= MAX_PAGE) {
+        const { items } = await callApi(api, 'media.list', { filter: list.filter, sort: list.sort, limit: list.limit }, renames);
+        return items.map(toImageKitFile);
+      }
+      const { ids } = await callApi(api, 'media.listIds', { filter: list.filter, sort: list.sort }, renames);
       const page = ids.slice(list.skip, list.skip + list.limit);
       return (await itemsInOrder(api, page)).map(toImageKitFile);
     },
