@@ -50,15 +50,31 @@ export function readCookie(headers: IncomingHttpHeaders, name: string): string |
 }
 
 /**
+ * HTTP Basic's user name, which is where ImageKit's SDKs put the key (`base64("<key>:do_not_set")`;
+ * its curl examples send `-u key:`). The password is ignored.
+ */
+function basicUserName(authorization: string): string | undefined {
+  const basic = /^\s*basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization);
+  if (basic?.[1] === undefined) return undefined;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  // RFC 7617: "user-id:password"; without the colon it is not Basic credentials at all.
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  return decoded.slice(0, colon);
+}
+
+/**
  * Every credential the request carries: the page's cookie, or the headers the seed documents'
  * clients send (`Authorization: Token <key>` — `Bearer` is accepted too —, `X-Api-Key`,
- * `X-Forensic-Access-Token`).
+ * `X-Forensic-Access-Token`), or HTTP Basic with the key as the user name (ImageKit's clients).
  */
 export function requestCredentials(headers: IncomingHttpHeaders): string[] {
   const found: string[] = [];
   const authorization = header(headers, 'authorization');
   const scheme = authorization === undefined ? null : /^\s*(?:token|bearer)\s+(\S+)\s*$/i.exec(authorization);
   if (scheme?.[1] !== undefined) found.push(scheme[1]);
+  const basicUser = authorization === undefined ? undefined : basicUserName(authorization);
+  if (basicUser !== undefined) found.push(basicUser);
   for (const name of ['x-api-key', 'x-forensic-access-token']) {
     const value = header(headers, name)?.trim();
     if (value !== undefined && value !== '') found.push(value);

@@ -11,6 +11,7 @@ import { toWebRequest, type HttpRequest } from './request-context.js';
 import { serveStatic } from './static-route.js';
 import { UNAUTHORIZED_PAGE } from './unauthorized-page.js';
 import { htmlResponse } from './write-response.js';
+import { IMAGEKIT_PREFIX, imagekitErrorResponse, isImageKitPath } from './imagekit/imagekit-errors.js';
 
 export interface RouterDeps {
   service: Service;
@@ -27,11 +28,16 @@ export interface RouterDeps {
 const under = (rawPath: string, prefix: string): boolean => rawPath === prefix || rawPath.startsWith(`${prefix}/`);
 
 function isDataPath(rawPath: string): boolean {
-  return ['/api', '/rpc', '/events', '/media'].some((prefix) => under(rawPath, prefix));
+  return ['/api', '/rpc', '/events', '/media', IMAGEKIT_PREFIX].some((prefix) => under(rawPath, prefix));
 }
 
 function unauthorized(request: HttpRequest): Response {
   const error = new FolioError('UNAUTHORIZED', 'A valid key is required (Authorization: Token <key>, X-Api-Key or the page cookie)');
+  if (isImageKitPath(request.rawPath)) {
+    // ImageKit's clients send the key as HTTP Basic's user name.
+    const basic = new FolioError('UNAUTHORIZED', 'A valid key is required: HTTP Basic with the key as the user name (any password)');
+    return imagekitErrorResponse(basic, request.rawPath, { 'WWW-Authenticate': 'Basic realm="Folio", charset="UTF-8"' });
+  }
   const headers = { 'WWW-Authenticate': 'Token' };
   if (request.method === 'GET' && !isDataPath(request.rawPath)) return htmlResponse(UNAUTHORIZED_PAGE, 401, headers);
   return errorResponse(error, { headers: { ...headers, 'Cache-Control': 'no-store' } });
@@ -54,7 +60,7 @@ export async function routeRequest(request: HttpRequest, deps: RouterDeps): Prom
   }
   if (!isAuthorized(request.req.headers, deps.token)) return unauthorized(request);
 
-  if (under(rawPath, '/api')) return deps.api(request);
+  if (under(rawPath, '/api') || isImageKitPath(rawPath)) return deps.api(request);
   if (rawPath.startsWith('/rpc/') && deps.rendererDir !== null) return handleRpc(request, deps.service, rawPath.slice('/rpc/'.length));
   if (rawPath === '/events') return handleEvents(request, deps.events, deps.streams, deps.heartbeatMs);
   if (rawPath.startsWith('/media/')) {

@@ -32,6 +32,17 @@ describe('API key handling', () => {
     expect(requestCredentials({})).toEqual([]);
   });
 
+  it("reads HTTP Basic's user name as the key, whatever the password (ImageKit's clients)", () => {
+    const basic = (credentials: string) => `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`;
+    expect(requestCredentials({ authorization: basic(`${KEY}:do_not_set`) })).toEqual([KEY]);
+    expect(requestCredentials({ authorization: basic(`${KEY}:`) })).toEqual([KEY]);
+    expect(requestCredentials({ authorization: basic(`${KEY}:pass:with:colons`) })).toEqual([KEY]);
+    expect(requestCredentials({ authorization: basic(KEY) })).toEqual([]);
+    expect(requestCredentials({ authorization: basic(`:${KEY}`) })).toEqual([]);
+    expect(isAuthorized({ authorization: basic(`${KEY}:anything`) }, KEY)).toBe(true);
+    expect(isAuthorized({ authorization: basic(`wrong:${KEY}`) }, KEY)).toBe(false);
+  });
+
   it('authorises when any credential matches and refuses wrong or missing ones', () => {
     expect(isAuthorized({ 'x-api-key': KEY }, KEY)).toBe(true);
     expect(isAuthorized({ 'x-api-key': 'wrong', cookie: `folio_token=${KEY}` }, KEY)).toBe(true);

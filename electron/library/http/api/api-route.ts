@@ -23,10 +23,25 @@ export interface QueryParamDoc {
   schema: Record<string, unknown>;
 }
 
+/**
+ * A family of routes that answers in another API's shape (ImageKit's under `/v1`): the
+ * document takes their answer and error schemas and example answers from here.
+ */
+export interface RouteDialect {
+  /** Component name of the error answers. */
+  errorSchema: string;
+  errorExample(summary: string): unknown;
+  sampleAnswer(result: string, origin: string, example: ExampleCase): unknown;
+  schemas: Readonly<Record<string, Record<string, unknown>>>;
+  tag: { name: string; description: string };
+}
+
 /** A route's OpenAPI description, declared beside its handler. */
 export interface RouteDoc {
   operationId: string;
-  tag: 'media' | 'tags' | 'meta';
+  tag: 'media' | 'tags' | 'meta' | 'imagekit';
+  /** Set for routes that speak another API's dialect. */
+  dialect?: RouteDialect;
   summary: string;
   description: string;
   query?: QueryParamDoc[];
@@ -34,6 +49,8 @@ export interface RouteDoc {
   body?: { name: string; schema: z.ZodType };
   /** Component name of the 200 answer (openapi/result-schemas). */
   result: string;
+  /** Success is 204 with no body (ImageKit's delete), not 200 with `result`. */
+  noContent?: true;
   examples: Record<string, ExampleCase>;
 }
 

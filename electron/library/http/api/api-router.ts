@@ -8,6 +8,8 @@ import { mediaRoutes } from './media-routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { tagRoutes } from './tag-routes.js';
 import { toFolioError } from '../../base/error-path.js';
+import { imagekitErrorResponse, isImageKitPath } from '../imagekit/imagekit-errors.js';
+import { imagekitRoutes } from '../imagekit/imagekit-routes.js';
 
 interface CompiledRoute extends ApiRoute {
   pattern: RegExp;
@@ -21,11 +23,14 @@ function compile(template: string): RegExp {
 
 /** Every route of the REST API, each declared once with its description. */
 export function declareApiRoutes(origin: string): ApiRoute[] {
-  const declared: ApiRoute[] = [...mediaRoutes, ...tagRoutes, ...metaRoutes(() => declared, origin)];
+  const declared: ApiRoute[] = [...mediaRoutes, ...tagRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes];
   return declared;
 }
 
-/** `/api/…`: the REST API, dispatching into the same service as IPC with actor `api`. */
+/**
+ * `/api/…`: the REST API, dispatching into the same service as IPC with actor `api`; and `/v1/…`,
+ * its ImageKit dialect, which answers errors in ImageKit's shape.
+ */
 export function createApiRouter(api: ApiContext, origin: string): (request: HttpRequest) => Promise<Response> {
   const routes: CompiledRoute[] = declareApiRoutes(origin).map((route) => ({ ...route, pattern: compile(route.path) }));
 
@@ -47,7 +52,9 @@ export function createApiRouter(api: ApiContext, origin: string): (request: Http
       const answer = await route.handle(request, { id }, api);
       return answer instanceof Response ? answer : jsonResponse(answer);
     } catch (error) {
-      return errorResponse(toFolioError(error, `${request.method} ${request.rawPath}`), { headers: { 'Cache-Control': 'no-store' } });
+      const folioError = toFolioError(error, `${request.method} ${request.rawPath}`);
+      if (isImageKitPath(request.rawPath)) return imagekitErrorResponse(folioError, request.rawPath);
+      return errorResponse(folioError, { headers: { 'Cache-Control': 'no-store' } });
     }
   };
 }

@@ -32,6 +32,7 @@ const ERROR_STATUS_TEXT: Readonly<Record<number, string>> = {
 };
 
 function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): unknown {
+  if (op.dialect !== undefined) return op.dialect.sampleAnswer(op.result, origin, example);
   switch (op.result) {
     case 'MediaItem':
       return sampleItem(origin, example.id ?? 1);
@@ -81,20 +82,27 @@ function operationObject(op: OperationDoc, origin: string): Json {
     });
   }
   const responses: Json = {};
-  const statuses = [...new Set([200, ...examples.map(([, ex]) => ex.status), 401, 403])].sort();
+  const statuses = [...new Set([op.noContent ? 204 : 200, ...examples.map(([, ex]) => ex.status), 401, 403])].sort();
   if (op.body !== undefined) statuses.push(413, 415);
   for (const status of statuses) {
+    if (status === 204) {
+      responses['204'] = { description: 'Done; no body' };
+      continue;
+    }
     const named = examples.filter(([, ex]) => ex.status === status);
     const exampleValues = Object.fromEntries(
       named.map(([name, ex]) => [
         name,
         {
           summary: ex.summary,
-          value: status === 200 ? sampleAnswer(op, origin, ex) : errorExample(ERROR_CODE_FOR[status] ?? 'INVALID_ARGUMENT', ex.summary),
+          value:
+            status === 200
+              ? sampleAnswer(op, origin, ex)
+              : (op.dialect?.errorExample(ex.summary) ?? errorExample(ERROR_CODE_FOR[status] ?? 'INVALID_ARGUMENT', ex.summary)),
         },
       ]),
     );
-    const schema = { $ref: `#/components/schemas/${status === 200 ? op.result : 'Error'}` };
+    const schema = { $ref: `#/components/schemas/${status === 200 ? op.result : (op.dialect?.errorSchema ?? 'Error')}` };
     responses[String(status)] = {
       description: status === 200 ? 'OK' : (ERROR_STATUS_TEXT[status] ?? 'Error'),
       content: { 'application/json': named.length > 0 ? { schema, examples: exampleValues } : { schema } },
@@ -132,6 +140,7 @@ function operationObject(op: OperationDoc, origin: string): Json {
 export function buildOpenApiDocument(routes: readonly ApiRoute[], origin: string): Json {
   const paths: Record<string, Json> = {};
   const requestSchemas = new Map<string, z.ZodType>();
+  const dialects = new Set(routes.flatMap((route) => (route.doc.dialect === undefined ? [] : [route.doc.dialect])));
   for (const route of routes) {
     const op: OperationDoc = { ...route.doc, method: route.method, path: route.path };
     paths[op.path] ??= {};
@@ -147,17 +156,19 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], origin: string
         'Tag, rename and trash media in a Folio library from scripts, offline. Served on 127.0.0.1 only; every request needs the key printed by `folio serve` (or FOLIO_API_TOKEN).',
     },
     servers: [{ url: origin }],
-    security: [{ tokenHeader: [] }, { apiKey: [] }, { forensicToken: [] }, { cookie: [] }],
+    security: [{ tokenHeader: [] }, { apiKey: [] }, { forensicToken: [] }, { cookie: [] }, { basicKey: [] }],
     tags: [
       { name: 'media', description: 'Media items' },
       { name: 'tags', description: 'The tag vocabulary' },
       { name: 'meta', description: 'About the API' },
+      ...[...dialects].map((dialect) => dialect.tag),
     ],
     paths,
     components: {
       schemas: {
         ...Object.fromEntries([...requestSchemas].map(([name, schema]) => [name, requestSchema(schema)])),
         ...RESULT_SCHEMAS,
+        ...Object.assign({}, ...[...dialects].map((dialect) => dialect.schemas)),
         OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document' },
       },
       securitySchemes: {
@@ -165,6 +176,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], origin: string
         apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
         forensicToken: { type: 'apiKey', in: 'header', name: 'X-Forensic-Access-Token' },
         cookie: { type: 'apiKey', in: 'cookie', name: 'folio_token', description: 'Set by opening the printed URL' },
+        basicKey: { type: 'http', scheme: 'basic', description: 'The key as the user name, any password (what ImageKit\'s SDKs send)' },
       },
     },
   };
