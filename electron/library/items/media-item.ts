@@ -17,7 +17,7 @@ import type {
   ThumbnailInfo,
   ThumbnailSize,
 } from '../../../shared/media.js';
-import { aiTagsOf, extensionRunsOf } from '../db/ai-tag-repo.js';
+import { aiTagsOf, boxFromText, extensionRunsOf } from '../db/ai-tag-repo.js';
 import { thumbnailsOf, type ThumbnailRow } from '../db/cached-thumbnail-repo.js';
 import type { Db } from '../db/connection.js';
 import { getMediaRows } from '../db/media-repo.js';
@@ -56,7 +56,10 @@ export function loadMediaItems(db: Db, urls: MediaUrlBuilder, ids: readonly numb
     metadata: readStoredMetadata(row.metadata),
     customCoordinates: row.custom_coordinates,
     aiTags: (aiTags.get(row.id) ?? []).map(
-      (tag): AiTag => ({ name: tag.name, confidence: tag.confidence, source: tag.source }),
+      (tag): AiTag => {
+        const box = boxFromText(tag.box);
+        return box === null ? { name: tag.name, confidence: tag.confidence, source: tag.source } : { name: tag.name, confidence: tag.confidence, source: tag.source, box };
+      },
     ),
     extensionStatus: (runs.get(row.id) ?? []).map(
       (run): ExtensionStatus => ({

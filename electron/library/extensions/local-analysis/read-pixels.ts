@@ -60,17 +60,31 @@ export async function readPixels(subject: ExtensionSubject, env: ExtensionEnv): 
   if (subject.type !== 'image') {
     throw new PixelsUnavailable('unsupported', `No thumbnail of this ${subject.type} is cached yet, so its picture could not be analysed`);
   }
+  const original = await openOriginal(subject);
+  try {
+    return { image: await decode(original, env), from: 'original' };
+  } catch (error) {
+    throw decodeFailure(error);
+  }
+}
+
+/**
+ * The original file's bytes, or why they cannot be had: a file import could not decode, one
+ * that is not reachable. Shared by the extensions that look at the full picture.
+ */
+export async function openOriginal(subject: ExtensionSubject): Promise<Buffer> {
   if (subject.fileState !== 'ok' && subject.fileState !== 'pending') {
     const status = subject.fileState === 'unsupported' || subject.fileState === 'oversized' ? 'unsupported' : 'failed';
     throw new PixelsUnavailable(status, `The file could not be decoded (${subject.fileState}${subject.stateReason ? `: ${subject.stateReason}` : ''})`);
   }
   const original = subject.availability === 'present' ? await readIfPresent(subject.absPath) : null;
   if (original === null) throw new PixelsUnavailable('failed', 'The file is not reachable and no thumbnail is cached');
-  try {
-    return { image: await decode(original, env), from: 'original' };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const unsupported = /unsupported image format|pixel limit|compression format has not been built in|bad seek/iu.test(reason);
-    throw new PixelsUnavailable(unsupported ? 'unsupported' : 'failed', `The file could not be decoded: ${reason}`);
-  }
+  return original;
+}
+
+/** A sharp error while decoding an original, as the run status it means. */
+export function decodeFailure(error: unknown): PixelsUnavailable {
+  const reason = error instanceof Error ? error.message : String(error);
+  const unsupported = /unsupported image format|pixel limit|compression format has not been built in|bad seek/iu.test(reason);
+  return new PixelsUnavailable(unsupported ? 'unsupported' : 'failed', `The file could not be decoded: ${reason}`);
 }
