@@ -1,5 +1,5 @@
 /**
- * Turns an original picture into the detector's square inputs. A picture up to TILE_RATIO
+ * Turns an original picture into the detector's square inputs. A picture up to STRETCH_RATIO
  * long-to-short (4:3, 3:2, 16:9) is decoded straight into one stretched square, upright, as the
  * model's authors feed it (libvips shrinks JPEGs while decoding, so a 24 MP photo costs a few
  * tens of ms). A panorama is decoded once with its short edge at the input size and cut along
@@ -12,10 +12,12 @@ import type { UnitBox } from './centernet-detector.js';
 
 /** Short edge below which there is nothing the detector can see. */
 export const MIN_EDGE = 32;
-/** The ratio local-analysis calls a panorama. */
-const TILE_RATIO = 2;
-/** A 20:1 panorama gets 8 tiles of 2.5:1, not 14: the work stays bounded. */
-export const MAX_TILES = 8;
+/** Up to this long-to-short ratio (the one local-analysis calls a panorama) one stretched square. */
+const STRETCH_RATIO = 2;
+/** A panorama's tiles are photo-shaped (4:3): squeezed further, the model misses things. */
+const TILE_RATIO = 4 / 3;
+/** A 25:1 panorama gets 12 tiles of about 2:1, not 19: the work stays bounded. */
+export const MAX_TILES = 12;
 
 export interface PixelRect {
   left: number;
@@ -56,7 +58,7 @@ export async function modelInput(original: Buffer, inputSize: number, env: Exten
     throw new PictureUnusable(`The picture is ${width}×${height} px; objects are looked for in pictures at least ${MIN_EDGE} px on each side`);
   }
   const decoder = () => sharp(original, options).timeout({ seconds: env.decodeTimeoutSeconds }).rotate();
-  if (Math.max(width, height) <= Math.min(width, height) * TILE_RATIO) {
+  if (Math.max(width, height) <= Math.min(width, height) * STRETCH_RATIO) {
     const rgb = await decoder().resize(inputSize, inputSize, { fit: 'fill' }).removeAlpha().toColourspace('srgb').raw().toBuffer();
     return { width, height, tiles: [{ rgb, region: { left: 0, top: 0, width, height } }] };
   }

@@ -9,7 +9,6 @@
  */
 import { openOriginal, decodeFailure, PixelsUnavailable } from '../local-analysis/read-pixels.js';
 import type { ExtensionOutcome, TaggingExtension } from '../types.js';
-import { centernetDetector } from './centernet-detector.js';
 import { detectionsToTags } from './detections-to-tags.js';
 import { modelInput, PictureUnusable, type ModelInput } from './model-input.js';
 
@@ -29,6 +28,8 @@ export const objects: TaggingExtension = {
     if (subject.type !== 'image') {
       return { status: 'unsupported', tags: [], message: `objects looks at still images, not ${subject.type} files` };
     }
+    // Loaded on first use: TensorFlow.js is not paid for by a CLI call or a library that never asks.
+    const { centernetDetector } = await import('./centernet-detector.js');
     const detector = await centernetDetector(); // a model that cannot load fails the run (caught by the service)
     let input: ModelInput;
     try {
