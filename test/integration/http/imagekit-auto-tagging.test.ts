@@ -27,7 +27,7 @@ describe('the ImageKit-shaped auto-tagging request', () => {
     const strict = await details({ extensions: [{ name: 'google-auto-tagging', maxTags: 5, minConfidence: 95 }], removeAITags: 'all' });
     // Nothing in the photo reaches 95 %, and the local-analysis tags went with "all".
     expect(strict.AITags).toEqual([]);
-    const run = strict.extensionStatus.find((status) => status.extension === 'objects') as { status: string; message: string };
+    const run = strict.extensionStatus.find((status) => status.extension === 'objects');
     expect(run).toMatchObject({ status: 'done', message: expect.stringContaining('"google-auto-tagging" is answered offline by the objects extension') });
     const usual = await details({ extensions: [{ name: 'google-auto-tagging', maxTags: 5, minConfidence: 70 }], removeAITags: 'all' });
     expect(usual.AITags).toEqual([{ name: 'bus', confidence: expect.closeTo(0.78, 1), source: 'objects', box: expect.objectContaining({ x: expect.any(Number) }) }]);
