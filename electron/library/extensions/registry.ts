@@ -1,10 +1,11 @@
 import type { ExtensionInfo } from '../../../shared/contract.js';
 import { localAnalysis } from './local-analysis/local-analysis.js';
 import { objects } from './objects/objects.js';
+import { places } from './places/places.js';
 import type { TaggingExtension } from './types.js';
 
 /** Every extension this build ships. All run offline; none sends anything anywhere. */
-const EXTENSIONS: readonly TaggingExtension[] = [localAnalysis, objects];
+const EXTENSIONS: readonly TaggingExtension[] = [localAnalysis, objects, places];
 
 /** By its name or one of its aliases (`google-auto-tagging` → objects). */
 export function findExtension(name: string): TaggingExtension | undefined {

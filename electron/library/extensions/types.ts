@@ -17,6 +17,9 @@ export interface ExtensionSubject {
   cameraMake: string | null;
   cameraModel: string | null;
   geotagged: boolean;
+  /** Decimal degrees (WGS 84), when the file has a GPS position. */
+  gpsLatitude: number | null;
+  gpsLongitude: number | null;
   md5: string | null;
   fileState: FileState;
   stateReason: string | null;

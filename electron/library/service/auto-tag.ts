@@ -81,6 +81,8 @@ function subjectOf(row: MediaRow): ExtensionSubject {
     cameraMake: row.camera_make,
     cameraModel: row.camera_model,
     geotagged: row.gps_lat !== null && row.gps_lon !== null,
+    gpsLatitude: row.gps_lat,
+    gpsLongitude: row.gps_lon,
     md5: row.md5,
     fileState: row.file_state as FileState,
     stateReason: row.state_reason,

@@ -43,6 +43,7 @@ describe('extensions.list', () => {
     expect(await call('extensions.list', {})).toEqual([
       { name: 'local-analysis', description: expect.stringContaining('Offline'), version: '1.0.0' },
       { name: 'objects', description: expect.stringContaining('Offline'), version: '1.0.0' },
+      { name: 'places', description: expect.stringContaining('Offline'), version: '1.0.0' },
     ]);
   });
 });
