@@ -17,6 +17,7 @@ import {
   upsertThumbnails,
   type ScanOutcome,
 } from '../db/import-repo.js';
+import { upsertPerceptualHash } from '../db/perceptual-hash-repo.js';
 import { nowIso } from '../clock.js';
 import type { LibraryPaths } from '../paths.js';
 import { BatchWriter } from './batch-writer.js';
@@ -241,9 +242,10 @@ export class ImportJob {
         return;
       }
       case 'thumbnails': {
-        const { thumbnails, md5 } = reply;
+        const { thumbnails, md5, perceptualHash } = reply;
         if (thumbnails) {
           this.writer.push(() => upsertThumbnails(db, md5, thumbnails), () => this.ctx.changes.add('thumbnails', [item.id]));
+          if (perceptualHash) this.writer.push(() => upsertPerceptualHash(db, md5, perceptualHash));
         } else {
           this.addIssue(item.folderId, item.absPath.toString('utf8'), `Its thumbnails could not be written: ${reply.error ?? 'unknown error'}`);
         }
