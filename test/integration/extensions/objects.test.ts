@@ -76,13 +76,21 @@ describe('objects on photos with known content', () => {
       ['dog.jpg', 'dog', 0.35],
     ];
     for (const [file, label, floor] of expected) {
-      const { aiTags, extensionStatus } = await objectsOf(file);
+      const { aiTags, extensionStatus } = await objectsOf(file, { minConfidence: 0.3 });
       expect(extensionStatus).toContainEqual(expect.objectContaining({ extension: 'objects', status: 'done', message: null }));
       expect(confidence(aiTags, label), `${label} in ${file}: ${JSON.stringify(aiTags)}`).toBeGreaterThanOrEqual(floor);
       expect(aiTags[0]?.name, file).toBe(label);
       expect(confidence(aiTags, label)).toBeLessThan(1);
     }
   }, 60_000);
+
+  it('keeps only tags of at least the default minConfidence (0.4) when the request gives none', async () => {
+    const band = await objectsOf('band.tiff');
+    expect(band.aiTags).toEqual([]); // its people score 0.39
+    const hydrant = await objectsOf('hydrant.jpg');
+    expect(hydrant.aiTags.map((tag) => tag.name)).toEqual(['fire hydrant', 'person']);
+    expect(hydrant.aiTags.every((tag) => tag.confidence >= 0.4)).toBe(true);
+  });
 
   it('says nothing with confidence about an iguana, which is not among its 80 classes', async () => {
     const { aiTags, extensionStatus } = await objectsOf('iguana.jpg');

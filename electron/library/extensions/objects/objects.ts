@@ -14,8 +14,8 @@ import { modelInput, PictureUnusable, type ModelInput } from './model-input.js';
 
 /** Below this CenterNet's centres are noise; minConfidence cuts higher (see the README's table). */
 export const DETECTION_FLOOR = 0.05;
-/** Chosen from the precision/recall table of test/bench/recognition-bench.ts. */
-export const OBJECTS_MIN_CONFIDENCE = 0.3;
+/** The best F1 of the precision/recall table of test/bench/recognition-bench.ts (README). */
+export const OBJECTS_MIN_CONFIDENCE = 0.4;
 
 export const objects: TaggingExtension = {
   name: 'objects',
