@@ -9,6 +9,7 @@
  */
 import { openOriginal, decodeFailure, PixelsUnavailable } from '../local-analysis/read-pixels.js';
 import type { ExtensionOutcome, TaggingExtension } from '../types.js';
+import { threadedDetector } from './detector-client.js';
 import { detectionsToTags } from './detections-to-tags.js';
 import { modelInput, PictureUnusable, type ModelInput } from './model-input.js';
 
@@ -28,9 +29,9 @@ export const objects: TaggingExtension = {
     if (subject.type !== 'image') {
       return { status: 'unsupported', tags: [], message: `objects looks at still images, not ${subject.type} files` };
     }
-    // Loaded on first use: TensorFlow.js is not paid for by a CLI call or a library that never asks.
-    const { centernetDetector } = await import('./centernet-detector.js');
-    const detector = await centernetDetector(); // a model that cannot load fails the run (caught by the service)
+    // The model runs in its own thread, started on first use: TensorFlow.js is not paid for by
+    // a library that never asks, and an inference never blocks the thread that answers the UI.
+    const detector = await threadedDetector(); // a model that cannot load fails the run (caught by the service)
     let input: ModelInput;
     try {
       input = await modelInput(await openOriginal(subject), detector.inputSize, env);
