@@ -10,7 +10,7 @@ import { USER_SOURCE } from './tag-repo.js';
 export interface AiTagLink {
   tagId: number;
   confidence: number;
-  /** "x,y,width,height" in pixels of the upright image, for tags found at a place. */
+  /** For tags found at a place: pixels of the upright image (stored as "x,y,width,height"). */
   box: AiTagBox | null;
 }
 
