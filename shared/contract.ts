@@ -4,6 +4,7 @@
  * into it. Adding a method here without a handler fails the type check.
  */
 import { z } from 'zod';
+import { MAX_NEAR_DISTANCE, type DuplicateGroup, type SimilarItem } from './duplicates.js';
 import type {
   AiTag,
   ExtensionStatus,
@@ -258,6 +259,23 @@ export const contract = {
   ),
 
   'extensions.list': method('read', NoArgs, returns<ExtensionInfo[]>(), 'Offline tagging extensions'),
+
+  'media.similar': method(
+    'read',
+    z.strictObject({
+      id: Id,
+      maxDistance: z.number().int().min(0).max(MAX_NEAR_DISTANCE).optional(),
+      limit: z.number().int().min(1).max(MAX_PAGE).optional(),
+    }),
+    returns<{ hashed: boolean; items: SimilarItem[] }>(),
+    'Pictures that look like this one (perceptual hash), closest first',
+  ),
+  'duplicates.list': method(
+    'read',
+    z.strictObject({ maxDistance: z.number().int().min(0).max(MAX_NEAR_DISTANCE).optional() }),
+    returns<{ groups: DuplicateGroup[]; unhashed: number }>(),
+    'Groups of exact (same content) and near (look the same) duplicates',
+  ),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),
   'shell.showInFolder': method('read', z.strictObject({ id: Id }), returns<null>(), 'Reveal the file', true),

@@ -36,11 +36,21 @@ export interface GpsPosition {
   altitude: number | null;
 }
 
+/** Where in the picture an AI tag was found: whole pixels of the upright image. */
+export interface AiTagBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface AiTag {
   name: string;
   confidence: number;
   /** The extension that produced it, e.g. `local-analysis`. */
   source: string;
+  /** Only for tags found at a place in the picture (`objects`): the best box of the label. */
+  box?: AiTagBox;
 }
 
 export const EXTENSION_RUN_STATES = ['done', 'failed', 'unsupported'] as const;

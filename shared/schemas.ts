@@ -137,6 +137,7 @@ export type MediaReplacement = z.output<typeof MediaReplacement>;
 export const ExtensionRequest = z.strictObject({
   name: z.string().min(1).max(100),
   maxTags: z.number().int().min(1).max(100).optional(),
-  minConfidence: z.number().min(0).max(1).optional(),
+  /** 0–1, or ImageKit's 0–100: a value above 1 is a percentage. */
+  minConfidence: z.number().min(0).max(100).optional(),
 });
 export type ExtensionRequest = z.output<typeof ExtensionRequest>;

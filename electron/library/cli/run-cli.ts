@@ -5,6 +5,7 @@ import { openLibrary, type Library } from '../library.js';
 import { libraryPaths, resolveLibraryDir } from '../base/paths.js';
 import { UsageError } from './cli-error.js';
 import { note, print, printJson, type Command, type CommandContext, type OptionSpec } from './command.js';
+import { duplicatesCommand } from './commands/duplicates-command.js';
 import { getCommand } from './commands/get-command.js';
 import { importCommand } from './commands/import-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -17,7 +18,7 @@ import { USAGE } from './usage.js';
 import { toFolioError } from '../base/error-path.js';
 
 const COMMANDS: readonly Command[] = [
-  importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand,
+  importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

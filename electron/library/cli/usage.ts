@@ -18,6 +18,8 @@ Commands:
                              Add and remove tags on items (one transaction)
   trash <id…>                Move items to the trash (files are not touched)
   restore <id…>              Bring items back from the trash
+  duplicates [--similar <id>] [--distance <n>]
+                             Exact and near-duplicate pictures, largest first; or those like one item
   serve [--port <n>] [--host 127.0.0.1|::1] [--demo]
                              Browser mode: the app and the REST API on this machine only
 

@@ -2,6 +2,7 @@
  * The `media_tags` table: item↔tag links. A person's links have `source = 'user'`; an AI tag's
  * source is the extension that made it, with a confidence.
  */
+import type { AiTagBox } from '../../../shared/media.js';
 import type { Db } from './connection.js';
 import { jsonIds, sortedJsonIds, statement } from './statements.js';
 import type { TagCountRow } from './tag-repo.js';
@@ -11,6 +12,18 @@ export const USER_SOURCE = 'user';
 export interface AiTagLink {
   tagId: number;
   confidence: number;
+  /** For tags found at a place: pixels of the upright image (stored as "x,y,width,height"). */
+  box: AiTagBox | null;
+}
+
+export function boxText(box: AiTagBox | null): string | null {
+  return box === null ? null : `${box.x},${box.y},${box.width},${box.height}`;
+}
+
+export function boxFromText(text: string | null): AiTagBox | null {
+  if (text === null) return null;
+  const [x = 0, y = 0, width = 0, height = 0] = text.split(',').map(Number);
+  return { x, y, width, height };
 }
 
 /** Replaces everything `source` said about the item with `tags`. */
@@ -18,9 +31,9 @@ export function replaceAiTags(db: Db, mediaId: number, source: string, tags: rea
   statement(db, `DELETE FROM media_tags WHERE media_id = ? AND source = ?`).run(mediaId, source);
   const insert = statement(
     db,
-    `INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at, box) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  for (const tag of tags) insert.run(mediaId, tag.tagId, source, tag.confidence, now);
+  for (const tag of tags) insert.run(mediaId, tag.tagId, source, tag.confidence, now, boxText(tag.box));
 }
 
 export interface AiTagRow {
@@ -29,13 +42,14 @@ export interface AiTagRow {
   name: string;
   confidence: number;
   source: string;
+  box: string | null;
 }
 
 /** AI tags of each item, most confident first. */
 export function aiTagsOf(db: Db, ids: readonly number[]): AiTagRow[] {
   return statement(
     db,
-    `SELECT mt.media_id, t.id AS tag_id, t.name, mt.confidence, mt.source
+    `SELECT mt.media_id, t.id AS tag_id, t.name, mt.confidence, mt.source, mt.box
      FROM media_tags mt JOIN tags t ON t.id = mt.tag_id
      WHERE mt.media_id IN (SELECT value FROM json_each(?)) AND mt.source <> '${USER_SOURCE}'
      ORDER BY mt.media_id, mt.confidence DESC, t.key, mt.source`,

@@ -3,7 +3,7 @@
  * and suggests tags, each with a confidence in [0, 1] that means something (see each
  * extension). Extensions never touch the database; the service stores what they return.
  */
-import type { ExtensionRunState } from '../../../shared/media.js';
+import type { AiTagBox, ExtensionRunState } from '../../../shared/media.js';
 import type { OriginalLocation } from '../base/original-file.js';
 import type { LibraryPaths } from '../base/paths.js';
 import type { DetectedFields } from '../db/media-columns.js';
@@ -26,6 +26,8 @@ export interface ExtensionEnv {
 export interface SuggestedTag {
   name: string;
   confidence: number;
+  /** Where the label was found, when the extension locates things. */
+  box?: AiTagBox;
 }
 
 export interface ExtensionOutcome {
@@ -39,5 +41,9 @@ export interface TaggingExtension {
   name: string;
   description: string;
   version: string;
+  /** Other names a request may use for it (ImageKit's cloud extensions, answered offline). */
+  aliases?: readonly string[];
+  /** minConfidence when a request gives none; chosen from the extension's measured precision. */
+  defaultMinConfidence?: number;
   analyze(subject: ExtensionSubject, env: ExtensionEnv): Promise<ExtensionOutcome>;
 }

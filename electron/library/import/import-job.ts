@@ -9,6 +9,7 @@ import { addImportIssue, clearImportIssues } from '../db/import-issue-repo.js';
 import { finishJob, insertJob, type JobKind, updateJobCounts } from '../db/import-job-repo.js';
 import { applyProbeResult, countPresentItems, deleteNewItem, findRelinkPairs, markFolderItemsOffline, markMissing, reachableItemIds, recordScannedFile, relinkItem, type ScanOutcome, setFileState } from '../db/media-repo.js';
 import { upsertThumbnails } from '../db/thumbnail-repo.js';
+import { upsertPerceptualHash } from '../db/perceptual-hash-repo.js';
 import { BatchWriter } from './batch-writer.js';
 import { Fifo } from './fifo.js';
 import { ChangeNotifier, ProgressTracker } from './import-progress.js';
@@ -231,9 +232,10 @@ export class ImportJob {
         return;
       }
       case 'thumbnails': {
-        const { thumbnails, md5 } = reply;
+        const { thumbnails, md5, perceptualHash } = reply;
         if (thumbnails) {
           this.writer.push(() => upsertThumbnails(db, md5, thumbnails), () => this.ctx.changes.add(['thumbnails'], [item.id]));
+          if (perceptualHash) this.writer.push(() => upsertPerceptualHash(db, md5, perceptualHash));
         } else {
           this.addIssue(item.folderId, item.absPath.toString('utf8'), `Its thumbnails could not be written: ${reply.error ?? 'unknown error'}`);
         }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { libraryPaths } from '../base/paths.js';
+import { differenceHash } from '../thumbnails/perceptual-hash.js';
 import { decodeForThumbnails, writeThumbnails, type DecodedImage } from '../thumbnails/render-thumbnails.js';
 import { NO_EXIF, readExif, type ExifFields } from './exif-fields.js';
 import { errorMessage, fileErrorReason, isVanished } from '../base/file-errors.js';
@@ -115,7 +116,9 @@ export async function probeFile(task: ProbeTask, config: WorkerConfig, post: (re
   if (decoded === null) return;
   try {
     const thumbnails = await writeThumbnails(decoded, content.md5, libraryPaths(config.libraryRoot));
-    post({ kind: 'thumbnails', taskId: task.taskId, md5: content.md5, thumbnails, error: null });
+    // A video's poster frame is not the video: near-duplicates are found among pictures.
+    const perceptualHash = sniffed.type === 'image' ? await differenceHash(decoded) : null;
+    post({ kind: 'thumbnails', taskId: task.taskId, md5: content.md5, thumbnails, error: null, perceptualHash });
   } catch (error) {
     post({ kind: 'thumbnails', taskId: task.taskId, md5: content.md5, thumbnails: null, error: errorMessage(error) });
   }

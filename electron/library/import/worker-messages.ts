@@ -34,7 +34,15 @@ export interface ProbeResult extends DetectedFields {
  */
 export type WorkerReply =
   | { kind: 'probed'; taskId: number; result: ProbeResult }
-  | { kind: 'thumbnails'; taskId: number; md5: string; thumbnails: RenderedThumbnail[] | null; error: string | null }
+  | {
+      kind: 'thumbnails';
+      taskId: number;
+      md5: string;
+      thumbnails: RenderedThumbnail[] | null;
+      error: string | null;
+      /** The picture's dHash (images only), from the same decode as the thumbnails. */
+      perceptualHash?: string | null;
+    }
   | { kind: 'vanished'; taskId: number; reason: string }
   | { kind: 'failed'; taskId: number; error: string };
 

@@ -10,7 +10,7 @@ import type { Db } from '../db/connection.js';
 import { extensionRunsOf } from '../db/extension-run-repo.js';
 import { detectedFieldsOf, type MediaRow } from '../db/media-columns.js';
 import { countDerived, getMediaRows } from '../db/media-repo.js';
-import { aiTagsOf, userTagsOf } from '../db/media-tag-repo.js';
+import { aiTagsOf, boxFromText, userTagsOf } from '../db/media-tag-repo.js';
 import { type ThumbnailRow, thumbnailsOf } from '../db/thumbnail-repo.js';
 import { readStoredMetadata } from './stored-metadata.js';
 
@@ -39,7 +39,10 @@ export function loadMediaItems(db: Db, urls: MediaUrlBuilder, ids: readonly numb
   return rows.map((row) =>
     hydrateMediaItem(row, {
       tags: (tags.get(row.id) ?? []).map((tag) => tag.name),
-      aiTags: (aiTags.get(row.id) ?? []).map((tag): AiTag => ({ name: tag.name, confidence: tag.confidence, source: tag.source })),
+      aiTags: (aiTags.get(row.id) ?? []).map((tag): AiTag => {
+        const box = boxFromText(tag.box);
+        return box === null ? { name: tag.name, confidence: tag.confidence, source: tag.source } : { name: tag.name, confidence: tag.confidence, source: tag.source, box };
+      }),
       extensionStatus: (runs.get(row.id) ?? []).map(
         (run): ExtensionStatus => ({
           extension: run.extension,

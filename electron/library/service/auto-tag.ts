@@ -26,8 +26,21 @@ const CONCURRENCY = 2;
 
 export interface ChosenExtension {
   extension: TaggingExtension;
+  /** The name the request used: the extension's own, or an alias such as `google-auto-tagging`. */
+  askedAs: string;
   maxTags: number;
   minConfidence: number;
+}
+
+/** ImageKit's clients send minConfidence on a 0–100 scale: above 1 it is a percentage. */
+export function confidenceFraction(minConfidence: number): number {
+  return minConfidence > 1 ? minConfidence / 100 : minConfidence;
+}
+
+/** Said in the run status when a request named an alias, so the client knows who answered. */
+export function aliasNote(chosen: ChosenExtension): string | null {
+  if (chosen.askedAs === chosen.extension.name) return null;
+  return `"${chosen.askedAs}" is answered offline by the ${chosen.extension.name} extension; nothing was sent anywhere`;
 }
 
 export function chooseExtensions(requests: readonly ExtensionRequest[]): ChosenExtension[] {
@@ -47,8 +60,12 @@ export function chooseExtensions(requests: readonly ExtensionRequest[]): ChosenE
     seen.add(extension.name);
     return {
       extension,
+      askedAs: request.name,
       maxTags: request.maxTags ?? DEFAULT_MAX_TAGS,
-      minConfidence: request.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+      minConfidence:
+        request.minConfidence === undefined
+          ? (extension.defaultMinConfidence ?? DEFAULT_MIN_CONFIDENCE)
+          : confidenceFraction(request.minConfidence),
     };
   });
 }
@@ -77,7 +94,7 @@ export function selectTags(tags: readonly SuggestedTag[], chosen: ChosenExtensio
     if (!(tag.confidence >= chosen.minConfidence)) continue;
     const key = tagKey(name);
     const previous = best.get(key);
-    if (!previous || previous.confidence < tag.confidence) best.set(key, { name, confidence: tag.confidence });
+    if (!previous || previous.confidence < tag.confidence) best.set(key, { ...tag, name });
   }
   return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, chosen.maxTags);
 }
@@ -121,10 +138,11 @@ export function writeOutcomes(db: Db, outcomes: readonly Outcome[]): number[] {
     if (!present.has(id)) continue;
     const selected = selectTags(outcome.tags, chosen);
     const rows = ensureTags(db, selected.map((tag) => tag.name), now);
-    const links = rows.map((row, index) => ({ tagId: row.id, confidence: selected[index]?.confidence ?? 0 }));
+    const links = rows.map((row, index) => ({ tagId: row.id, confidence: selected[index]?.confidence ?? 0, box: selected[index]?.box ?? null }));
     const source = chosen.extension.name;
     replaceAiTags(db, id, source, links, now);
-    recordExtensionRun(db, { media_id: id, extension: source, status: outcome.status, message: outcome.message, ran_at: now });
+    const message = [aliasNote(chosen), outcome.message].filter((part) => part !== null).join('. ') || null;
+    recordExtensionRun(db, { media_id: id, extension: source, status: outcome.status, message, ran_at: now });
     touchMedia(db, [id], `extension:${source}`, now);
     written.add(id);
   }

@@ -1,4 +1,5 @@
 import { aiHandlers } from './ai-handlers.js';
+import { duplicateHandlers } from './duplicate-handlers.js';
 import { importHandlers } from './import-handlers.js';
 import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
@@ -17,6 +18,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...mediaEditHandlers(lib),
     ...tagHandlers(lib),
     ...aiHandlers(lib),
+    ...duplicateHandlers(lib),
     ...trashHandlers(lib),
     ...unsupportedShellHandlers,
   };

@@ -154,7 +154,7 @@ describe('PATCH /api/media/{id}/details', () => {
     await t.api('PATCH', '/api/media/2/details', { extensions: [{ name: 'local-analysis' }] });
     const before = (await item(2)).AITags;
     expect(before.length).toBeGreaterThan(0);
-    const bad = await t.api('PATCH', '/api/media/2/details', { removeAITags: 'all', extensions: [{ name: 'local-analysis', minConfidence: 3 }] });
+    const bad = await t.api('PATCH', '/api/media/2/details', { removeAITags: 'all', extensions: [{ name: 'local-analysis', minConfidence: 300 }] });
     expectError(bad, 400, 'INVALID_ARGUMENT');
     expect(bad.json<ErrorJson>().error.field).toMatch(/^extensions/);
     expect((await item(2)).AITags).toEqual(before);

@@ -58,6 +58,8 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   'tags.list': { prefix: 'be', limit: 10 },
   'tags.rename': { from: 'a', to: 'b' },
   'extensions.list': {},
+  'media.similar': { id: 1 },
+  'duplicates.list': {},
   'shell.pickFolder': {},
   'shell.showInFolder': { id: 1 },
   'shell.openOriginal': { id: 1 },

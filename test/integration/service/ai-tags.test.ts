@@ -39,8 +39,12 @@ beforeAll(async () => {
 afterAll(async () => t.dispose());
 
 describe('extensions.list', () => {
-  it('lists the offline extension', async () => {
-    expect(await call('extensions.list', {})).toEqual([{ name: 'local-analysis', description: expect.stringContaining('Offline'), version: '1.0.0' }]);
+  it('lists the offline extensions', async () => {
+    expect(await call('extensions.list', {})).toEqual([
+      { name: 'local-analysis', description: expect.stringContaining('Offline'), version: '1.0.0' },
+      { name: 'objects', description: expect.stringContaining('Offline'), version: '1.0.0' },
+      { name: 'places', description: expect.stringContaining('Offline'), version: '1.0.0' },
+    ]);
   });
 });
 
@@ -159,7 +163,8 @@ describe('media.autoTag options and errors', () => {
     await expectFolioError(call('media.autoTag', { ids: [id], extensions: [{ name: 'local-analysis' }, { name: 'local-analysis' }] }), 'INVALID_ARGUMENT', 'extensions[1].name');
     await expectFolioError(call('media.autoTag', { ids: [id], extensions: [] }), 'INVALID_ARGUMENT', 'extensions');
     await expectFolioError(call('media.autoTag', { ids: [id], extensions: [{ name: 'local-analysis', maxTags: 0 }] }), 'INVALID_ARGUMENT', 'extensions[0].maxTags');
-    await expectFolioError(call('media.autoTag', { ids: [id], extensions: [{ name: 'local-analysis', minConfidence: 1.5 }] }), 'INVALID_ARGUMENT', 'extensions[0].minConfidence');
+    // Above 1 is ImageKit's percentage (see objects.test.ts); above 100 is nothing.
+    await expectFolioError(call('media.autoTag', { ids: [id], extensions: [{ name: 'local-analysis', minConfidence: 101 }] }), 'INVALID_ARGUMENT', 'extensions[0].minConfidence');
     await expectFolioError(call('media.autoTag', { ids: [id, 9_999_999], extensions: LOCAL }), 'NOT_FOUND', 'ids[1]');
     expect(t.library.db.prepare(`SELECT count(*) AS n FROM extension_runs`).get()).toEqual(before);
   });

@@ -198,7 +198,7 @@ describe('tags.rename', () => {
   it('leaves AI tags of the old name alone', async () => {
     await call('media.editTags', { ids: [ids[0]], add: ['blue'] });
     const tagId = (t.library.db.prepare(`SELECT id FROM tags WHERE key = 'blue'`).get() as { id: number }).id;
-    t.library.db.prepare(`INSERT INTO media_tags VALUES (?, ?, 'local-analysis', 0.4, 'now')`).run(ids[1], tagId);
+    t.library.db.prepare(`INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at) VALUES (?, ?, 'local-analysis', 0.4, 'now')`).run(ids[1], tagId);
     await call('tags.rename', { from: 'blue', to: 'azure' });
     expect((await call('media.get', { id: ids[1] })).aiTags).toEqual([{ name: 'blue', confidence: 0.4, source: 'local-analysis' }]);
     expect(await tagsOf(ids[0] as number)).toEqual(['azure']);

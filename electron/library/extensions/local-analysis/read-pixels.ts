@@ -61,22 +61,35 @@ export async function readPixels(subject: ExtensionSubject, env: ExtensionEnv): 
   if (subject.type !== 'image') {
     throw new PixelsUnavailable('unsupported', `No thumbnail of this ${subject.type} is cached yet, so its picture could not be analysed`);
   }
+  const original = await openOriginal(subject);
+  try {
+    return { image: await decode(original, env), from: 'original' };
+  } catch (error) {
+    throw decodeFailure(error);
+  }
+}
+
+/**
+ * The original file's bytes, or why they cannot be had: a file import could not decode, one
+ * that is not reachable. Shared by the extensions that look at the full picture.
+ */
+export async function openOriginal(subject: ExtensionSubject): Promise<Buffer> {
   if (subject.fileState !== 'ok' && subject.fileState !== 'pending') {
     const status = subject.fileState === 'unsupported' || subject.fileState === 'oversized' ? 'unsupported' : 'failed';
     throw new PixelsUnavailable(status, `The file could not be decoded (${subject.fileState}${subject.stateReason ? `: ${subject.stateReason}` : ''})`);
   }
   if (subject.availability !== 'present') throw new PixelsUnavailable('failed', 'The file is not reachable and no thumbnail is cached');
-  let original: Buffer;
   try {
-    original = await readOriginal(subject.original);
+    // The one opener of originals: the folder, the real path and the recorded size and time are checked first.
+    return await readOriginal(subject.original);
   } catch (error) {
     throw new PixelsUnavailable('failed', `The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  try {
-    return { image: await decode(original, env), from: 'original' };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const unsupported = /unsupported image format|pixel limit|compression format has not been built in|bad seek/iu.test(reason);
-    throw new PixelsUnavailable(unsupported ? 'unsupported' : 'failed', `The file could not be decoded: ${reason}`);
-  }
+}
+
+/** A sharp error while decoding an original, as the run status it means. */
+export function decodeFailure(error: unknown): PixelsUnavailable {
+  const reason = error instanceof Error ? error.message : String(error);
+  const unsupported = /unsupported image format|pixel limit|compression format has not been built in|bad seek/iu.test(reason);
+  return new PixelsUnavailable(unsupported ? 'unsupported' : 'failed', `The file could not be decoded: ${reason}`);
 }

@@ -243,7 +243,7 @@ export const mediaRoutes: ApiRoute[] = [
       tag: 'media',
       summary: 'Auto-tag with offline extensions, or remove AI tags',
       description:
-        '`extensions: [{ name, maxTags, minConfidence }]` runs offline tagging; `removeAITags` (a list, or "all") removes AI tags first. The answer is the item, with `AITags` and an `extensionStatus` per extension.',
+        '`extensions: [{ name, maxTags, minConfidence }]` runs offline tagging (`local-analysis`, `objects`, `places`; ImageKit\'s `google-auto-tagging` and `aws-auto-tagging` are answered by `objects`; a `minConfidence` above 1 is a percentage, as ImageKit sends it); `removeAITags` (a list, or "all") removes AI tags first. The answer is the item, with `AITags` (boxes for `objects`) and an `extensionStatus` per extension.',
       body: { name: 'DetailsBody', schema: DetailsBody },
       result: 'MediaItem',
       examples: {
@@ -254,11 +254,17 @@ export const mediaRoutes: ApiRoute[] = [
           status: 200,
         },
         removeAll: { summary: 'Remove every AI tag', id: 1, body: { removeAITags: 'all' }, status: 200 },
+        imageKit: {
+          summary: 'An ImageKit client: cloud tagger name, percentage confidence, remove all first',
+          id: 1,
+          body: { extensions: [{ name: 'google-auto-tagging', maxTags: 5, minConfidence: 95 }], removeAITags: 'all' },
+          status: 200,
+        },
         nothingToDo: { summary: 'An empty body', id: 1, body: {}, status: 400 },
         badConfidence: {
-          summary: 'minConfidence outside 0–1',
+          summary: 'minConfidence above 100 (%)',
           id: 1,
-          body: { extensions: [{ name: 'local-analysis', minConfidence: 2 }] },
+          body: { extensions: [{ name: 'local-analysis', minConfidence: 150 }] },
           status: 400,
         },
       },

@@ -22,6 +22,12 @@ const AiTag: JsonSchema = {
     name: str,
     confidence: { type: 'number', minimum: 0, maximum: 1 },
     source: { type: 'string', description: 'The extension that produced it' },
+    box: {
+      type: 'object',
+      description: 'Where it was found (objects): pixels of the upright image',
+      required: ['x', 'y', 'width', 'height'],
+      properties: { x: int, y: int, width: int, height: int },
+    },
   },
 };
 
