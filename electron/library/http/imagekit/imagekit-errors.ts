@@ -8,13 +8,13 @@
  * I/O fault (a busy or briefly unreachable disk) and a collision with a cancellation can.
  */
 import { FolioError, type ErrorCode } from '../../../../shared/errors.js';
-import { HTTP_STATUS, HttpError } from '../../base/error-status.js';
+import { errorHeaders, HTTP_STATUS, HttpError } from '../../base/error-status.js';
 
 export const IMAGEKIT_PREFIX = '/v1';
 
 const HELP = "Folio's ImageKit dialect; see \"Use ImageKit's SDK with Folio\" in Folio's README for what it maps.";
 
-const RETRY_CAN_HELP: ReadonlySet<ErrorCode> = new Set(['IO_ERROR', 'CANCELLED']);
+const RETRY_CAN_HELP: ReadonlySet<ErrorCode> = new Set(['IO_ERROR', 'CANCELLED', 'BUSY']);
 
 /** A bulk call naming ids the library does not have; ImageKit lists them in `missingFileIds`. */
 export class MissingFilesError extends FolioError {
@@ -59,7 +59,7 @@ export function imagekitErrorBody(error: FolioError, rawPath: string): ImageKitE
 }
 
 export function imagekitErrorResponse(error: FolioError, rawPath: string, headers: Record<string, string> = {}): Response {
-  const own = error instanceof HttpError ? error.headers : {};
+  const own = errorHeaders(error);
   return new Response(JSON.stringify(imagekitErrorBody(error, rawPath)), {
     status: statusOf(error),
     headers: {

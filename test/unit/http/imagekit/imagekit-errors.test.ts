@@ -17,12 +17,12 @@ describe("errors in ImageKit's shape", () => {
     expect(wrongMethod.headers.get('allow')).toBe('GET');
   });
 
-  it('says a retry can help only for I/O faults and cancellations', () => {
+  it('says a retry can help only for I/O faults, a busy library and cancellations', () => {
     for (const code of ERROR_CODES) {
       const response = imagekitErrorResponse(new FolioError(code, 'x'), '/v1/files');
       const retry = response.headers.get('x-should-retry');
-      expect(retry, code).toBe(code === 'IO_ERROR' || code === 'CANCELLED' ? 'true' : 'false');
-      if (response.status === 409 || response.status >= 500) expect(['IO_ERROR', 'CANCELLED', 'CONFLICT', 'INTERNAL', 'LIBRARY_TOO_NEW']).toContain(code);
+      expect(retry, code).toBe(code === 'IO_ERROR' || code === 'CANCELLED' || code === 'BUSY' ? 'true' : 'false');
+      if (response.status === 409 || response.status >= 500) expect(['IO_ERROR', 'CANCELLED', 'BUSY', 'CONFLICT', 'INTERNAL', 'LIBRARY_TOO_NEW']).toContain(code);
     }
   });
 
