@@ -125,7 +125,7 @@ async function examineImage(bytes: Buffer, sniffed: SniffedFormat, config: Worke
   const exif: ExifFields = sniffed.format !== null && EXIF_FORMATS.has(sniffed.format) ? await readExif(bytes) : NO_EXIF;
   const limits = { pixelLimit: config.pixelLimit, timeoutSeconds: config.decodeTimeoutSeconds };
   const probe = await probeImage(bytes, sniffed.format, exif.orientation, limits);
-  Object.assign(result, exif, probe.facts, { fileState: probe.state, stateReason: probe.reason });
+  Object.assign(result, probe.camera ?? exif, probe.facts, { fileState: probe.state, stateReason: probe.reason });
   if (probe.facts.orientation === null) result.orientation = exif.orientation;
   return probe.decoded;
 }

@@ -7,9 +7,11 @@ import { getThumbnailSource, hasThumbnail, upsertThumbnails, type ThumbnailSourc
 import { joinLocation } from '../db/media-location.js';
 import { extractPosterFrame } from '../import/probe-av.js';
 import { resolveTool } from '../import/run-tool.js';
+import { SNIFF_BYTES, sniffFormat } from '../import/sniff-format.js';
 import { DEFAULT_DECODE_TIMEOUT_SECONDS, DEFAULT_PIXEL_LIMIT } from '../library.js';
 import type { LibraryPaths } from '../paths.js';
 import type { LibraryOptions } from '../service/types.js';
+import { decodeStill } from './decode-still.js';
 import { decodeForThumbnails, writeThumbnails } from './render-thumbnails.js';
 import { thumbnailPath } from './thumbnail-paths.js';
 
@@ -69,7 +71,8 @@ async function rebuild(lib: ThumbnailLibrary, item: ThumbnailSource, md5: string
       throw new FolioError('NOT_FOUND', `The file of item ${item.id} changed since it was imported; rescan its folder`);
     }
   }
-  const decoded = await decodeForThumbnails(source, limits);
+  // HEVC HEIC and RAW need their own decoders; the format comes from the bytes, as at import.
+  const decoded = item.type === 'video' ? await decodeForThumbnails(source, limits) : await decodeStill(source, sniffFormat(source.subarray(0, SNIFF_BYTES)).format, limits);
   const thumbnails = await writeThumbnails(decoded, md5, lib.paths);
   lib.db.transaction(() => upsertThumbnails(lib.db, md5, thumbnails))();
 }

@@ -1,0 +1,39 @@
+/**
+ * The one decode for thumbnails of any still image, whichever decoder its format needs:
+ * libheif (WebAssembly) for HEVC-coded HEIC/HEIF, the embedded preview for camera RAW, sharp
+ * for everything else (including AV1 HEIF/AVIF). Used when a deleted thumbnail is rebuilt;
+ * the import reaches the same decoders through probe-image, which also decides the file's state.
+ */
+import sharp from 'sharp';
+import { decodeHeif } from '../formats/heif-decode.js';
+import { readRawFacts } from '../formats/raw-facts.js';
+import { isRawFormat } from '../formats/sniff-raw.js';
+import { decodedFromPixels } from './decode-pixels.js';
+import { decodeRawPreview } from './decode-raw-preview.js';
+import { decodeForThumbnails, type DecodedImage, type DecodeLimits } from './render-thumbnails.js';
+
+/** The thumbnail decode of a HEVC-coded HEIF: libheif applies the container's rotation, mirror and crop. */
+export async function decodeHeifForThumbnails(bytes: Buffer, limits: DecodeLimits): Promise<DecodedImage> {
+  return decodedFromPixels(await decodeHeif(bytes), limits);
+}
+
+/** True when sharp's own libheif would refuse the file because it is HEVC-coded. */
+export async function isHevcHeif(bytes: Buffer): Promise<boolean> {
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    return meta.format === 'heif' && meta.compression === 'hevc';
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes a still image of the given (sniffed) format for its thumbnails; throws when it cannot. */
+export async function decodeStill(bytes: Buffer, format: string | null, limits: DecodeLimits): Promise<DecodedImage> {
+  if (isRawFormat(format)) {
+    const preview = await decodeRawPreview(bytes, readRawFacts(bytes, format ?? ''), limits);
+    if (preview.decoded === null) throw new Error(`No thumbnail can be made: ${preview.detail}`);
+    return preview.decoded;
+  }
+  if ((format === 'heic' || format === 'heif') && (await isHevcHeif(bytes))) return decodeHeifForThumbnails(bytes, limits);
+  return decodeForThumbnails(bytes, limits);
+}
