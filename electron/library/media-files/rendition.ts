@@ -14,8 +14,8 @@ export function needsRendition(mime: string | null): boolean {
   return mime !== null && NEEDS_RENDITION.has(mime);
 }
 
-/** `?download` (any value, or none) asks for the original file as it is on disk. */
+/** `?download` (any value, or none) after a media path asks for the original file as it is on disk. */
 export function wantsDownload(rawPath: string): boolean {
-  const query = rawPath.split('?')[1];
+  const query = rawPath.split('#', 1)[0]?.split('?')[1];
   return query !== undefined && new URLSearchParams(query).has('download');
 }

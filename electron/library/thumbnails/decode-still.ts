@@ -5,6 +5,7 @@
  * the import reaches the same decoders through probe-image, which also decides the file's state.
  */
 import sharp from 'sharp';
+import { FolioError } from '../../../shared/errors.js';
 import { decodeHeif } from '../formats/heif-decode.js';
 import { readRawFacts } from '../formats/raw-facts.js';
 import { isRawFormat } from '../formats/sniff-raw.js';
@@ -27,11 +28,23 @@ export async function isHevcHeif(bytes: Buffer): Promise<boolean> {
   }
 }
 
-/** Decodes a still image of the given (sniffed) format for its thumbnails; throws when it cannot. */
+/**
+ * Decodes a still image of the given (sniffed) format for its thumbnails. NOT_FOUND when it
+ * cannot (a damaged HEIC, a RAW without a preview): such a file has no thumbnail to serve.
+ */
 export async function decodeStill(bytes: Buffer, format: string | null, limits: DecodeLimits): Promise<DecodedImage> {
+  try {
+    return await decodeWithFormatDecoder(bytes, format, limits);
+  } catch (cause) {
+    if (cause instanceof FolioError) throw cause;
+    throw new FolioError('NOT_FOUND', `No thumbnail can be made of this file: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+async function decodeWithFormatDecoder(bytes: Buffer, format: string | null, limits: DecodeLimits): Promise<DecodedImage> {
   if (isRawFormat(format)) {
     const preview = await decodeRawPreview(bytes, readRawFacts(bytes, format ?? ''), limits);
-    if (preview.decoded === null) throw new Error(`No thumbnail can be made: ${preview.detail}`);
+    if (preview.decoded === null) throw new FolioError('NOT_FOUND', `No thumbnail can be made of this RAW: ${preview.detail}`);
     return preview.decoded;
   }
   if ((format === 'heic' || format === 'heif') && (await isHevcHeif(bytes))) return decodeHeifForThumbnails(bytes, limits);
