@@ -4,6 +4,7 @@ import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
 import { mediaReadHandlers } from './media-read-handlers.js';
 import { unsupportedShellHandlers } from './shell-handlers.js';
+import { stackHandlers } from './stack-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
@@ -18,6 +19,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...tagHandlers(lib),
     ...aiHandlers(lib),
     ...trashHandlers(lib),
+    ...stackHandlers(lib),
     ...unsupportedShellHandlers,
   };
 }

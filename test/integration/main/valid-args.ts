@@ -36,6 +36,12 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   },
   'media.listIds': { filter: { text: 'x' }, sort: { field: 'size', direction: 'desc' } },
   'media.tiles': { ids: [1] },
+  'media.stack': { ids: [1, 2], coverId: 1 },
+  'media.unstack': { id: 1 },
+  'media.setStackCover': { id: 1 },
+  'media.stackMembers': { id: 1 },
+  'library.stackRules': {},
+  'library.setStackRules': { rawJpeg: true, appleEdits: true, androidEdited: false, livePhotos: true },
   'media.update': {
     id: 1,
     patch: { name: 'Beach', description: 'At noon', tags: ['sea'], metadata: { camera: 'x' }, customCoordinates: '0,0,10,10' },

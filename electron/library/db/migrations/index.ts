@@ -2,6 +2,7 @@ import { initial } from './001-initial.js';
 import { unindexedTagCounts } from './002-unindexed-tag-counts.js';
 import { trashAndTouchesApart } from './003-trash-and-touches-apart.js';
 import { linksClusteredByTag } from './004-links-clustered-by-tag.js';
+import { librarySettings } from './005-library-settings.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -14,6 +15,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, librarySettings];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
