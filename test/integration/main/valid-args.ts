@@ -27,6 +27,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
       availability: ['present'],
       fileState: ['ok'],
       folderId: 1,
+      versions: false,
       text: 'beach',
     },
     sort: { field: 'name', direction: 'asc' },

@@ -70,6 +70,14 @@ describe('stacks', () => {
     }
   });
 
+  it('lists a stack as its cover when versions are left out', async () => {
+    const names = async (filter: object) =>
+      (await call('media.list', { filter, limit: 100 })).items.map((item: { originalName: string }) => item.originalName).sort();
+    const collapsed = await names({ versions: false });
+    expect(collapsed).toEqual(['DSC_0042.JPG', 'IMG_2000.JPG', 'IMG_3000.JPG', 'IMG_3000.MOV', 'IMG_E1234.JPG', 'PXL_20240101_120000000-edited.jpg', 'holiday.jpg']);
+    expect(await names({})).toHaveLength(11);
+  });
+
   it('moves every version to the trash with the cover, and brings them back together', async () => {
     const cover = id('DSC_0042.JPG');
     const raw = id('DSC_0042.NEF');
