@@ -36,7 +36,7 @@ export async function probeRaw(bytes: Buffer, format: string, limits: DecodeLimi
   if (preview.decoded === null) {
     return {
       state: 'unsupported',
-      reason: `This ${label} file has no picture Folio can show: ${preview.detail}, and Folio does not develop RAW sensor data itself; its size, date and camera are recorded`,
+      reason: `This ${label} file has no picture Folio can show: ${preview.detail}; its size, date and camera are recorded`,
       facts: imageFacts,
       decoded: null,
       camera,

@@ -11,6 +11,7 @@ import { readRawFacts } from '../formats/raw-facts.js';
 import { isRawFormat } from '../formats/sniff-raw.js';
 import { decodedFromPixels } from './decode-pixels.js';
 import { decodeRawPreview } from './decode-raw-preview.js';
+import type { Development } from './develop-raw.js';
 import { decodeForThumbnails, type DecodedImage, type DecodeLimits } from './render-thumbnails.js';
 
 /** The thumbnail decode of a HEVC-coded HEIF: libheif applies the container's rotation, mirror and crop. */
@@ -32,18 +33,30 @@ export async function isHevcHeif(bytes: Buffer): Promise<boolean> {
  * Decodes a still image of the given (sniffed) format for its thumbnails. NOT_FOUND when it
  * cannot (a damaged HEIC, a RAW without a preview): such a file has no thumbnail to serve.
  */
-export async function decodeStill(bytes: Buffer, format: string | null, limits: DecodeLimits): Promise<DecodedImage> {
+export async function decodeStill(
+  bytes: Buffer,
+  format: string | null,
+  limits: DecodeLimits,
+  develop?: () => Promise<Development>,
+): Promise<DecodedImage> {
   try {
-    return await decodeWithFormatDecoder(bytes, format, limits);
+    return await decodeWithFormatDecoder(bytes, format, limits, develop);
   } catch (cause) {
     if (cause instanceof FolioError) throw cause;
     throw new FolioError('NOT_FOUND', `No thumbnail can be made of this file: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 
-async function decodeWithFormatDecoder(bytes: Buffer, format: string | null, limits: DecodeLimits): Promise<DecodedImage> {
+async function decodeWithFormatDecoder(
+  bytes: Buffer,
+  format: string | null,
+  limits: DecodeLimits,
+  develop: (() => Promise<Development>) | undefined,
+): Promise<DecodedImage> {
   if (isRawFormat(format)) {
     const preview = await decodeRawPreview(bytes, readRawFacts(bytes, format ?? ''), limits);
+    const developed = preview.decoded === null && develop !== undefined ? await develop() : null;
+    if (developed?.ok) return developed.decoded;
     if (preview.decoded === null) throw new FolioError('NOT_FOUND', `No thumbnail can be made of this RAW: ${preview.detail}`);
     return preview.decoded;
   }

@@ -11,7 +11,9 @@ import { SNIFF_BYTES, sniffFormat } from '../import/sniff-format.js';
 import { DEFAULT_DECODE_TIMEOUT_SECONDS, DEFAULT_PIXEL_LIMIT } from '../library.js';
 import type { LibraryPaths } from '../paths.js';
 import type { LibraryOptions } from '../service/types.js';
+import { isRawFormat } from '../formats/sniff-raw.js';
 import { decodeStill } from './decode-still.js';
+import { developRaw } from './develop-raw.js';
 import { decodeForThumbnails, writeThumbnails } from './render-thumbnails.js';
 import { thumbnailPath } from './thumbnail-paths.js';
 
@@ -72,7 +74,10 @@ async function rebuild(lib: ThumbnailLibrary, item: ThumbnailSource, md5: string
     }
   }
   // HEVC HEIC and RAW need their own decoders; the format comes from the bytes, as at import.
-  const decoded = item.type === 'video' ? await decodeForThumbnails(source, limits) : await decodeStill(source, sniffFormat(source.subarray(0, SNIFF_BYTES)).format, limits);
+  const format = sniffFormat(source.subarray(0, SNIFF_BYTES)).format;
+  const dcraw = isRawFormat(format) ? resolveTool(lib.options?.dcrawPath, 'dcraw_emu') : null;
+  const develop = dcraw === null ? undefined : () => developRaw(dcraw, file, limits);
+  const decoded = item.type === 'video' ? await decodeForThumbnails(source, limits) : await decodeStill(source, format, limits, develop);
   const thumbnails = await writeThumbnails(decoded, md5, lib.paths);
   lib.db.transaction(() => upsertThumbnails(lib.db, md5, thumbnails))();
 }

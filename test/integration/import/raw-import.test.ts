@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOnPath } from '../../../electron/library/import/run-tool.js';
 import { ensureThumbnail } from '../../../electron/library/thumbnails/ensure-thumbnail.js';
 import { thumbnailPath } from '../../../electron/library/thumbnails/thumbnail-paths.js';
 import { makeTiffRaw, RAW_CORPUS_DIR } from '../../helpers/make-raw.js';
@@ -33,7 +34,8 @@ describe('camera RAW import', () => {
   let folder: string;
 
   beforeAll(async () => {
-    t = openTempLibrary({ workers: 2 });
+    // Without LibRaw: what the files themselves hold (the describe below develops them).
+    t = openTempLibrary({ workers: 2, dcrawPath: null });
     folder = path.join(t.dir, 'photos');
     fs.mkdirSync(folder);
     for (const file of Object.keys(CORPUS_RAW)) fs.copyFileSync(path.join(RAW_CORPUS_DIR, file), path.join(folder, file));
@@ -72,7 +74,9 @@ describe('camera RAW import', () => {
     for (const file of Object.keys(CORPUS_RAW).filter((f) => !WITH_PREVIEW.has(f))) {
       const row = rowAt(t.library, file);
       expect(row, file).toMatchObject({ file_state: 'unsupported' });
-      expect(row.state_reason, file).toMatch(new RegExp(`^This ${path.extname(file).slice(1).toUpperCase()} file has no picture Folio can show: it has no embedded preview`));
+      expect(row.state_reason, file).toMatch(
+        new RegExp(`^This ${path.extname(file).slice(1).toUpperCase()} file has no picture Folio can show: it has no embedded preview; .*LibRaw's tools \\(Debian: libraw-bin\\) would develop it$`),
+      );
       expect(thumbnailRows(t.library, row.md5 as string), file).toEqual([]);
     }
   });
@@ -95,5 +99,55 @@ describe('camera RAW import', () => {
     const meta = await sharp(await ensureThumbnail(t.library, row.id, 128)).metadata();
     expect(meta).toMatchObject({ width: 85, height: 128 });
     await expectFolioError(ensureThumbnail(t.library, rowAt(t.library, 'Nikon.nef').id, 128), 'NOT_FOUND');
+  });
+});
+
+describe('camera RAW without a preview, developed by LibRaw (dcraw_emu, Debian libraw-bin)', () => {
+  let t: TempLibrary;
+  const NO_PREVIEW = Object.keys(CORPUS_RAW).filter((f) => !WITH_PREVIEW.has(f));
+
+  beforeAll(async () => {
+    // CI installs libraw-bin (.ci/run); a machine without it fails here rather than skipping.
+    expect(findOnPath('dcraw_emu'), 'dcraw_emu (Debian: libraw-bin) is on PATH').not.toBeNull();
+    t = openTempLibrary({ workers: 2 });
+    const folder = path.join(t.dir, 'photos');
+    fs.mkdirSync(folder);
+    for (const file of NO_PREVIEW) fs.copyFileSync(path.join(RAW_CORPUS_DIR, file), path.join(folder, file));
+    await importAndWait(t.library, folder);
+  }, 120_000);
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  // The samples' sensor data is stripped: LibRaw develops what is there (DNG cleanly, NEF and
+  // CR3 with complaints) and gives up on the rest with its reason.
+  it('records what LibRaw made of each, with thumbnails where it developed the data', () => {
+    const expected: Record<string, { state: string; reason: RegExp | null }> = {
+      'DNG.dng': { state: 'ok', reason: null },
+      'Nikon.nef': { state: 'damaged', reason: /^LibRaw developed the RAW data but reported damage \(data corrupted at \d+\)/ },
+      'CanonRaw.cr3': { state: 'damaged', reason: /^LibRaw developed the RAW data but reported damage \(data corrupted at \d+\)/ },
+      'CanonRaw.cr2': { state: 'unsupported', reason: /no embedded preview; .*LibRaw cannot develop it \(Cannot open: Unsupported file format or not RAW file\)$/ },
+      'CanonRaw.crw': { state: 'unsupported', reason: /LibRaw cannot develop it \(.*Unexpected end of file/ },
+      'PhaseOne.iiq': { state: 'unsupported', reason: /LibRaw cannot develop it \(.*Unexpected end of file/ },
+      'Sigma.x3f': { state: 'unsupported', reason: /LibRaw cannot develop it \(Cannot open: Unsupported file format or not RAW file\)$/ },
+    };
+    for (const file of NO_PREVIEW) {
+      const row = rowAt(t.library, file);
+      const want = expected[file]!;
+      expect(row.file_state, file).toBe(want.state);
+      if (want.reason === null) expect(row.state_reason, file).toBeNull();
+      else expect(row.state_reason, file).toMatch(want.reason);
+      expect(thumbnailRows(t.library, row.md5 as string).length, file).toBe(want.state === 'unsupported' ? 0 : 4);
+      // The camera's facts are the file's, whatever LibRaw made of the pixels.
+      expect(row, file).toMatchObject(CORPUS_RAW[file as keyof typeof CORPUS_RAW]);
+    }
+  });
+
+  it('develops again when a deleted thumbnail is asked for', async () => {
+    const row = rowAt(t.library, 'DNG.dng');
+    fs.rmSync(thumbnailPath(t.library.paths, row.md5 as string, 512));
+    const meta = await sharp(await ensureThumbnail(t.library, row.id, 512)).metadata();
+    expect(meta.format).toBe('webp');
+    expect(Math.max(meta.width, meta.height)).toBe(512);
   });
 });
