@@ -128,7 +128,9 @@ function buildFrom(spec: ListSpec, driver: Driver): Built {
     where.push('m.folder_id = @folderId');
     params.folderId = spec.folderId;
   }
-  if (spec.coversOnly === true) where.push('m.parent_id IS NULL');
+  // A version is folded into its cover only while both are on the same side of the trash: a
+  // version trashed (or restored) on its own is listed where it is.
+  if (spec.coversOnly === true) where.push(`(m.parent_id IS NULL OR (${notTrashed('m.parent_id')}) <> (${notTrashed('m.id')}))`);
   spec.textLike.forEach((pattern, index) => {
     where.push(`(m.name LIKE @like${index} ESCAPE '\\' OR m.description LIKE @like${index} ESCAPE '\\')`);
     params[`like${index}`] = pattern;

@@ -16,7 +16,8 @@ export type ListFilter = NonNullable<ArgsIn<'media.listIds'>['filter']>;
 
 export function buildFilter(view: GalleryView, search: string): ListFilter {
   const parsed = parseSearchQuery(search);
-  const filter: ListFilter = { ...parsed, status: view.kind === 'trash' ? 'deleted' : 'active' };
+  // A stack is one tile (its cover); its versions are listed in the details panel.
+  const filter: ListFilter = { ...parsed, status: view.kind === 'trash' ? 'deleted' : 'active', versions: false };
   if (view.kind === 'folder') filter.folderId = view.id;
   if (view.kind === 'untagged') filter.untagged = true;
   if (view.kind === 'tag') {
