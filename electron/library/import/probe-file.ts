@@ -145,6 +145,8 @@ async function developInstead(tool: string, file: Buffer, config: WorkerConfig, 
   }
   const damaged = developed.complaint !== null;
   Object.assign(result, {
+    mode: 'srgb',
+    hasAlpha: false,
     fileState: damaged ? 'damaged' : 'ok',
     stateReason: damaged ? `LibRaw developed the RAW data but reported damage (${developed.complaint}); the thumbnails show what it could read` : null,
   });

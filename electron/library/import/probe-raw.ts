@@ -31,7 +31,7 @@ export async function probeRaw(bytes: Buffer, format: string, limits: DecodeLimi
     orientation,
   };
   const [width, height] = facts.width !== null && facts.height !== null ? uprightSize(facts.width, facts.height, orientation) : [null, null];
-  const imageFacts = { width, height, mode: 'srgb', hasAlpha: false, orientation };
+  const imageFacts = { width, height, mode: null, hasAlpha: null, orientation };
   const preview = await decodeRawPreview(bytes, { ...facts, orientation }, limits);
   if (preview.decoded === null) {
     return {
@@ -42,5 +42,6 @@ export async function probeRaw(bytes: Buffer, format: string, limits: DecodeLimi
       camera,
     };
   }
-  return { state: 'ok', reason: null, facts: imageFacts, decoded: preview.decoded, camera };
+  // What is known of the picture is the preview's: 8-bit sRGB, opaque.
+  return { state: 'ok', reason: null, facts: { ...imageFacts, mode: 'srgb', hasAlpha: false }, decoded: preview.decoded, camera };
 }
