@@ -4,7 +4,8 @@
  * file, decode it once (upright, shrunk to 1080 px on load) and write the same four WebP
  * sizes as the import, `concurrency` files at a time. Nothing else: no hash, no EXIF, no
  * database. What sharp cannot decode gets the import's own decoder: libheif (WebAssembly)
- * for HEVC HEIC, the embedded preview for camera RAW. Prints `{ files, failed, ms }` as JSON.
+ * for HEVC HEIC, the embedded preview for camera RAW (else LibRaw's dcraw_emu when it is
+ * installed). Prints `{ files, failed, ms }` as JSON.
  *
  *   node bin/run-ts.mjs test/bench/bare-thumbnail-loop.ts <list.json> <out-dir> <concurrency>
  */
@@ -13,8 +14,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { readRawFacts } from '../../electron/library/formats/raw-facts.js';
 import { sniffRaw } from '../../electron/library/formats/sniff-raw.js';
+import { findOnPath } from '../../electron/library/import/run-tool.js';
 import { decodeRawPreview } from '../../electron/library/thumbnails/decode-raw-preview.js';
 import { decodeHeifForThumbnails, isHevcHeif } from '../../electron/library/thumbnails/decode-still.js';
+import { developRaw } from '../../electron/library/thumbnails/develop-raw.js';
 import { DECODE_EDGE, THUMBNAIL_WEBP, type DecodedImage } from '../../electron/library/thumbnails/render-thumbnails.js';
 import { THUMBNAIL_SIZES } from '../../shared/media.js';
 
@@ -27,12 +30,17 @@ fs.mkdirSync(outDir, { recursive: true });
 
 const LIMITS = { pixelLimit: 268_402_689, timeoutSeconds: 60 };
 
-async function decode(bytes: Buffer): Promise<DecodedImage> {
+const DCRAW = findOnPath('dcraw_emu');
+
+async function decode(file: string, bytes: Buffer): Promise<DecodedImage> {
   const rawFormat = sniffRaw(bytes)?.format;
   if (rawFormat !== undefined) {
     const preview = await decodeRawPreview(bytes, readRawFacts(bytes, rawFormat), LIMITS);
-    if (preview.decoded === null) throw new Error(preview.detail);
-    return preview.decoded;
+    if (preview.decoded !== null) return preview.decoded;
+    // As the import does: LibRaw develops a RAW without a preview when it is installed.
+    const developed = DCRAW === null ? null : await developRaw(DCRAW, Buffer.from(file), LIMITS);
+    if (developed?.ok) return developed.decoded;
+    throw new Error(preview.detail);
   }
   if (await isHevcHeif(bytes)) return decodeHeifForThumbnails(bytes, LIMITS);
   const { data, info } = await sharp(bytes, { autoOrient: true })
@@ -45,7 +53,7 @@ async function decode(bytes: Buffer): Promise<DecodedImage> {
 
 async function thumbnails(file: string, index: number): Promise<void> {
   const bytes = await fs.promises.readFile(file);
-  const { data, ...info } = await decode(bytes);
+  const { data, ...info } = await decode(file, bytes);
   const raw = { width: info.width, height: info.height, channels: info.channels };
   for (const size of THUMBNAIL_SIZES) {
     let pipeline = sharp(data, { raw });
