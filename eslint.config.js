@@ -21,7 +21,7 @@ const CORE_ROOM = [
  */
 const CORE_FLOORS = [
   ['base'],
-  ['db', 'tools'],
+  ['db', 'tools', 'formats'],
   ['items', 'extensions', 'metadata'],
   ['thumbnails'],
   ['import', 'media-files', 'analysis'],

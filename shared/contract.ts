@@ -34,6 +34,13 @@ import {
   TagList,
 } from './schemas.js';
 import { MAX_TAG_LINKS_PER_CALL } from './limits.js';
+import type { StackRules } from './stacks.js';
+
+/** A stack: its cover and its versions (a lone item is a cover without versions). */
+export interface StackMembers {
+  coverId: number;
+  versionIds: number[];
+}
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -225,6 +232,27 @@ export const contract = {
     z.strictObject({ ids: IdList, parentId: Id.nullable() }),
     returns<{ ids: number[] }>(),
     'Make items derived versions of another item, or detach them',
+  ),
+  'media.stack': method(
+    'write',
+    z.strictObject({ ids: IdList, coverId: Id.optional() }),
+    returns<StackMembers>(),
+    'Stack items as versions of one photo (the cover: coverId, else the first id); stacks among them merge',
+  ),
+  'media.unstack': method('write', z.strictObject({ id: Id }), returns<StackMembers>(), 'Take apart the stack the item is in'),
+  'media.setStackCover': method('write', z.strictObject({ id: Id }), returns<StackMembers>(), 'Make the item the cover of its stack'),
+  'media.stackMembers': method('read', z.strictObject({ id: Id }), returns<StackMembers>(), 'The cover and versions of the stack the item is in'),
+  'library.stackRules': method('read', NoArgs, returns<StackRules>(), 'Which rules stack files at import'),
+  'library.setStackRules': method(
+    'write',
+    z.strictObject({
+      rawJpeg: z.boolean().optional(),
+      appleEdits: z.boolean().optional(),
+      androidEdited: z.boolean().optional(),
+      livePhotos: z.boolean().optional(),
+    }),
+    returns<StackRules>(),
+    'Switch stack rules on or off for this library (future imports)',
   ),
   'media.softDelete': method(
     'write',

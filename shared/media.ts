@@ -126,6 +126,8 @@ export interface MediaTile {
   /** Thumbnail sizes already generated (the tile shows a placeholder until one exists). */
   thumbnailSizes: ThumbnailSize[];
   md5: string | null;
+  /** How many versions are stacked under this item (derived versions sharing its status). */
+  versionCount?: number;
 }
 
 export interface LibraryFolder {

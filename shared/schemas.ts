@@ -88,6 +88,8 @@ export const MediaFilter = z.strictObject({
   availability: z.array(z.enum(AVAILABILITIES)).max(AVAILABILITIES.length).optional(),
   fileState: z.array(z.enum(FILE_STATES)).max(FILE_STATES.length).optional(),
   folderId: Id.optional(),
+  /** false: stacks collapsed — covers and lone items only, versions (derived items) left out. */
+  versions: z.boolean().optional(),
   /** Words that must all appear in the name or the description (case-insensitive). */
   text: z.string().max(500).optional(),
 });

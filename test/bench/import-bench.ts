@@ -106,7 +106,7 @@ async function compare(label: string, folder: string): Promise<void> {
   const bareMs = bare.reduce((a, b) => a + b) / bare.length;
   const importMs = imported.reduce((a, b) => a + b) / imported.length;
   const ratio = bareMs / importMs;
-  console.log(`\n${label}: ${files.length} files (${failed} the bare loop could not decode: HEVC HEIC, damaged, text)`);
+  console.log(`\n${label}: ${files.length} files (${failed} the bare loop could not decode: damaged, text, RAW neither preview nor LibRaw could show)`);
   console.log(`  bare sharp loop   ${(files.length / (bareMs / 1000)).toFixed(1).padStart(7)} files/s   (${bare.map(seconds).join(', ')})`);
   console.log(`  folio import      ${(files.length / (importMs / 1000)).toFixed(1).padStart(7)} files/s   (${imported.map(seconds).join(', ')})`);
   console.log(`  ratio import/bare ${ratio.toFixed(2)}×  (floor ≥ 0.80×: ${ratio >= 0.8 ? 'met' : 'MISSED'});  event-loop delay p99 ${worstP99.toFixed(1)} ms`);

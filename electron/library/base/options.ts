@@ -14,6 +14,8 @@ export interface LibraryOptions {
   /** ffprobe/ffmpeg to use for video; null disables video probing. Default: found on PATH. */
   ffprobePath?: string | null;
   ffmpegPath?: string | null;
+  /** LibRaw's dcraw_emu, to develop a RAW that has no usable preview; null disables. Default: found on PATH. */
+  dcrawPath?: string | null;
   /** better-sqlite3's addon to load instead of the default (the desktop app's Electron build). */
   nativeBinding?: string;
 }

@@ -36,6 +36,8 @@ export interface ListSpec {
   availability: readonly string[] | null;
   fileStates: readonly string[] | null;
   folderId: number | null;
+  /** Leave out derived versions (stack members): a stack shows as its cover. Optional, default false. */
+  coversOnly?: boolean;
   /** An FTS5 query over name and description (words of 3+ characters). */
   textMatch: string | null;
   /** LIKE patterns for shorter words, each to be found in the name or the description. */
@@ -126,6 +128,9 @@ function buildFrom(spec: ListSpec, driver: Driver): Built {
     where.push('m.folder_id = @folderId');
     params.folderId = spec.folderId;
   }
+  // A version is folded into its cover only while both are on the same side of the trash: a
+  // version trashed (or restored) on its own is listed where it is.
+  if (spec.coversOnly === true) where.push(`(m.parent_id IS NULL OR (${notTrashed('m.parent_id')}) <> (${notTrashed('m.id')}))`);
   spec.textLike.forEach((pattern, index) => {
     where.push(`(m.name LIKE @like${index} ESCAPE '\\' OR m.description LIKE @like${index} ESCAPE '\\')`);
     params[`like${index}`] = pattern;

@@ -64,7 +64,9 @@ export async function routeRequest(request: HttpRequest, deps: RouterDeps): Prom
   if (rawPath.startsWith('/rpc/') && deps.rendererDir !== null) return handleRpc(request, deps.service, rawPath.slice('/rpc/'.length));
   if (rawPath === '/events') return handleEvents(request, deps.events, deps.streams, deps.heartbeatMs);
   if (rawPath.startsWith('/media/')) {
-    return handleMediaRequest(deps.media, toWebRequest(request), rawPath.slice('/media'.length));
+    // The one query word the media routes read (Electron's media:// passes its whole query).
+    const download = request.query.has('download') ? '?download' : '';
+    return handleMediaRequest(deps.media, toWebRequest(request), rawPath.slice('/media'.length) + download);
   }
   if (isDataPath(rawPath)) throw new FolioError('NOT_FOUND', `Nothing at ${rawPath}`);
   if (deps.rendererDir === null) throw new FolioError('NOT_FOUND', 'This server carries only the API (/api)');

@@ -72,6 +72,7 @@ export function createImporter(deps: ImporterDeps): Importer {
       libraryRoot: paths.root,
       ffprobePath: resolveTool(options.ffprobePath, 'ffprobe'),
       ffmpegPath: resolveTool(options.ffmpegPath, 'ffmpeg'),
+      dcrawPath: resolveTool(options.dcrawPath, 'dcraw_emu'),
       libvipsThreads: libvipsThreadsPerWorker(options.workers),
     });
     return pool;

@@ -14,8 +14,9 @@ import { BatchWriter } from './batch-writer.js';
 import { Fifo } from './fifo.js';
 import { ChangeNotifier, ProgressTracker } from './import-progress.js';
 import { scanFolder } from './scan-folder.js';
-import type { WorkerReply } from './worker-messages.js';
+import { stackNewVersions } from './stack-new-versions.js';
 import type { WorkerPool } from './worker-pool.js';
+import type { WorkerReply } from './worker-messages.js';
 
 /** One folder to scan, whole or only the part under `start`. */
 export interface ImportTarget {
@@ -96,7 +97,8 @@ export class ImportJob {
 
   async run(): Promise<void> {
     const { db, spec } = { db: this.ctx.db, spec: this.spec };
-    insertJob(db, spec.id, spec.targets.length === 1 ? (spec.targets[0]?.folderId ?? null) : null, spec.kind, 'running', nowIso());
+    const startedAt = nowIso();
+    insertJob(db, spec.id, spec.targets.length === 1 ? (spec.targets[0]?.folderId ?? null) : null, spec.kind, 'running', startedAt);
     this.ctx.progress.changed();
     this.libraryDirKey = await fs.promises.stat(this.ctx.paths.root).then((s) => `${s.dev}:${s.ino}`, () => '');
     for (const target of spec.targets) {
@@ -107,6 +109,7 @@ export class ImportJob {
     this.progress.scanning = false;
     await this.drained();
     if (!this.stopped) this.relinkMoved();
+    if (!this.stopped) this.ctx.changes.add(['fields'], stackNewVersions(db, spec.targets.map((t) => t.folderId), startedAt));
     this.finish();
   }
 

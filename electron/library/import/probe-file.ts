@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { libraryPaths } from '../base/paths.js';
 import { differenceHash } from '../thumbnails/perceptual-hash.js';
+import { isRawFormat } from '../formats/sniff-raw.js';
+import { developRaw } from '../thumbnails/develop-raw.js';
 import { decodeForThumbnails, writeThumbnails, type DecodedImage } from '../thumbnails/render-thumbnails.js';
 import { NO_EXIF, readExif, type ExifFields } from './exif-fields.js';
 import { errorMessage, fileErrorReason, isVanished } from '../base/file-errors.js';
 import { extractPosterFrame, probeAv } from '../tools/probe-av.js';
 import { probeImage } from './probe-image.js';
-import { SNIFF_BYTES, sniffFormat, type SniffedFormat } from './sniff-format.js';
+import { SNIFF_BYTES, sniffFormat, type SniffedFormat } from '../formats/sniff-format.js';
 import type { ProbeResult, ProbeTask, WorkerConfig, WorkerReply } from './worker-messages.js';
 
 /** Files up to this size are read into memory once; larger ones are hashed as a stream. */
@@ -106,6 +108,10 @@ export async function probeFile(task: ProbeTask, config: WorkerConfig, post: (re
   let decoded: DecodedImage | null = null;
   if (sniffed.type === 'image' && content.bytes !== null) {
     decoded = await examineImage(content.bytes, sniffed, config, result);
+    if (decoded === null && isRawFormat(sniffed.format) && result.fileState === 'unsupported') {
+      if (config.dcrawPath) decoded = await developInstead(config.dcrawPath, file, config, result);
+      else result.stateReason = `${result.stateReason ?? ''}; LibRaw's tools (Debian: libraw-bin) would develop it`;
+    }
   } else if (sniffed.type === 'image') {
     Object.assign(result, { fileState: 'oversized', stateReason: 'The file is too large to decode (over 1 GB)' });
   } else if (sniffed.type === 'video' || sniffed.type === 'audio') {
@@ -128,9 +134,26 @@ async function examineImage(bytes: Buffer, sniffed: SniffedFormat, config: Worke
   const exif: ExifFields = sniffed.format !== null && EXIF_FORMATS.has(sniffed.format) ? await readExif(bytes) : NO_EXIF;
   const limits = { pixelLimit: config.pixelLimit, timeoutSeconds: config.decodeTimeoutSeconds };
   const probe = await probeImage(bytes, sniffed.format, exif.orientation, limits);
-  Object.assign(result, exif, probe.facts, { fileState: probe.state, stateReason: probe.reason });
+  Object.assign(result, probe.camera ?? exif, probe.facts, { fileState: probe.state, stateReason: probe.reason });
   if (probe.facts.orientation === null) result.orientation = exif.orientation;
   return probe.decoded;
+}
+
+/** A RAW without a usable preview, developed by LibRaw: its picture, or the reason there is none. */
+async function developInstead(tool: string, file: Buffer, config: WorkerConfig, result: ProbeResult): Promise<DecodedImage | null> {
+  const developed = await developRaw(tool, file, { pixelLimit: config.pixelLimit, timeoutSeconds: config.decodeTimeoutSeconds });
+  if (!developed.ok) {
+    result.stateReason = `${result.stateReason ?? ''}; ${developed.reason}`;
+    return null;
+  }
+  const damaged = developed.complaint !== null;
+  Object.assign(result, {
+    mode: 'srgb',
+    hasAlpha: false,
+    fileState: damaged ? 'damaged' : 'ok',
+    stateReason: damaged ? `LibRaw developed the RAW data but reported damage (${developed.complaint}); the thumbnails show what it could read` : null,
+  });
+  return developed.decoded;
 }
 
 async function examineAudioVideo(file: Buffer, config: WorkerConfig, result: ProbeResult): Promise<DecodedImage | null> {

@@ -1,7 +1,11 @@
 import sharp, { type Metadata } from 'sharp';
 import type { FileState } from '../../../shared/media.js';
+import { isRawFormat } from '../formats/sniff-raw.js';
 import { decodeForThumbnails, type DecodedImage, type DecodeLimits } from '../thumbnails/render-thumbnails.js';
 import { errorMessage } from '../base/file-errors.js';
+import type { ExifFields } from './exif-fields.js';
+import { probeHevcHeif } from './probe-heif.js';
+import { probeRaw } from './probe-raw.js';
 
 /** What the image's header says, with width/height of the upright image. */
 export interface ImageFacts {
@@ -18,6 +22,8 @@ export interface ImageProbe {
   facts: ImageFacts;
   /** The one decode, present when thumbnails can be made from it. */
   decoded: DecodedImage | null;
+  /** Camera facts read by a format's own reader (RAW), where exifr cannot read the file. */
+  camera?: ExifFields;
 }
 
 const NO_FACTS: ImageFacts = { width: null, height: null, mode: null, hasAlpha: null, orientation: null };
@@ -69,6 +75,7 @@ export async function probeImage(
   limits: DecodeLimits,
 ): Promise<ImageProbe> {
   const label = (format ?? 'image').toUpperCase();
+  if (format !== null && isRawFormat(format)) return probeRaw(bytes, format, limits);
   const undecodable = format !== null ? UNDECODABLE[format] : undefined;
   if (undecodable !== undefined) {
     return { state: 'unsupported', reason: `${undecodable} images cannot be decoded by this version of Folio`, facts: NO_FACTS, decoded: null };
@@ -82,14 +89,7 @@ export async function probeImage(
     return { state: 'damaged', reason: `Not a readable ${label} file: ${tidyDecoderMessage(errorMessage(error))}`, facts: NO_FACTS, decoded: null };
   }
   const facts = factsFrom(meta, exifOrientation);
-  if (meta.format === 'heif' && meta.compression === 'hevc') {
-    return {
-      state: 'unsupported',
-      reason: 'HEVC-coded HEIC/HEIF images cannot be decoded by this version of Folio (only AV1-coded HEIF/AVIF can); its size, date and camera are recorded',
-      facts,
-      decoded: null,
-    };
-  }
+  if (meta.format === 'heif' && meta.compression === 'hevc') return probeHevcHeif(bytes, meta, exifOrientation, limits);
   const pixels = meta.width * meta.height;
   if (pixels > limits.pixelLimit) {
     return {

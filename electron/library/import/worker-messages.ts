@@ -9,6 +9,8 @@ export interface WorkerConfig {
   libraryRoot: string;
   ffprobePath: string | null;
   ffmpegPath: string | null;
+  /** LibRaw's dcraw_emu (Debian: libraw-bin), or null. */
+  dcrawPath?: string | null;
   /** libvips threads per worker (sharp.concurrency). */
   libvipsThreads: number;
   /** Running from source: the `.ts` module the bootstrap loads through tsx. */

@@ -1,9 +1,11 @@
 import type { Availability, FileState, MediaStatus, MediaTile, MediaType, ThumbnailSize } from '../../../shared/media.js';
 import type { Db } from '../db/connection.js';
 import { getTileRows } from '../db/media-repo.js';
+import { countDerived } from '../db/media-repo.js';
 
-/** What gallery tiles need, in the order asked; unknown ids are left out. One query. */
+/** What gallery tiles need, in the order asked; unknown ids are left out. Two queries. */
 export function loadMediaTiles(db: Db, ids: readonly number[]): MediaTile[] {
+  const versions = countDerived(db, ids);
   return getTileRows(db, ids).map((row) => ({
     id: row.id,
     type: row.type as MediaType,
@@ -15,5 +17,6 @@ export function loadMediaTiles(db: Db, ids: readonly number[]): MediaTile[] {
     fileState: row.file_state as FileState,
     thumbnailSizes: (row.sizes === null ? [] : row.sizes.split(',').map(Number)).sort((a, b) => a - b) as ThumbnailSize[],
     md5: row.md5,
+    ...(versions.has(row.id) ? { versionCount: versions.get(row.id) } : {}),
   }));
 }

@@ -9,6 +9,7 @@ import { fileSystemError } from '../base/file-system-error.js';
 import type { MediaRequest } from './media-request.js';
 import { isPathInside } from '../base/path-inside.js';
 import { checkOriginal } from '../base/original-file.js';
+import { needsRendition, RENDITION_SIZE } from './rendition.js';
 
 /** What serving media needs from a library. */
 export interface MediaFileSource {
@@ -38,6 +39,9 @@ async function realPathOf(target: Buffer | string, what: string): Promise<Buffer
  * sibling folder whose name merely starts the same — is refused with FORBIDDEN.
  */
 export async function resolveMediaFile(source: MediaFileSource, request: MediaRequest): Promise<FileToServe> {
+  if (request.kind === 'original' && request.download !== true && needsRendition(getMediaLocation(source.db, request.id)?.mime ?? null)) {
+    return resolveMediaFile(source, { id: request.id, kind: 'thumbnail', size: RENDITION_SIZE });
+  }
   if (request.kind === 'thumbnail') {
     const thumb = await source.ensureThumbnail(request.id, request.size);
     const [realThumb, realCache] = await Promise.all([
@@ -68,6 +72,6 @@ export async function resolveMediaFile(source: MediaFileSource, request: MediaRe
     contentType: mime,
     cacheControl: 'private, no-cache',
     csp: MEDIA_CSP,
-    disposition: { kind: PASSIVE.test(mime) ? 'inline' : 'attachment', fileName: baseName },
+    disposition: { kind: PASSIVE.test(mime) && request.download !== true ? 'inline' : 'attachment', fileName: baseName },
   };
 }

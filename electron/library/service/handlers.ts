@@ -5,6 +5,7 @@ import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
 import { mediaReadHandlers } from './media-read-handlers.js';
 import { unsupportedShellHandlers } from './shell-handlers.js';
+import { stackHandlers } from './stack-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
@@ -20,6 +21,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...aiHandlers(lib),
     ...duplicateHandlers(lib),
     ...trashHandlers(lib),
+    ...stackHandlers(lib),
     ...unsupportedShellHandlers,
   };
 }

@@ -58,6 +58,7 @@ export function resolveList(
     availability: f.availability ?? null,
     fileStates: f.fileState ?? null,
     folderId: f.folderId ?? null,
+    coversOnly: f.versions === false,
     textMatch: text.match,
     textLike: text.like,
   };

@@ -10,6 +10,10 @@ import { hasThumbnail, upsertThumbnails } from '../db/thumbnail-repo.js';
 import { checkOriginal, readOriginal } from '../base/original-file.js';
 import { extractPosterFrame } from '../tools/probe-av.js';
 import { resolveTool } from '../tools/run-tool.js';
+import { SNIFF_BYTES, sniffFormat } from '../formats/sniff-format.js';
+import { isRawFormat } from '../formats/sniff-raw.js';
+import { decodeStill } from './decode-still.js';
+import { developRaw } from './develop-raw.js';
 import { decodeForThumbnails, writeThumbnails } from './render-thumbnails.js';
 import { thumbnailPath } from '../base/thumbnail-paths.js';
 
@@ -89,9 +93,13 @@ async function rebuild(lib: ThumbnailLibrary, item: MediaLocation, md5: string):
       throw new FolioError('NOT_FOUND', `The file of item ${item.id} changed since it was imported; rescan its folder`);
     }
   }
+  // HEVC HEIC and RAW need their own decoders; the format comes from the bytes, as at import.
+  const format = sniffFormat(source.subarray(0, SNIFF_BYTES)).format;
+  const dcraw = isRawFormat(format) ? resolveTool(lib.options?.dcrawPath, 'dcraw_emu') : null;
+  const develop = dcraw === null ? undefined : () => developRaw(dcraw, item.absPath, limits);
   let decoded: Awaited<ReturnType<typeof decodeForThumbnails>>;
   try {
-    decoded = await decodeForThumbnails(source, limits);
+    decoded = item.type === 'video' ? await decodeForThumbnails(source, limits) : await decodeStill(source, format, limits, develop);
   } catch (error) {
     const reason = item.stateReason ?? (error instanceof Error ? error.message : String(error));
     rememberUndecodable(md5, reason);

@@ -9,6 +9,7 @@ import { DescriptionField, NameField } from './EditableFields.js';
 import { FileDetails } from './FileDetails.js';
 import { FocusAreaSection } from './FocusAreaSection.js';
 import { MetadataEditor } from './MetadataEditor.js';
+import { StackSection, StackSelectedButton } from './StackSection.js';
 import { TagEditor } from './TagEditor.js';
 
 function SingleItem({ id }: { id: number }) {
@@ -36,6 +37,7 @@ function SingleItem({ id }: { id: number }) {
         <TagEditor ids={ids} />
       </section>
       <AiTagsSection item={item} ids={ids} />
+      <StackSection item={item} />
       <MetadataEditor item={item} />
       <FocusAreaSection item={item} />
       <FileDetails item={item} />
@@ -60,9 +62,12 @@ function ManyItems({ ids }: { ids: readonly number[] }) {
             Restore {ids.length} items
           </button>
         ) : (
-          <button type="button" onClick={() => void trashItems(ids)}>
-            Move {ids.length} items to the trash
-          </button>
+          <>
+            <button type="button" onClick={() => void trashItems(ids)}>
+              Move {ids.length} items to the trash
+            </button>
+            <StackSelectedButton ids={ids} />
+          </>
         )}
       </div>
     </>

@@ -99,10 +99,12 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
           </span>
         )}
         {problem && <span className="tile-badge">{problem}</span>}
+        {tile?.versionCount !== undefined && <span className="tile-stack-badge">{tile.versionCount + 1}</span>}
       </div>
       <div className="tile-caption" title={tile?.name}>
         {name}
         {problem && <span className="visually-hidden"> ({problem.toLowerCase()})</span>}
+        {tile?.versionCount !== undefined && <span className="visually-hidden"> (stack of {tile.versionCount + 1})</span>}
       </div>
     </div>
   );

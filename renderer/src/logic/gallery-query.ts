@@ -16,7 +16,8 @@ export type GalleryView =
 export type ListFilter = NonNullable<ArgsIn<'media.listIds'>['filter']>;
 
 export function buildFilter(view: GalleryView, search: string): ListFilter {
-  const fromView: ListFilter = { status: view.kind === 'trash' ? 'deleted' : 'active' };
+  // A stack is one tile (its cover); its versions are listed in the details panel.
+  const fromView: ListFilter = { status: view.kind === 'trash' ? 'deleted' : 'active', versions: false };
   if (view.kind === 'folder') fromView.folderId = view.id;
   if (view.kind === 'untagged') fromView.untagged = true;
   if (view.kind === 'tag') fromView.tagsAll = [view.name];

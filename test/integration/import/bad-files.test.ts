@@ -72,10 +72,10 @@ describe('files that are damaged, empty, misnamed or not images', () => {
     expect(fake).toMatchObject({ type: 'image', format: 'jpeg', file_state: 'damaged' });
   });
 
-  it('records HEVC HEIC as unsupported with a clear reason, keeping what its header says', () => {
+  it('decodes HEVC HEIC with libheif, with its size and thumbnails', () => {
     const row = rowAt(t.library, 'phone.heic');
-    expect(row).toMatchObject({ type: 'image', format: 'heic', mime: 'image/heic', file_state: 'unsupported', width: 640, height: 426 });
-    expect(row.state_reason).toMatch(/HEVC-coded HEIC\/HEIF images cannot be decoded/);
+    expect(row).toMatchObject({ type: 'image', format: 'heic', mime: 'image/heic', file_state: 'ok', state_reason: null, width: 640, height: 426 });
+    expect(thumbnailRows(t.library, row.md5 as string).map((th) => [th.size, th.width, th.height])).toContainEqual([1080, 640, 426]);
   });
 
   it('records formats the decoder lacks as unsupported', () => {

@@ -7,12 +7,13 @@ import { MediaFilter } from '../../../shared/schemas.js';
 
 describe('gallery filter', () => {
   it('combines the sidebar view with the search text', () => {
-    expect(buildFilter({ kind: 'all' }, '')).toEqual({ status: 'active' });
-    expect(buildFilter({ kind: 'trash' }, 'beach')).toEqual({ status: 'deleted', text: 'beach' });
-    expect(buildFilter({ kind: 'folder', id: 4, label: 'x' }, 'type:video')).toEqual({ status: 'active', folderId: 4, type: ['video'] });
-    expect(buildFilter({ kind: 'untagged' }, '')).toEqual({ status: 'active', untagged: true });
+    expect(buildFilter({ kind: 'all' }, '')).toEqual({ status: 'active', versions: false });
+    expect(buildFilter({ kind: 'trash' }, 'beach')).toEqual({ status: 'deleted', versions: false, text: 'beach' });
+    expect(buildFilter({ kind: 'folder', id: 4, label: 'x' }, 'type:video')).toEqual({ status: 'active', versions: false, folderId: 4, type: ['video'] });
+    expect(buildFilter({ kind: 'untagged' }, '')).toEqual({ status: 'active', versions: false, untagged: true });
     expect(buildFilter({ kind: 'tag', name: 'Beach' }, 'tag:sun -tag:old')).toEqual({
       status: 'active',
+      versions: false,
       tagsAll: ['Beach', 'sun'],
       tagsNone: ['old'],
     });

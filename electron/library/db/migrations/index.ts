@@ -4,6 +4,7 @@ import { trashAndTouchesApart } from './003-trash-and-touches-apart.js';
 import { linksClusteredByTag } from './004-links-clustered-by-tag.js';
 import { aiTagBoxes } from './005-ai-tag-boxes.js';
 import { perceptualHashes } from './006-perceptual-hashes.js';
+import { librarySettings } from './007-library-settings.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -16,6 +17,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,4 +1,5 @@
 import type { MediaType } from '../../../shared/media.js';
+import { sniffRaw } from './sniff-raw.js';
 
 /** What a file is, judged from its first bytes. */
 export interface SniffedFormat {
@@ -35,6 +36,9 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0)
  */
 export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (head.length === 0) return UNKNOWN;
+  // Before TIFF and ISO media: most RAWs are TIFF inside, CR3 is an ISO media file.
+  const cameraRaw = sniffRaw(head);
+  if (cameraRaw !== null) return known('image', cameraRaw.format, cameraRaw.mime);
   if (startsWith(head, [0xff, 0xd8, 0xff])) return known('image', 'jpeg', 'image/jpeg');
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return known('image', 'png', 'image/png');
   const first4 = ascii(head, 0, 4);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { SNIFF_BYTES, sniffFormat } from '../../../electron/library/import/sniff-format.js';
+import { SNIFF_BYTES, sniffFormat } from '../../../electron/library/formats/sniff-format.js';
 import { CORPUS_DIR } from '../../helpers/temp-library.js';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>

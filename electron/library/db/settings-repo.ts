@@ -1,0 +1,35 @@
+/** Library settings: one JSON value per key (the `settings` table). */
+import { DEFAULT_STACK_RULES, STACK_RULE_NAMES, type StackRules } from '../../../shared/stacks.js';
+import type { Db } from './connection.js';
+import { statement } from './statements.js';
+
+function getSetting(db: Db, key: string): unknown {
+  const text = statement(db, `SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined;
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined; // a value written by hand and broken: the default applies
+  }
+}
+
+function setSetting(db: Db, key: string, value: unknown): void {
+  statement(db, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, JSON.stringify(value));
+}
+
+/** The stack rules in force: the stored switches over the defaults (a rule added later starts on). */
+export function getStackRules(db: Db): StackRules {
+  const stored = getSetting(db, 'stackRules');
+  const rules = { ...DEFAULT_STACK_RULES };
+  if (typeof stored === 'object' && stored !== null) {
+    for (const name of STACK_RULE_NAMES) {
+      const value = (stored as Record<string, unknown>)[name];
+      if (typeof value === 'boolean') rules[name] = value;
+    }
+  }
+  return rules;
+}
+
+export function setStackRules(db: Db, rules: StackRules): void {
+  setSetting(db, 'stackRules', rules);
+}
