@@ -73,13 +73,14 @@ export async function importFolder(library: Library, dir: string): Promise<void>
 }
 
 export async function startTestServer(
-  options: { corpus?: string[]; server?: Partial<HttpServerOptions> } = {},
+  options: { corpus?: string[]; server?: Partial<HttpServerOptions>; afterCorpus?: (temp: TempLibrary) => Promise<void> } = {},
 ): Promise<TestServer> {
   const temp = openTempLibrary({ workers: 1 });
   if (options.corpus) {
     const photos = copyCorpus(path.join(temp.dir, 'photos'), options.corpus);
     await importFolder(temp.library, photos);
   }
+  await options.afterCorpus?.(temp);
   const server = await startHttpServer({ library: temp.library, port: 0, token: TEST_TOKEN, ...options.server });
   return {
     temp,

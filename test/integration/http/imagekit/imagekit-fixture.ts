@@ -6,9 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ImageKit from '@imagekit/nodejs';
 import sharp from 'sharp';
-import { copyCorpus, openTempLibrary } from '../../../helpers/temp-library.js';
-import { importFolder, rawRequest, TEST_TOKEN, type TestServer } from '../http-fixture.js';
-import { startHttpServer } from '../../../../electron/library/http/server.js';
+import { importFolder, startTestServer, TEST_TOKEN, type TestServer } from '../http-fixture.js';
 import { REST_CORPUS } from '../rest-fixture.js';
 
 /** Requests the client sent, so a test can tell whether it retried. */
@@ -50,32 +48,14 @@ async function writeSwatches(dir: string, count: number): Promise<void> {
 }
 
 /** The four REST photos (ids 1–4) and `swatches` generated JPEGs after them. */
-export async function startImageKitServer(swatches: number): Promise<TestServer> {
-  const temp = openTempLibrary({ workers: 1 });
-  const photos = copyCorpus(path.join(temp.dir, 'photos'), REST_CORPUS);
-  await importFolder(temp.library, photos);
-  if (swatches > 0) {
-    const dir = path.join(temp.dir, 'swatches');
-    await writeSwatches(dir, swatches);
-    await importFolder(temp.library, dir);
-  }
-  const server = await startHttpServer({ library: temp.library, port: 0, token: TEST_TOKEN });
-  return {
-    temp,
-    library: temp.library,
-    server,
-    port: server.port,
-    api(method, requestPath, body, headers = {}) {
-      return rawRequest(server.port, {
-        method,
-        path: requestPath,
-        headers: { 'X-Api-Key': TEST_TOKEN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+export function startImageKitServer(swatches: number): Promise<TestServer> {
+  return startTestServer({
+    corpus: REST_CORPUS,
+    async afterCorpus(temp) {
+      if (swatches === 0) return;
+      const dir = path.join(temp.dir, 'swatches');
+      await writeSwatches(dir, swatches);
+      await importFolder(temp.library, dir);
     },
-    async close() {
-      await server.close();
-      await temp.dispose();
-    },
-  };
+  });
 }
