@@ -15,6 +15,7 @@ import { restoreCommand, trashCommand } from './commands/trash-commands.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { USAGE } from './usage.js';
 import { toFolioError } from '../base/error-path.js';
+import { terminalText } from './terminal-text.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand,
@@ -42,7 +43,7 @@ function splitCommand(argv: readonly string[]): { name: string | undefined; rest
 
 function report(error: unknown, json: boolean): number {
   if (error instanceof UsageError) {
-    note(`folio: ${error.message}\nRun "folio --help" for the commands and options.`);
+    note(`folio: ${terminalText(error.message)}\nRun "folio --help" for the commands and options.`);
     if (json) printJson({ error: { code: 'INVALID_ARGUMENT', message: error.message, usage: true } });
     return EXIT.USAGE;
   }
@@ -50,10 +51,10 @@ function report(error: unknown, json: boolean): number {
   const payload = toFolioError(error, 'command', (_where, cause) => {
     // Not one of ours: say what happened, but keep internals for FOLIO_DEBUG.
     unexpected = true;
-    note(`folio: unexpected error: ${cause instanceof Error ? cause.message : String(cause)}`);
+    note(`folio: unexpected error: ${terminalText(cause instanceof Error ? cause.message : String(cause))}`);
     if (process.env.FOLIO_DEBUG) console.error(cause);
   }).toPayload();
-  if (!unexpected) note(`folio: ${payload.message}${payload.field === undefined ? '' : ` (${payload.field})`}`);
+  if (!unexpected) note(`folio: ${terminalText(payload.message)}${payload.field === undefined ? '' : ` (${terminalText(payload.field)})`}`);
   if (json) printJson({ error: payload });
   return exitCodeFor(payload.code);
 }

@@ -4,6 +4,7 @@ import { watchOtherProcessChanges } from '../../db/other-process-changes.js';
 import { parseCount, UsageError } from '../cli-error.js';
 import { CLI_CONTEXT, note, print, stringOption, type Command } from '../command.js';
 import { DEMO_LIBRARY_DIR, demoPhotosDir } from '../demo-library.js';
+import { terminalText } from '../terminal-text.js';
 
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -32,14 +33,14 @@ export const serveCommand: Command = {
     // The CLI may edit this library while the page is open; its writes reach the page too.
     const stopWatching = watchOtherProcessChanges(library.db, library.events);
     print(`Folio is running at ${server.url}`);
-    note(`Library: ${library.paths.root}`);
+    note(`Library: ${terminalText(library.paths.root)}`);
     note('Press Ctrl+C to stop.');
     if (firstDemoRun) {
       const photos = demoPhotosDir();
       if (photos === null) note('folio: no demo photos found; the demo library starts empty');
       else {
         await library.service.call('import.start', { path: photos }, CLI_CONTEXT);
-        note(`Importing the demo photos from ${photos}`);
+        note(`Importing the demo photos from ${terminalText(photos)}`);
       }
     }
     await untilSignal();
