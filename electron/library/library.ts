@@ -8,6 +8,7 @@ import { Service } from './service/service.js';
 import type { Importer } from './import/importer.js';
 import type { LibraryContext } from './service/types.js';
 import { resolveOptions, type LibraryOptions } from './base/options.js';
+import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
 
 export interface Library {
   paths: LibraryPaths;
@@ -15,6 +16,8 @@ export interface Library {
   events: LibraryEvents;
   importer: Importer;
   service: Service;
+  /** Set when the WAL was found cut as this open began (SQLite then dropped its tail): warn the user. */
+  walCut: CutWalRecord | null;
   /** Cancels imports, stops workers and closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -24,7 +27,12 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   const paths = libraryPaths(dir);
   fs.mkdirSync(paths.root, { recursive: true });
   fs.mkdirSync(paths.thumbnails, { recursive: true });
-  const db = openDatabase(paths.database, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
+  // Before SQLite opens it: its recovery would replay the WAL and leave no trace of a cut.
+  const walCut = noticeCutWal(paths.database);
+  const db = openDatabase(paths.database, {
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    ...(options.backupsKept === undefined ? {} : { backupsKept: options.backupsKept }),
+  });
   const events = new LibraryEvents();
   const resolved = resolveOptions(options);
   const importer = createImporter({ db, paths, events, options: resolved });
@@ -37,6 +45,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     events,
     importer,
     service,
+    walCut,
     async close() {
       if (closed) return;
       closed = true;

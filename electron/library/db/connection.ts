@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { FolioError } from '../../../shared/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { backUpBeforeMigration } from './backups/back-up-library.js';
 
 export type Db = Database.Database;
 
@@ -11,6 +12,8 @@ export interface OpenOptions {
    * ABI differs from Node's; it loads its own build so the Node build (tests, CLI) stays intact.
    */
   nativeBinding?: string;
+  /** Automatic backups kept in the library's `backups/` folder (the one before a migration among them). */
+  backupsKept?: number;
 }
 
 /**
@@ -34,7 +37,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       );
     }
     applyPragmas(db, options.readonly === true);
-    if (!options.readonly) migrate(db, version);
+    if (!options.readonly && version < SCHEMA_VERSION) {
+      backUpBeforeMigration(db, file, version, options);
+      migrate(db, version);
+    }
     return db;
   } catch (error) {
     db.close();
