@@ -66,7 +66,8 @@ describe('the WAL inspection', () => {
   it('reports a frame damaged in the middle when committed frames follow it', () => {
     const copy = copyLibrary('damaged', (wal, frameBytes) => {
       const damaged = Buffer.from(wal);
-      damaged[WAL_HEADER_BYTES + frameBytes + WAL_FRAME_HEADER_BYTES + 10] ^= 0xff;
+      const at = WAL_HEADER_BYTES + frameBytes + WAL_FRAME_HEADER_BYTES + 10;
+      damaged.writeUInt8(damaged.readUInt8(at) ^ 0xff, at);
       return damaged;
     });
     const found = inspectWal(copy);
