@@ -12,6 +12,15 @@ import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { tagCommand } from './commands/tag-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
+import { backupCommand } from './commands/backup-command.js';
+import { checkCommand } from './commands/check-command.js';
+import { cutWalMessage } from '../db/cut-wal-notice.js';
+import { backupsKeptFromEnv } from '../db/backups/backup-files.js';
+
+function backupsKeptOption(env: NodeJS.ProcessEnv): { backupsKept?: number } {
+  const kept = backupsKeptFromEnv(env);
+  return kept === undefined ? {} : { backupsKept: kept };
+}
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { USAGE } from './usage.js';
 import { toFolioError } from '../base/error-path.js';
@@ -19,6 +28,7 @@ import { terminalText } from './terminal-text.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand,
+  backupCommand, checkCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {
@@ -98,7 +108,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         if (!command.createsLibrary && !fs.existsSync(libraryPaths(target).database)) {
           throw new FolioError('NOT_FOUND', `There is no library at ${target}; start one with "folio import <dir>"`);
         }
-        library = openLibrary(target);
+        library = openLibrary(target, backupsKeptOption(env));
+        if (library.walCut !== null) note(`folio: warning: ${cutWalMessage(library.walCut, library.paths.database)}`);
         return library;
       },
     };

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { FolioError } from '../../../../shared/errors.js';
 
 export const BACKUP_KINDS = ['manual', 'daily', 'pre-migration', 'pre-restore'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -14,6 +15,16 @@ export type BackupKind = (typeof BACKUP_KINDS)[number];
 export const AUTOMATIC_KINDS: readonly BackupKind[] = ['daily', 'pre-migration'];
 
 export const DEFAULT_BACKUPS_KEPT = 7;
+
+/** FOLIO_BACKUPS_KEPT, for the CLI, `folio serve` and the desktop app alike; undefined when unset. */
+export function backupsKeptFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.FOLIO_BACKUPS_KEPT;
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9][0-9]{0,3}$/.test(value)) {
+    throw new FolioError('INVALID_ARGUMENT', `FOLIO_BACKUPS_KEPT must be a whole number from 1 to 9999, not "${value}"`, { field: 'FOLIO_BACKUPS_KEPT' });
+  }
+  return Number(value);
+}
 
 export interface BackupFile {
   file: string;
