@@ -13,10 +13,7 @@ export type BackupHandlersMethod = 'library.backup' | 'library.check' | 'library
 export function backupHandlers(lib: LibraryContext): HandlerGroup<BackupHandlersMethod> {
   return {
     'library.backup': (): BackupInfo => {
-      const made = backUpLibrary(lib.db, lib.paths.database, 'manual', {
-        ...(lib.options.backupsKept === undefined ? {} : { backupsKept: lib.options.backupsKept }),
-        ...(lib.options.nativeBinding === undefined ? {} : { nativeBinding: lib.options.nativeBinding }),
-      });
+      const made = backUpLibrary(lib.db, lib.paths.database, 'manual');
       return { file: made.file, bytes: made.bytes, kind: made.kind, createdAt: new Date().toISOString(), durationMs: Math.round(made.ms) };
     },
     'library.check': (_args, ctx) => checkLibrary(lib, { repair: false, actor: ctx.actor }),

@@ -85,7 +85,8 @@ async function fileProblem(row: CheckedItemRow): Promise<{ kind: CheckFindingKin
     return { kind: 'file-missing', message: `${shown} is missing; "folio rescan" marks it missing (its tags are kept) or finds where it went` };
   }
   if (!stat.isFile()) return { kind: 'file-changed', message: `${shown} is no longer a regular file; rescan its folder` };
-  if (stat.size !== row.fileSize || new Date(stat.mtimeMs).toISOString() !== row.mtime) {
+  // Stored to the millisecond; how the fraction was rounded differs between writers.
+  if (stat.size !== row.fileSize || Math.abs(Date.parse(row.mtime) - stat.mtimeMs) >= 1) {
     return { kind: 'file-changed', message: `${shown} changed since it was read (size or modification time); rescan its folder to read it again` };
   }
   try {

@@ -10,7 +10,6 @@ import { writeBackup, type WrittenBackup } from './write-backup.js';
 export interface BackupOptions {
   /** Automatic backups kept (default 7); older ones are deleted after a new one is written. */
   backupsKept?: number;
-  nativeBinding?: string;
   now?: Date;
 }
 
@@ -22,7 +21,7 @@ export interface LibraryBackup extends WrittenBackup {
 
 export function backUpLibrary(db: Db, databaseFile: string, kind: BackupKind, options: BackupOptions = {}): LibraryBackup {
   const dir = backupsDirFor(databaseFile);
-  const written = writeBackup(db, newBackupPath(dir, kind, options.now), options);
+  const written = writeBackup(db, newBackupPath(dir, kind, options.now));
   const pruned = kind === 'daily' || kind === 'pre-migration' ? pruneAutomaticBackups(dir, options.backupsKept ?? DEFAULT_BACKUPS_KEPT) : [];
   return { ...written, kind, pruned };
 }

@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { FolioError } from '../../../../shared/errors.js';
 import type { Db } from '../connection.js';
 
@@ -24,7 +23,7 @@ export interface WrittenBackup {
  * it and it has passed a quick check, so a crash never leaves a half-written file that looks
  * like a backup. `target` must not exist.
  */
-export function writeBackup(db: Db, target: string, options: { nativeBinding?: string } = {}): WrittenBackup {
+export function writeBackup(db: Db, target: string): WrittenBackup {
   const started = performance.now();
   const file = path.resolve(target);
   if (fs.existsSync(file)) throw new FolioError('CONFLICT', `${file} already exists; name a new file for the backup`, { field: 'file' });
@@ -33,7 +32,7 @@ export function writeBackup(db: Db, target: string, options: { nativeBinding?: s
   fs.rmSync(partial, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(partial);
-    const problem = quickCheck(partial, options.nativeBinding);
+    const problem = quickCheck(db, partial);
     if (problem !== null) throw new FolioError('IO_ERROR', `The backup written to ${file} did not pass SQLite's check (${problem}); the library was not changed`);
     fs.renameSync(partial, file);
   } catch (error) {
@@ -43,17 +42,25 @@ export function writeBackup(db: Db, target: string, options: { nativeBinding?: s
   return { file, bytes: fs.statSync(file).size, ms: performance.now() - started };
 }
 
-/** null when the file is a sound SQLite database, else what SQLite found. */
-export function quickCheck(file: string, nativeBinding?: string): string | null {
-  let copy: Database.Database | null = null;
+/**
+ * null when the file is a sound SQLite database, else what SQLite found. It is attached to the
+ * library's own connection rather than opened anew, so the desktop app needs no second load of
+ * its Electron build of better-sqlite3.
+ */
+export function quickCheck(db: Db, file: string): string | null {
+  const alias = 'folio_backup_check';
   try {
-    copy = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
-    const rows = copy.pragma('quick_check') as { quick_check: string }[];
+    db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(file);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  try {
+    const rows = db.pragma(`${alias}.quick_check`) as { quick_check: string }[];
     const found = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
     return found.length === 0 ? null : found.slice(0, 3).join('; ');
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   } finally {
-    copy?.close();
+    db.exec(`DETACH DATABASE ${alias}`);
   }
 }
