@@ -82,7 +82,7 @@ function verdict(report: CheckReport): string {
 function Findings({ report }: { report: CheckReport }) {
   return (
     <>
-      <ul className="check-counts" aria-label="Findings by kind">
+      <ul className="check-counts" aria-label="Counts by kind">
         {Object.entries(report.counts).map(([kind, count]) => (
           <li key={kind}>
             {LABELS[kind] ?? kind}: {count.toLocaleString()}
