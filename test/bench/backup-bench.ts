@@ -4,6 +4,8 @@
  * - `folio backup` (VACUUM INTO + its quick_check) against a raw copy of the checkpointed file
  *   (fast, but only safe when nothing writes), and the backup again while another connection
  *   commits in a loop, with how many commits went through meanwhile (a backup never blocks them);
+ * - the cut-WAL inspection every open does, on a WAL left by a large write, against reading
+ *   the file once;
  * - `folio check` against SQLite's integrity_check alone (the part it cannot skip), per item.
  *   The generated items' files do not exist, so every item costs one failed stat.
  *
@@ -15,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { openLibrary } from '../../electron/library/library.js';
 import { writeBackup } from '../../electron/library/db/backups/write-backup.js';
 import { integrityProblems } from '../../electron/library/db/consistency-queries.js';
+import { inspectWal } from '../../electron/library/db/wal-inspection.js';
 import { makeTempDir, removeDir, testContext } from '../helpers/temp-library.js';
 import { generateLargeLibrary } from './large-library.js';
 
@@ -77,6 +80,20 @@ const report = await lib.service.call('library.check', {}, testContext());
 const checkMs = ms(start);
 console.log(
   `check: ${checkMs.toFixed(0)} ms (${((checkMs * 1000) / ITEMS).toFixed(1)} µs per item; ${report.counts['file-missing']?.toLocaleString() ?? 0} missing files found)   baseline integrity_check alone: ${integrityMs.toFixed(0)} ms   ratio ${(checkMs / integrityMs).toFixed(1)}×`,
+);
+
+// A large write left in the WAL (no checkpoint), as a crash after a bulk edit leaves it.
+lib.db.pragma('wal_autocheckpoint = 0');
+lib.db.prepare(`UPDATE media SET description = 'bench ' || id`).run();
+const walFile = `${lib.paths.database}-wal`;
+start = process.hrtime.bigint();
+fs.readFileSync(walFile);
+const readMs = ms(start);
+start = process.hrtime.bigint();
+const wal = inspectWal(lib.paths.database);
+const inspectMs = ms(start);
+console.log(
+  `cut-WAL inspection at open: ${inspectMs.toFixed(0)} ms for a ${mb(wal.bytes)} WAL (${wal.frames.toLocaleString()} frames, ${wal.state})   baseline reading the file once: ${readMs.toFixed(0)} ms   ratio ${(inspectMs / readMs).toFixed(1)}×`,
 );
 
 await lib.close();

@@ -13,6 +13,7 @@
  * checksum-2) and one page. The checksums run over the header and every frame in turn.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 
 export const WAL_HEADER_BYTES = 32;
 export const WAL_FRAME_HEADER_BYTES = 24;
@@ -33,9 +34,21 @@ const OK = (bytes: number, pageSize: number | null, frames: number, replayedFram
   state: 'ok', bytes, pageSize, frames, replayedFrames, problem: null,
 });
 
+const NATIVE_LITTLE_ENDIAN = os.endianness() === 'LE';
+
 /** SQLite's WAL checksum: pairs of 32-bit words in the byte order the magic number names. */
 function checksum(data: Buffer, start: number, end: number, bigEndian: boolean, seed: [number, number]): [number, number] {
   let [s0, s1] = seed;
+  // The common case (a WAL written on this kind of machine) reads the words in place, about
+  // ten times faster than one readUInt32 call per word.
+  if (!bigEndian && NATIVE_LITTLE_ENDIAN && (data.byteOffset + start) % 4 === 0) {
+    const words = new Uint32Array(data.buffer, data.byteOffset + start, (end - start) / 4);
+    for (let i = 0; i < words.length; i += 2) {
+      s0 = (s0 + (words[i] as number) + s1) >>> 0;
+      s1 = (s1 + (words[i + 1] as number) + s0) >>> 0;
+    }
+    return [s0, s1];
+  }
   for (let i = start; i < end; i += 8) {
     const x0 = bigEndian ? data.readUInt32BE(i) : data.readUInt32LE(i);
     const x1 = bigEndian ? data.readUInt32BE(i + 4) : data.readUInt32LE(i + 4);
@@ -45,51 +58,93 @@ function checksum(data: Buffer, start: number, end: number, bigEndian: boolean, 
   return [s0, s1];
 }
 
+/**
+ * Frames read a few megabytes at a time, in order: a WAL can grow to hundreds of megabytes after
+ * a large write, and the inspection must not hold all of it in memory at start-up.
+ */
+class FrameReader {
+  private chunk = Buffer.alloc(0);
+  private first = 0;
+  private count = 0;
+  private readonly perChunk: number;
+
+  constructor(
+    private readonly fd: number,
+    private readonly frameBytes: number,
+    private readonly frames: number,
+  ) {
+    this.perChunk = Math.max(1, Math.floor((4 * 1024 * 1024) / frameBytes));
+  }
+
+  /** Frame `k` (its 24-byte header, then its page). */
+  frame(k: number): Buffer {
+    if (k < this.first || k >= this.first + this.count) {
+      this.first = k;
+      this.count = Math.min(this.perChunk, this.frames - k);
+      if (this.chunk.length < this.count * this.frameBytes) this.chunk = Buffer.alloc(this.perChunk * this.frameBytes);
+      fs.readSync(this.fd, this.chunk, 0, this.count * this.frameBytes, WAL_HEADER_BYTES + k * this.frameBytes);
+    }
+    const at = (k - this.first) * this.frameBytes;
+    return this.chunk.subarray(at, at + this.frameBytes);
+  }
+}
+
 /** Inspects `<databaseFile>-wal`; a missing or empty WAL is ok. */
 export function inspectWal(databaseFile: string): WalInspection {
-  let data: Buffer;
+  let fd: number;
   try {
-    data = fs.readFileSync(`${databaseFile}-wal`);
+    fd = fs.openSync(`${databaseFile}-wal`, 'r');
   } catch {
     return OK(0, null, 0, 0);
   }
-  const bytes = data.length;
+  try {
+    return inspectOpenWal(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function inspectOpenWal(fd: number): WalInspection {
+  const bytes = fs.fstatSync(fd).size;
   if (bytes === 0) return OK(0, null, 0, 0);
   const cut = (pageSize: number | null, frames: number, replayed: number, problem: string): WalInspection => ({
     state: 'cut', bytes, pageSize, frames, replayedFrames: replayed, problem,
   });
   if (bytes < WAL_HEADER_BYTES) return cut(null, 0, 0, `the write-ahead log is ${bytes} bytes, shorter than its own header`);
+  const header = Buffer.alloc(WAL_HEADER_BYTES);
+  fs.readSync(fd, header, 0, WAL_HEADER_BYTES, 0);
 
-  const magic = data.readUInt32BE(0);
+  const magic = header.readUInt32BE(0);
   if (magic !== 0x377f0682 && magic !== 0x377f0683) return cut(null, 0, 0, 'the write-ahead log does not start with SQLite\'s header');
   const bigEndian = magic === 0x377f0683;
-  const rawPageSize = data.readUInt32BE(8);
+  const rawPageSize = header.readUInt32BE(8);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const frameBytes = WAL_FRAME_HEADER_BYTES + pageSize;
   const frames = Math.floor((bytes - WAL_HEADER_BYTES) / frameBytes);
-  let sum = checksum(data, 0, 24, bigEndian, [0, 0]);
-  if (sum[0] !== data.readUInt32BE(24) || sum[1] !== data.readUInt32BE(28) || pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
+  let sum = checksum(header, 0, 24, bigEndian, [0, 0]);
+  if (sum[0] !== header.readUInt32BE(24) || sum[1] !== header.readUInt32BE(28) || pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
     return frames === 0 ? OK(bytes, null, 0, 0) : cut(null, frames, 0, `the write-ahead log's header is damaged, so all ${frames} of its frames are ignored`);
   }
-  const salt1 = data.readUInt32BE(16);
-  const salt2 = data.readUInt32BE(20);
+  const salt1 = header.readUInt32BE(16);
+  const salt2 = header.readUInt32BE(20);
+  const reader = new FrameReader(fd, frameBytes, frames);
 
   // Walk the chain as recovery does; frames after the last valid commit are not replayed.
   let replayed = 0;
   let brokenAt = -1;
   for (let k = 0; k < frames; k += 1) {
-    const at = WAL_HEADER_BYTES + k * frameBytes;
-    if (data.readUInt32BE(at + 8) !== salt1 || data.readUInt32BE(at + 12) !== salt2) {
+    const frame = reader.frame(k);
+    if (frame.readUInt32BE(8) !== salt1 || frame.readUInt32BE(12) !== salt2) {
       brokenAt = k;
       break;
     }
-    sum = checksum(data, at, at + 8, bigEndian, sum);
-    sum = checksum(data, at + WAL_FRAME_HEADER_BYTES, at + frameBytes, bigEndian, sum);
-    if (sum[0] !== data.readUInt32BE(at + 16) || sum[1] !== data.readUInt32BE(at + 20)) {
+    sum = checksum(frame, 0, 8, bigEndian, sum);
+    sum = checksum(frame, WAL_FRAME_HEADER_BYTES, frameBytes, bigEndian, sum);
+    if (sum[0] !== frame.readUInt32BE(16) || sum[1] !== frame.readUInt32BE(20)) {
       brokenAt = k;
       break;
     }
-    if (data.readUInt32BE(at + 4) !== 0) replayed = k + 1;
+    if (frame.readUInt32BE(4) !== 0) replayed = k + 1;
   }
 
   // Past the break, frames of this WAL's generation (its salts) that end a transaction are
@@ -97,9 +152,9 @@ export function inspectWal(databaseFile: string): WalInspection {
   // checkpoint and mean nothing; an unfinished last transaction is not a loss either.
   if (brokenAt >= 0) {
     for (let k = brokenAt; k < frames; k += 1) {
-      const at = WAL_HEADER_BYTES + k * frameBytes;
-      const ours = data.readUInt32BE(at + 8) === salt1 && data.readUInt32BE(at + 12) === salt2;
-      if (ours && data.readUInt32BE(at + 4) !== 0) {
+      const frame = reader.frame(k);
+      const ours = frame.readUInt32BE(8) === salt1 && frame.readUInt32BE(12) === salt2;
+      if (ours && frame.readUInt32BE(4) !== 0) {
         return cut(pageSize, frames, replayed, `frame ${brokenAt + 1} of the write-ahead log is damaged, and committed changes after it will be dropped (${frames - replayed} of ${frames} frames)`);
       }
     }
