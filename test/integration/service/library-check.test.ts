@@ -13,6 +13,7 @@ import type { CheckReport } from '../../../shared/library-check.js';
 import { seedLibrary, type SeededLibrary } from '../../helpers/seed-library.js';
 import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { openLibrary } from '../../../electron/library/library.js';
+import { cutWalRecordPath, type CutWalRecord } from '../../../electron/library/db/cut-wal-notice.js';
 
 let t: TempLibrary;
 let seeded: SeededLibrary;
@@ -107,6 +108,22 @@ describe('library.repair', () => {
     expect(finding).toMatchObject({ itemId: first.id, repaired: false, message: expect.stringMatching(/when it is back/) });
     expect(t.library.db.prepare(`SELECT count(*) FROM thumbnails WHERE md5 = ? AND size = 128`).pluck().get(first.md5)).toBe(0);
     expect(report.status).toBe('problems');
+  });
+});
+
+describe('a cut WAL found at start-up', () => {
+  it('is a finding naming the latest backup until --repair acknowledges it', async () => {
+    const backup = await t.library.service.call('library.backup', {}, t.ctx);
+    // What noticeCutWal leaves when an open found the WAL cut (wal-inspection.test makes real ones).
+    const record: CutWalRecord = { foundAt: '2026-01-02T03:04:05.000Z', problem: 'the write-ahead log ends inside frame 4', bytes: 14000, replayedFrames: 3, frames: 3 };
+    fs.writeFileSync(cutWalRecordPath(t.library.paths.database), JSON.stringify(record));
+    const report = await check();
+    expect(report.status).toBe('problems');
+    const finding = report.findings.find((f) => f.kind === 'wal-cut');
+    expect(finding?.message).toContain('ends inside frame 4');
+    expect(finding?.message).toContain(backup.file);
+    expect((await repair()).findings.find((f) => f.kind === 'wal-cut')?.repaired).toBe(true);
+    expect(await check()).toMatchObject({ status: 'ok', findings: [] });
   });
 });
 
