@@ -16,6 +16,7 @@ import type {
   MediaTile,
   TagCount,
 } from './media.js';
+import type { BackupInfo, CheckReport } from './library-check.js';
 import {
   Coordinates,
   DisplayName,
@@ -98,6 +99,9 @@ export interface ExtensionInfo {
 
 export const contract = {
   'library.info': method('read', NoArgs, returns<LibraryInfo>(), 'Where the library is and how much it holds'),
+  'library.backup': method('write', NoArgs, returns<BackupInfo>(), "Back up the library now, into its own backups folder (a consistent copy; thumbnails are left out)"),
+  'library.check': method('read', NoArgs, returns<CheckReport>(), 'Check the database, the tag counts, the files and the thumbnails'),
+  'library.repair': method('write', NoArgs, returns<CheckReport>(), 'Check, then repair what is safe: recount tags, render missing thumbnails again'),
 
   'folders.list': method('read', NoArgs, returns<LibraryFolder[]>(), 'Library folders with item counts'),
   'folders.remove': method(

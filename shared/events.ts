@@ -41,7 +41,9 @@ export type MenuCommand =
   | { command: 'thumbnail-size'; size: ThumbnailSizeStep }
   | { command: 'toggle-sidebar' }
   | { command: 'toggle-details' }
-  | { command: 'show-trash' };
+  | { command: 'show-trash' }
+  | { command: 'back-up' }
+  | { command: 'check-library' };
 
 export interface FolioEvents {
   'import.progress': ImportProgress;

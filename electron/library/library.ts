@@ -8,6 +8,7 @@ import { Service } from './service/service.js';
 import type { Importer } from './import/importer.js';
 import type { LibraryContext } from './service/types.js';
 import { resolveOptions, type LibraryOptions } from './base/options.js';
+import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
 
 export interface Library {
   paths: LibraryPaths;
@@ -20,6 +21,8 @@ export interface Library {
    * listed, read and served; every write is refused with PERMISSION_DENIED saying why.
    */
   readOnly: boolean;
+  /** Set when the WAL was found cut as this open began (SQLite then dropped its tail): warn the user. */
+  walCut: CutWalRecord | null;
   /** Cancels imports, stops workers and closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -44,9 +47,13 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     fs.mkdirSync(paths.root, { recursive: true });
     fs.mkdirSync(paths.thumbnails, { recursive: true });
   }
+  // Before SQLite opens it: its recovery would replay the WAL and leave no trace of a cut.
+  // (A library this user may only read is left exactly as it is: nothing is recorded.)
+  const walCut = readOnly ? null : noticeCutWal(paths.database);
   const db = openDatabase(paths.database, {
     readonly: readOnly,
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    ...(options.backupsKept === undefined ? {} : { backupsKept: options.backupsKept }),
   });
   const events = new LibraryEvents();
   const resolved = resolveOptions(options);
@@ -61,6 +68,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     importer,
     service,
     readOnly,
+    walCut,
     async close() {
       if (closed) return;
       closed = true;

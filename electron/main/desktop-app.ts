@@ -19,6 +19,7 @@ import { handleAppSchemes } from './protocol/register-schemes.js';
 import { createRestApiController } from './rest-api.js';
 import { createNativeShellHandlers } from './shell/native-shell-handlers.js';
 import { createMainWindow } from './window.js';
+import { startLibrarySafety } from './library-safety.js';
 import { windowStateFile } from './window-state.js';
 
 export interface DesktopAppOptions {
@@ -125,11 +126,13 @@ export function startDesktopApp({ library, mainDir, isDev }: DesktopAppOptions):
     });
   };
   showWindow();
+  const stopSafety = startLibrarySafety(library, getWindow);
 
   return {
     showWindow,
     async close() {
       stopWatching();
+      stopSafety();
       stopForwarding();
       unregisterIpc();
       await restApi.stop();

@@ -111,6 +111,16 @@ export function buildMenuTemplate(actions: MenuActions, { appName, platform, isD
   if (isDev) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' });
   template.push({ label: '&View', submenu: view });
 
+  // Backups and the check act in the window, which shows their outcome (the same code serves
+  // browser mode's sidebar buttons).
+  template.push({
+    label: '&Library',
+    submenu: [
+      { label: 'Back Up Now', click: () => actions.send({ command: 'back-up' }) },
+      { label: 'Check Library…', click: () => actions.send({ command: 'check-library' }) },
+    ],
+  });
+
   if (mac) template.push({ role: 'windowMenu' });
 
   template.push({

@@ -18,6 +18,8 @@ export interface LibraryOptions {
   dcrawPath?: string | null;
   /** better-sqlite3's addon to load instead of the default (the desktop app's Electron build). */
   nativeBinding?: string;
+  /** Automatic backups (daily, before a migration) kept in the library's `backups/` folder; default 7. */
+  backupsKept?: number;
 }
 
 /** The options with every default filled in. */

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { mediaUrlBuilder, HTTP_MEDIA_BASE } from '../../../shared/media-urls.js';
 import type { Library } from '../library.js';
 import type { CallContext } from '../service/types.js';
+import { terminalLines } from './terminal-text.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -26,8 +27,9 @@ export interface Command {
 
 export const CLI_CONTEXT: CallContext = { actor: 'cli', urls: mediaUrlBuilder(HTTP_MEDIA_BASE) };
 
+/** A line for a person; any control character that reached it is shown escaped (terminal-text). */
 export function print(line: string): void {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${terminalLines(line)}\n`);
 }
 
 export function printJson(value: unknown): void {
@@ -35,7 +37,7 @@ export function printJson(value: unknown): void {
 }
 
 export function note(line: string): void {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${terminalLines(line)}\n`);
 }
 
 export function stringOption(values: OptionValues, name: string): string | undefined {

@@ -5,6 +5,10 @@ export const EXIT = {
   OK: 0,
   OTHER: 1,
   USAGE: 2,
+  /** `folio check`: the database is sound but something needs attention (a count, a file, a thumbnail). */
+  CHECK_PROBLEMS: 10,
+  /** `folio check`: SQLite's integrity check failed; restore a backup. */
+  CHECK_DAMAGED: 11,
   INTERRUPTED: 130,
 } as const;
 

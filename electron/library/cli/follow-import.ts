@@ -4,6 +4,7 @@ import type { Library } from '../library.js';
 import { CLI_CONTEXT, note, print, printJson } from './command.js';
 import { EXIT } from './exit-codes.js';
 import { ProgressReporter } from './progress-bar.js';
+import { terminalText } from './terminal-text.js';
 
 export interface ImportProblem {
   path: string;
@@ -78,9 +79,9 @@ export async function finishImport(
   } else {
     const files = summary.done === 1 ? '1 file' : `${summary.done} files`;
     const verb = state === 'done' ? 'done' : state;
-    print(`${job.label}: ${verb}, ${files} processed, ${found.length === 1 ? '1 problem' : `${found.length} problems`}`);
-    for (const problem of found) print(`  ${problem.path}: ${problem.reason}`);
-    if (state === 'failed' && progress?.message) note(`folio: ${progress.message}`);
+    print(`${terminalText(job.label)}: ${verb}, ${files} processed, ${found.length === 1 ? '1 problem' : `${found.length} problems`}`);
+    for (const problem of found) print(`  ${terminalText(problem.path)}: ${terminalText(problem.reason)}`);
+    if (state === 'failed' && progress?.message) note(`folio: ${terminalText(progress.message)}`);
   }
   if (state === 'cancelled') return EXIT.INTERRUPTED;
   return state === 'failed' ? EXIT.OTHER : EXIT.OK;

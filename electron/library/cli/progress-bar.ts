@@ -1,4 +1,5 @@
 import type { ImportProgress } from '../../../shared/media.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * Import progress on stderr: a bar redrawn in place on a terminal, a plain line at most once a
@@ -43,7 +44,7 @@ export class ProgressReporter {
     const filled = Math.round(ratio * width);
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(ratio * 100)}%`;
     const text = `${bar} ${this.counts(progress).replace(/^import: /, '')}`;
-    const current = progress.currentFile ?? '';
+    const current = terminalText(progress.currentFile);
     const room = columns - text.length - 2;
     return room > 10 && current !== '' ? `${text} ${current.length > room ? `…${current.slice(-(room - 1))}` : current}` : text;
   }

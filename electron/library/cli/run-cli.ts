@@ -13,12 +13,23 @@ import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { tagCommand } from './commands/tag-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
+import { backupCommand } from './commands/backup-command.js';
+import { checkCommand } from './commands/check-command.js';
+import { cutWalMessage } from '../db/cut-wal-notice.js';
+import { backupsKeptFromEnv } from '../db/backups/backup-files.js';
+
+function backupsKeptOption(env: NodeJS.ProcessEnv): { backupsKept?: number } {
+  const kept = backupsKeptFromEnv(env);
+  return kept === undefined ? {} : { backupsKept: kept };
+}
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { USAGE } from './usage.js';
 import { toFolioError } from '../base/error-path.js';
+import { terminalText } from './terminal-text.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
+  backupCommand, checkCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {
@@ -43,7 +54,7 @@ function splitCommand(argv: readonly string[]): { name: string | undefined; rest
 
 function report(error: unknown, json: boolean, libraryRoot: string | undefined): number {
   if (error instanceof UsageError) {
-    note(`folio: ${error.message}\nRun "folio --help" for the commands and options.`);
+    note(`folio: ${terminalText(error.message)}\nRun "folio --help" for the commands and options.`);
     if (json) printJson({ error: { code: 'INVALID_ARGUMENT', message: error.message, usage: true } });
     return EXIT.USAGE;
   }
@@ -53,11 +64,11 @@ function report(error: unknown, json: boolean, libraryRoot: string | undefined):
     log: (_where, cause) => {
       // Not one of ours: say what happened, but keep internals for FOLIO_DEBUG.
       unexpected = true;
-      note(`folio: unexpected error: ${cause instanceof Error ? cause.message : String(cause)}`);
+      note(`folio: unexpected error: ${terminalText(cause instanceof Error ? cause.message : String(cause))}`);
       if (process.env.FOLIO_DEBUG) console.error(cause);
     },
   }).toPayload();
-  if (!unexpected) note(`folio: ${payload.message}${payload.field === undefined ? '' : ` (${payload.field})`}`);
+  if (!unexpected) note(`folio: ${terminalText(payload.message)}${payload.field === undefined ? '' : ` (${terminalText(payload.field)})`}`);
   if (json) printJson({ error: payload });
   return exitCodeFor(payload.code);
 }
@@ -103,7 +114,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         if (!command.createsLibrary && !fs.existsSync(libraryPaths(target).database)) {
           throw new FolioError('NOT_FOUND', `There is no library at ${target}; start one with "folio import <dir>"`);
         }
-        library = openLibrary(target);
+        library = openLibrary(target, backupsKeptOption(env));
+        if (library.walCut !== null) note(`folio: warning: ${cutWalMessage(library.walCut, library.paths.database)}`);
         return library;
       },
     };

@@ -20,6 +20,12 @@ Commands:
   restore <id…>              Bring items back from the trash
   duplicates [--similar <id>] [--distance <n>]
                              Exact and near-duplicate pictures, largest first; or those like one item
+  backup [<file>]            A consistent copy of the library, also while it is in use
+                             (default: backups/folio-manual-<time>.sqlite in the library folder)
+  check [--repair]           Check the database, tag counts, files and thumbnails; --repair
+                             recounts tags and makes missing thumbnails (files are not touched)
+  restore <backup-file>      Put a backup in place of the library (refused while it is open);
+                             the library as it was is kept in backups/ first
   serve [--port <n>] [--host 127.0.0.1|::1] [--demo]
                              Browser mode: the app and the REST API on this machine only
 
@@ -33,6 +39,12 @@ Exit codes:
     1  any other error
     2  usage error (unknown command or option, bad id)
 ${codes}
+   10  check: problems found (a tag count, a file, a thumbnail; the database is sound)
+   11  check: the database is damaged (restore a backup)
   130  interrupted (Ctrl+C); the work already committed stays
+
+Environment:
+  FOLIO_LIBRARY              The library folder (as --library)
+  FOLIO_BACKUPS_KEPT         Automatic backups kept (daily, before an upgrade); default 7
 
 Errors are printed on stderr as "folio: <message>".`;

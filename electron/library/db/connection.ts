@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { FolioError } from '../../../shared/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { backUpBeforeMigration } from './backups/back-up-library.js';
 
 export type Db = Database.Database;
 
@@ -12,6 +13,8 @@ export interface OpenOptions {
    * ABI differs from Node's; it loads its own build so the Node build (tests, CLI) stays intact.
    */
   nativeBinding?: string;
+  /** Automatic backups kept in the library's `backups/` folder (the one before a migration among them). */
+  backupsKept?: number;
 }
 
 /**
@@ -34,7 +37,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // existing one keeps its mode until it is vacuumed (the mode of a file with tables is fixed).
     if (!options.readonly && version === 0) db.pragma('auto_vacuum = INCREMENTAL');
     applyPragmas(db, options.readonly === true);
-    if (!options.readonly) migrate(db, version);
+    if (!options.readonly && version < SCHEMA_VERSION) {
+      backUpBeforeMigration(db, file, version, options);
+      migrate(db, version);
+    }
     return db;
   } catch (error) {
     db.close();

@@ -1,5 +1,6 @@
 import { aiHandlers } from './ai-handlers.js';
 import { duplicateHandlers } from './duplicate-handlers.js';
+import { backupHandlers } from './backup-handlers.js';
 import { importHandlers } from './import-handlers.js';
 import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
@@ -14,6 +15,7 @@ import type { Handlers, LibraryContext } from './types.js';
 export function createHandlers(lib: LibraryContext): Handlers {
   return {
     ...libraryHandlers(lib),
+    ...backupHandlers(lib),
     ...importHandlers(lib),
     ...mediaReadHandlers(lib),
     ...mediaEditHandlers(lib),

@@ -33,5 +33,12 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'show-trash':
       state.setView({ kind: 'trash' });
       return;
+    // The dialogs run the backup and the check, and show how they went.
+    case 'back-up':
+      state.openDialog({ kind: 'library-backup' });
+      return;
+    case 'check-library':
+      state.openDialog({ kind: 'library-check' });
+      return;
   }
 }

@@ -3,6 +3,7 @@ import type { LibraryFolder } from '../../../shared/media.js';
 import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
+import { LibraryActions } from './LibraryActions.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -83,6 +84,7 @@ export function Sidebar() {
       <ul className="side-list side-bottom">
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
       </ul>
+      <LibraryActions />
     </nav>
   );
 }

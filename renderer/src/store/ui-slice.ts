@@ -10,7 +10,10 @@ export interface Toast {
 export type Dialog =
   | { kind: 'rename'; id: number }
   | { kind: 'empty-trash' }
-  | { kind: 'trash-files'; ids: number[] };
+  | { kind: 'trash-files'; ids: number[] }
+  /** Library → Back Up Now and Check Library…: each dialog runs its action and shows the outcome. */
+  | { kind: 'library-backup' }
+  | { kind: 'library-check' };
 
 export interface UiSlice {
   toasts: readonly Toast[];

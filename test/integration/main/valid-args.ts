@@ -7,6 +7,9 @@ import type { ArgsIn, MethodName } from '../../../shared/contract.js';
 
 export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   'library.info': {},
+  'library.backup': {},
+  'library.check': {},
+  'library.repair': {},
   'folders.list': {},
   'folders.remove': { id: 1 },
   'import.start': { path: '/nonexistent/folio-test-folder' },

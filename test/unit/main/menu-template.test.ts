@@ -42,11 +42,20 @@ function allItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOp
 }
 
 describe('the application menu', () => {
-  it('has File, Edit, View and Help (and the app and Window menus on macOS)', () => {
+  it('has File, Edit, View, Library and Help (and the app and Window menus on macOS)', () => {
     const { actions } = recorder();
-    expect(buildMenuTemplate(actions, linux).map((entry) => entry.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(buildMenuTemplate(actions, linux).map((entry) => entry.label)).toEqual(['&File', '&Edit', '&View', '&Library', '&Help']);
     const mac = buildMenuTemplate(actions, { ...linux, platform: 'darwin' });
-    expect(mac.map((entry) => entry.label ?? entry.role)).toEqual(['Folio', '&File', '&Edit', '&View', 'windowMenu', '&Help']);
+    expect(mac.map((entry) => entry.label ?? entry.role)).toEqual(['Folio', '&File', '&Edit', '&View', '&Library', 'windowMenu', '&Help']);
+  });
+
+  it('Library: Back Up Now and Check Library… are sent to the UI, which runs them and shows the outcome', () => {
+    const { actions, calls, sent } = recorder();
+    const library = submenu(buildMenuTemplate(actions, linux), 'Library');
+    click(item(library, 'Back Up Now'));
+    click(item(library, 'Check Library…'));
+    expect(sent).toEqual([{ command: 'back-up' }, { command: 'check-library' }]);
+    expect(calls).toEqual([]);
   });
 
   it('File: Add Folder…, Rescan and Empty Trash… run natively in main', () => {

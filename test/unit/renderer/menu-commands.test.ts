@@ -31,6 +31,13 @@ describe('desktop menu commands', () => {
     expect(state.focusRequest?.target).toBe('search');
   });
 
+  it('Back Up Now and Check Library… open the dialogs that run them', () => {
+    runMenuCommand({ command: 'back-up' });
+    expect(useStore.getState().dialog).toEqual({ kind: 'library-backup' });
+    runMenuCommand({ command: 'check-library' });
+    expect(useStore.getState().dialog).toEqual({ kind: 'library-check' });
+  });
+
   it('undo with nothing recorded says so instead of failing', async () => {
     runMenuCommand({ command: 'undo' });
     await Promise.resolve();

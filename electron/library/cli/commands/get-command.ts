@@ -1,5 +1,6 @@
 import type { MediaItem } from '../../../../shared/media.js';
 import { parseIds, UsageError } from '../cli-error.js';
+import { terminalText } from '../terminal-text.js';
 import { CLI_CONTEXT, print, printJson, type Command } from '../command.js';
 
 function describe(item: MediaItem): string[] {
@@ -24,7 +25,7 @@ function describe(item: MediaItem): string[] {
     ['created', item.createdAt],
     ['updated', `${item.updatedAt} by ${item.updatedBy}`],
   ];
-  return rows.filter(([, value]) => value !== null).map(([key, value]) => `${`${key}:`.padEnd(13)}${value}`);
+  return rows.filter(([, value]) => value !== null).map(([key, value]) => `${`${key}:`.padEnd(13)}${terminalText(value)}`);
 }
 
 export const getCommand: Command = {

@@ -4,6 +4,7 @@ import { FolioError } from '../../../../shared/errors.js';
 import { MAX_PAGE } from '../../../../shared/schemas.js';
 import { searchFilter } from '../../../../shared/list-filter.js';
 import { parseCount, splitList, UsageError } from '../cli-error.js';
+import { terminalText } from '../terminal-text.js';
 import { CLI_CONTEXT, note, print, printJson, stringList, stringOption, type Command } from '../command.js';
 
 /** `takenAt`, `takenAt:desc` or `-takenAt`. */
@@ -24,9 +25,9 @@ function withWayOut(error: unknown): never {
 }
 
 function line(item: MediaItem): string {
-  const tags = item.tags.length === 0 ? '' : `  [${item.tags.join(', ')}]`;
+  const tags = item.tags.length === 0 ? '' : `  [${item.tags.map(terminalText).join(', ')}]`;
   const state = item.availability === 'present' ? '' : ` (${item.availability})`;
-  return `${String(item.id).padStart(6)}  ${item.type.padEnd(8)} ${item.humanSize.padStart(9)}  ${item.name}${state}${tags}`;
+  return `${String(item.id).padStart(6)}  ${item.type.padEnd(8)} ${item.humanSize.padStart(9)}  ${terminalText(item.name)}${state}${tags}`;
 }
 
 export const listCommand: Command = {

@@ -1,5 +1,6 @@
 import { parseIds } from '../cli-error.js';
 import { CLI_CONTEXT, print, printJson, type Command } from '../command.js';
+import { namesBackupFile, restoreFromBackup } from './restore-backup-command.js';
 
 const items = (count: number): string => (count === 1 ? '1 item' : `${count} items`);
 
@@ -21,6 +22,7 @@ export const restoreCommand: Command = {
   options: {},
   createsLibrary: false,
   async run(ctx) {
+    if (namesBackupFile(ctx.positionals)) return restoreFromBackup(ctx);
     const ids = parseIds(ctx.positionals);
     const result = await ctx.library().service.call('media.restore', { ids }, CLI_CONTEXT);
     if (ctx.json) printJson(result);
