@@ -32,5 +32,9 @@ export function terminalText(value: string | number | null | undefined): string 
  * printer that forgot to pass a value through terminalText (an error message naming a path).
  */
 export function terminalLines(text: string): string {
-  return text.split('\n').map(terminalText).join('\n');
+  // Tabs are the CLI's own column separators here; names never hold one (import makes it a space).
+  return text
+    .split('\n')
+    .map((line) => line.split('\t').map(terminalText).join('\t'))
+    .join('\n');
 }
