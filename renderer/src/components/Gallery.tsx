@@ -4,7 +4,7 @@ import { useElementSize } from '../hooks/use-element-size.js';
 import { useGalleryKeys } from '../hooks/use-gallery-keys.js';
 import { useGridWindow } from '../hooks/use-grid-window.js';
 import { useRubberBand } from '../hooks/use-rubber-band.js';
-import { GRID_PADDING, TILE_GAP, contentHeight, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
+import { GRID_PADDING, TILE_GAP, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
 import { clickSelect } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { Tile } from './Tile.js';
@@ -73,13 +73,14 @@ export function Gallery() {
   const search = useStore((s) => s.search);
   const sort = useStore((s) => s.sort);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Another view, search or order starts at the top; new items arriving (an import) don't move it.
-  useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [view, search, sort]);
   const { width, height } = useElementSize(scrollRef);
   const layout = useMemo(() => gridLayout(width, tileSize, ids.length), [width, tileSize, ids.length]);
-  const { first: firstRow, last: lastRow, fast: fastScroll } = useGridWindow(scrollRef, layout, height);
+  const scroller = useGridWindow(scrollRef, layout, height);
+  const { first: firstRow, last: lastRow, fast: fastScroll, offset, scrollTo, currentTop } = scroller;
+  // Another view, search or order starts at the top; new items arriving (an import) don't move it.
+  useEffect(() => {
+    scrollTo(0);
+  }, [view, search, sort, scrollTo]);
 
   // Rows that fly past in a fast scroll are not fetched at all; the rows under the scroll when
   // it settles are. Tile data is asked for some rows beyond the drawn ones, so a row is mounted
@@ -101,14 +102,14 @@ export function Gallery() {
     (index: number) => {
       const element = scrollRef.current;
       if (!element) return;
-      const top = scrollToShowRow(layout, Math.floor(index / layout.columns), element.scrollTop, element.clientHeight);
-      if (top !== null) element.scrollTop = top;
+      const top = scrollToShowRow(layout, Math.floor(index / layout.columns), currentTop(), element.clientHeight);
+      if (top !== null) scrollTo(top);
     },
-    [layout],
+    [layout, currentTop, scrollTo],
   );
   const pageRows = Math.max(1, Math.floor(height / layout.rowHeight));
   const onKeyDown = useGalleryKeys(layout, pageRows, scrollToIndex);
-  const { band, onPointerDown } = useRubberBand(scrollRef, layout);
+  const { band, onPointerDown } = useRubberBand(scrollRef, layout, currentTop);
 
   const focusRow = focusId === null ? -1 : Math.floor(useStore.getState().idIndex.indexOf(focusId) / layout.columns);
   const focusRendered = focusRow >= firstRow && focusRow <= lastRow;
@@ -131,13 +132,13 @@ export function Gallery() {
       {ids.length === 0 ? (
         <EmptyGallery />
       ) : (
-        <div className="gallery-content" style={{ height: contentHeight(layout) }}>
+        <div className="gallery-content" style={{ height: scroller.scale.shownHeight }}>
           {rowIndices(firstRow, lastRow).map((row) => (
             <GalleryRow
               key={row}
               ids={ids}
               rowIndex={row}
-              top={rowTop(layout, row)}
+              top={rowTop(layout, row) - offset}
               layout={layout}
               deferPictures={fastScroll}
               onPick={onPick}
@@ -150,7 +151,7 @@ export function Gallery() {
         <div
           className="rubber-band"
           aria-hidden="true"
-          style={{ left: band.left, top: band.top, width: band.right - band.left, height: band.bottom - band.top }}
+          style={{ left: band.left, top: band.top - offset, width: band.right - band.left, height: band.bottom - band.top }}
         />
       )}
     </div>
