@@ -32,6 +32,7 @@ import {
   Tag,
   TagList,
 } from './schemas.js';
+import type { SortBuckets } from './sort-buckets.js';
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -143,6 +144,12 @@ export const contract = {
     z.strictObject({ filter: MediaFilter.optional(), sort: MediaSort.optional() }),
     returns<{ ids: number[] }>(),
     'Every matching id in order, for the virtualised gallery',
+  ),
+  'media.sortBuckets': method(
+    'read',
+    z.strictObject({ filter: MediaFilter.optional(), sort: MediaSort.optional() }),
+    returns<SortBuckets>(),
+    'The view counted by month, first letter or size band, in its order (the gallery scrubber)',
   ),
   'media.tiles': method(
     'read',

@@ -3,6 +3,7 @@ import { importHandlers } from './import-handlers.js';
 import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
 import { mediaReadHandlers } from './media-read-handlers.js';
+import { scrubberHandlers } from './scrubber-handlers.js';
 import { unsupportedShellHandlers } from './shell-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
@@ -14,6 +15,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...libraryHandlers(lib),
     ...importHandlers(lib),
     ...mediaReadHandlers(lib),
+    ...scrubberHandlers(lib),
     ...mediaEditHandlers(lib),
     ...tagHandlers(lib),
     ...aiHandlers(lib),

@@ -35,6 +35,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
     withTotal: true,
   },
   'media.listIds': { filter: { text: 'x' }, sort: { field: 'size', direction: 'desc' } },
+  'media.sortBuckets': { filter: { tagsAll: ['a'] }, sort: { field: 'takenAt', direction: 'desc' } },
   'media.tiles': { ids: [1] },
   'media.update': {
     id: 1,
