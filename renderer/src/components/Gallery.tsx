@@ -7,6 +7,7 @@ import { useRubberBand } from '../hooks/use-rubber-band.js';
 import { GRID_PADDING, TILE_GAP, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
 import { clickSelect } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
+import { Scrubber } from './Scrubber.js';
 import { Tile } from './Tile.js';
 
 interface RowProps {
@@ -107,6 +108,12 @@ export function Gallery() {
     },
     [layout, currentTop, scrollTo],
   );
+  // The scrubber puts an item's row at the top, below a gap as wide as the grid's padding.
+  const jumpToIndex = useCallback(
+    (index: number) => scrollTo(Math.floor(index / layout.columns) * layout.rowHeight),
+    [layout, scrollTo],
+  );
+  const topIndex = Math.min(Math.max(0, layout.rows - 1), Math.floor(currentTop() / layout.rowHeight)) * layout.columns;
   const pageRows = Math.max(1, Math.floor(height / layout.rowHeight));
   const onKeyDown = useGalleryKeys(layout, pageRows, scrollToIndex);
   const { band, onPointerDown } = useRubberBand(scrollRef, layout, currentTop);
@@ -115,45 +122,48 @@ export function Gallery() {
   const focusRendered = focusRow >= firstRow && focusRow <= lastRow;
 
   return (
-    <div
-      ref={scrollRef}
-      className="gallery-scroll"
-      // An empty grid would be a grid without rows; the empty message is plain text instead.
-      role={ids.length > 0 ? 'grid' : undefined}
-      aria-label={ids.length > 0 ? 'Media' : undefined}
-      aria-multiselectable={ids.length > 0 ? 'true' : undefined}
-      aria-rowcount={ids.length > 0 ? layout.rows : undefined}
-      aria-colcount={ids.length > 0 ? layout.columns : undefined}
-      aria-activedescendant={focusRendered && focusId !== null ? `tile-${focusId}` : undefined}
-      tabIndex={ids.length > 0 ? 0 : -1}
-      onKeyDown={onKeyDown}
-      onPointerDown={onPointerDown}
-    >
-      {ids.length === 0 ? (
-        <EmptyGallery />
-      ) : (
-        <div className="gallery-content" style={{ height: scroller.scale.shownHeight }}>
-          {rowIndices(firstRow, lastRow).map((row) => (
-            <GalleryRow
-              key={row}
-              ids={ids}
-              rowIndex={row}
-              top={rowTop(layout, row) - offset}
-              layout={layout}
-              deferPictures={fastScroll}
-              onPick={onPick}
-              onOpen={onOpen}
-            />
-          ))}
-        </div>
-      )}
-      {band && (
-        <div
-          className="rubber-band"
-          aria-hidden="true"
-          style={{ left: band.left, top: band.top - offset, width: band.right - band.left, height: band.bottom - band.top }}
-        />
-      )}
+    <div className="gallery-body">
+      <div
+        ref={scrollRef}
+        className="gallery-scroll"
+        // An empty grid would be a grid without rows; the empty message is plain text instead.
+        role={ids.length > 0 ? 'grid' : undefined}
+        aria-label={ids.length > 0 ? 'Media' : undefined}
+        aria-multiselectable={ids.length > 0 ? 'true' : undefined}
+        aria-rowcount={ids.length > 0 ? layout.rows : undefined}
+        aria-colcount={ids.length > 0 ? layout.columns : undefined}
+        aria-activedescendant={focusRendered && focusId !== null ? `tile-${focusId}` : undefined}
+        tabIndex={ids.length > 0 ? 0 : -1}
+        onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
+      >
+        {ids.length === 0 ? (
+          <EmptyGallery />
+        ) : (
+          <div className="gallery-content" style={{ height: scroller.scale.shownHeight }}>
+            {rowIndices(firstRow, lastRow).map((row) => (
+              <GalleryRow
+                key={row}
+                ids={ids}
+                rowIndex={row}
+                top={rowTop(layout, row) - offset}
+                layout={layout}
+                deferPictures={fastScroll}
+                onPick={onPick}
+                onOpen={onOpen}
+              />
+            ))}
+          </div>
+        )}
+        {band && (
+          <div
+            className="rubber-band"
+            aria-hidden="true"
+            style={{ left: band.left, top: band.top - offset, width: band.right - band.left, height: band.bottom - band.top }}
+          />
+        )}
+      </div>
+      {ids.length > 0 && <Scrubber topIndex={topIndex} onJump={jumpToIndex} />}
     </div>
   );
 }
