@@ -51,7 +51,7 @@ async function largestTiles(page: Page): Promise<void> {
   expect(contentHeight(layout)).toBeGreaterThan(CHROMIUM_LAYOUT_LIMIT);
 }
 
-test('End at the largest tile size shows the last item of 200,000', async ({ page }) => {
+test('End at the largest tile size shows the last item of 200,000, and Shift+End selects them all', async ({ page }) => {
   await openFolio(page, server.url);
   await expect(gallery(page)).toHaveAttribute('aria-rowcount', /\d+/);
   await largestTiles(page);
@@ -61,9 +61,12 @@ test('End at the largest tile size shows the last item of 200,000', async ({ pag
   await expect(last).toBeInViewport();
   await expect(last).toHaveAttribute('aria-selected', 'true');
   await screenshot(page, 'large-library-end');
-  // and back: Home shows the first
+  // and back: Home shows the first; Shift+End then selects every item, across the whole grid.
   await page.keyboard.press('Home');
   await expect(cell(page, await nameOf(ids[0] as number))).toBeInViewport();
+  await page.keyboard.press('Shift+End');
+  await expect(last).toBeInViewport();
+  await expect(page.getByRole('main', { name: 'Gallery' })).toContainText(`${ITEMS.toLocaleString('en-US')} selected`);
 });
 
 test('dragging the scrubber to a month shows that month’s items', async ({ page }) => {

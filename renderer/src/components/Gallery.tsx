@@ -108,6 +108,13 @@ export function Gallery() {
     },
     [layout, currentTop, scrollTo],
   );
+  // The preview's arrows move the focus; the grid follows, so closing it finds the item in view.
+  const previewOpen = useStore((s) => s.previewId !== null);
+  useEffect(() => {
+    if (!previewOpen || focusId === null) return;
+    const index = useStore.getState().idIndex.indexOf(focusId);
+    if (index >= 0) scrollToIndex(index);
+  }, [previewOpen, focusId, scrollToIndex]);
   // The scrubber puts an item's row at the top, below a gap as wide as the grid's padding.
   const jumpToIndex = useCallback(
     (index: number) => scrollTo(Math.floor(index / layout.columns) * layout.rowHeight),

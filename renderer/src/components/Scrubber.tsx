@@ -22,6 +22,7 @@ interface ScrubberProps {
 }
 
 const NAMES = { month: 'date', letter: 'name', size: 'size' } as const;
+const BUCKETS_DELAY_MS = 400;
 
 const Marks = memo(function Marks({ marks }: { marks: readonly ScrubberMark[] }) {
   return (
@@ -56,14 +57,21 @@ export const Scrubber = memo(function Scrubber({ topIndex, onJump }: ScrubberPro
   const [pointer, setPointer] = useState<{ y: number; dragging: boolean } | null>(null);
   const frame = useRef<number | null>(null);
 
-  // The id list changing (items in or out) changes the counts too.
+  // Another view's marks would be wrong: none until its own arrive.
+  useEffect(() => setBuckets(null), [view, search, sort]);
+  // The id list changing (items in or out) changes the counts too. Counting walks the whole
+  // view on the server's one thread, so it waits until the first screen's tiles and pictures
+  // were asked for, and a burst of reloads (an import) asks once.
   useEffect(() => {
     let live = true;
-    void loadSortBuckets(view, search, sort).then((answer) => {
-      if (live && answer !== null) setBuckets(answer);
-    });
+    const timer = setTimeout(() => {
+      void loadSortBuckets(view, search, sort).then((answer) => {
+        if (live && answer !== null) setBuckets(answer);
+      });
+    }, BUCKETS_DELAY_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [view, search, sort, ids]);
 

@@ -4,6 +4,8 @@ import { SIZE_BAND_LIMITS } from '../../../shared/sort-buckets.js';
 import type { MediaFilter } from '../../../shared/schemas.js';
 import { generateLargeLibrary } from '../../bench/large-library.js';
 import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
+import { explainSortBuckets } from '../../../electron/library/db/sort-buckets-query.js';
+import { driverFor, resolveList } from '../../../electron/library/service/list-request.js';
 
 let t: TempLibrary;
 let commonTag: string;
@@ -72,6 +74,28 @@ describe('media.sortBuckets', () => {
     await expectAligned({ tagsAll: [commonTag] }, 'takenAt', 'desc');
     const trash = await expectAligned({ status: 'deleted' }, 'size', 'asc');
     expect(trash.total).toBe(80);
+  });
+
+  it('walks the sort index rather than scanning the media rows', () => {
+    for (const [field, index] of [['takenAt', 'media_by_date'], ['name', 'media_by_name'], ['size', 'media_by_size']] as const) {
+      const resolved = resolveList(t.library.db, undefined, { field, direction: 'desc' }, undefined);
+      if (!resolved) throw new Error('nothing resolved');
+      const kind = field === 'takenAt' ? 'month' : field === 'name' ? 'letter' : 'size';
+      const plan = explainSortBuckets(t.library.db, resolved.spec, driverFor(t.library.db, resolved, null), kind).join('\n');
+      expect(plan).toMatch(new RegExp(`SCAN m USING (COVERING )?INDEX ${index}\\b`));
+      expect(plan).not.toMatch(/SCAN m$/m);
+    }
+  });
+
+  it('counts again after a change (the kept answer is never stale)', async () => {
+    const before = await call('media.sortBuckets', { sort: { field: 'size', direction: 'asc' } });
+    expect(await call('media.sortBuckets', { sort: { field: 'size', direction: 'asc' } })).toEqual(before);
+    const { ids } = await call('media.listIds', { sort: { field: 'size', direction: 'asc' } });
+    await call('media.softDelete', { ids: [ids[0] as number] });
+    const after = await call('media.sortBuckets', { sort: { field: 'size', direction: 'asc' } });
+    expect(after.total).toBe(before.total - 1);
+    await call('media.restore', { ids: [ids[0] as number] });
+    expect(await call('media.sortBuckets', { sort: { field: 'size', direction: 'asc' } })).toEqual(before);
   });
 
   it('answers nothing for a tag that does not exist', async () => {
