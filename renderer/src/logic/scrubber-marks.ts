@@ -85,17 +85,26 @@ export function scrubberMarks(kind: BucketKind, buckets: readonly SortBucket[], 
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   if (total === 0 || height <= 0) return [];
   const starts = bucketStarts(buckets);
+  const tops = starts.map((start) => fractionOfIndex(start, total) * height);
+  const groups = buckets.map((bucket) => markLabel(kind, bucket.key, locale));
+  // Where each bucket's group (its year, letter, band) ends along the bar.
+  const groupEnds: number[] = new Array<number>(buckets.length);
+  let end = height;
+  for (let i = buckets.length - 1; i >= 0; i -= 1) {
+    groupEnds[i] = end;
+    if (i === 0 || groups[i] !== groups[i - 1]) end = tops[i] as number;
+  }
   const marks: ScrubberMark[] = [];
   let lastLabel = -Infinity;
   let lastTick = -Infinity;
-  let previousGroup: string | null = null;
-  buckets.forEach((bucket, index) => {
-    const top = fractionOfIndex(starts[index] as number, total) * height;
-    const group = markLabel(kind, bucket.key, locale);
-    const startsGroup = group !== previousGroup;
-    previousGroup = group;
-    if (startsGroup && top - lastLabel >= LABEL_GAP && top <= height - LABEL_GAP / 2) {
-      marks.push({ top, label: group, bucket: index });
+  buckets.forEach((_, index) => {
+    const top = tops[index] as number;
+    const startsGroup = index === 0 || groups[index] !== groups[index - 1];
+    // A sliver of a group (a few photos of a new year) at the top would take the label of the
+    // full group after it: it gets a tick instead.
+    const sliver = (groupEnds[index] as number) - top < TICK_GAP && index < buckets.length - 1;
+    if (startsGroup && !sliver && top - lastLabel >= LABEL_GAP && top <= height - LABEL_GAP / 2) {
+      marks.push({ top, label: groups[index] as string, bucket: index });
       lastLabel = top;
       lastTick = top;
     } else if (kind === 'month' && top - lastTick >= TICK_GAP) {

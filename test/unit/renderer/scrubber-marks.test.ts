@@ -79,3 +79,11 @@ describe('stepBucket', () => {
     expect(stepBucket('month', 5, 240, 'a')).toBeNull();
   });
 });
+
+describe('scrubberMarks with a sliver of a year at the top', () => {
+  it('labels the full year after it instead', () => {
+    const withSliver = [{ key: '2025-01', count: 3 }, ...months];
+    const labels = scrubberMarks('month', withSliver, 800).filter((m) => m.label !== null);
+    expect(labels[0]?.label).toBe('2024');
+  });
+});
