@@ -80,6 +80,8 @@ export async function measureReach(page: Page, ids: readonly number[]): Promise<
     console.log(`    End → last item ${shown(end)}; 50 % of the scrubber → middle item (#${(middle + 1).toLocaleString()}) ${bar ? shown(half) : 'NO SCRUBBER'}, at “${valueText}”`);
   }
   await page.getByRole('slider', { name: 'Thumbnail size' }).fill(String(DEFAULT_TILE_SIZE));
+  // The pointer leaves the scrubber, as it was before (the scrolls after this measure no hover).
+  await page.mouse.move(1, 1);
   // Home in the grid, not on the slider (where it would pick the smallest size).
   await page.getByRole('grid', { name: 'Media' }).focus();
   await page.keyboard.press('Home');

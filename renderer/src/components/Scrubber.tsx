@@ -113,7 +113,9 @@ export const Scrubber = memo(function Scrubber({ topIndex, onJump }: ScrubberPro
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>): void => {
     const dragging = pointer?.dragging === true;
-    setPointer({ y: yAt(event.clientY), dragging });
+    const y = yAt(event.clientY);
+    // Chromium sends moves after every scroll step to update hover: an unmoved pointer changes nothing.
+    setPointer((old) => (old !== null && old.y === y && old.dragging === dragging ? old : { y, dragging }));
     if (dragging) jumpSoon(indexAtFraction(fractionAt(event.clientY), total));
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>): void => {
