@@ -42,6 +42,7 @@ export interface StackMembers {
   coverId: number;
   versionIds: number[];
 }
+import type { SortBuckets } from './sort-buckets.js';
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -156,6 +157,12 @@ export const contract = {
     z.strictObject({ filter: MediaFilter.optional(), sort: MediaSort.optional() }),
     returns<{ ids: number[] }>(),
     'Every matching id in order, for the virtualised gallery',
+  ),
+  'media.sortBuckets': method(
+    'read',
+    z.strictObject({ filter: MediaFilter.optional(), sort: MediaSort.optional() }),
+    returns<SortBuckets>(),
+    'The view counted by month, first letter or size band, in its order (the gallery scrubber)',
   ),
   'media.tiles': method(
     'read',

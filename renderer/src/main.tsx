@@ -6,6 +6,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/gallery.css';
+import './styles/scrubber.css';
 import './styles/panel.css';
 import './styles/overlays.css';
 

@@ -30,6 +30,7 @@ import { THUMBNAIL_SIZES } from '../../shared/media.js';
 import { CORPUS_DIR, type FolioServer, REPO_ROOT, rpc, startFolioServer } from '../e2e/support/folio-server.js';
 import { generateLargeLibrary } from './large-library.js';
 import { filterByTag, type FirstRowMarks, KEEP_NAMES_SHIM, makePictureGrid, makeTallPage, readGrid, scrollThrough, watchFirstRow } from './ui-page-probes.js';
+import { measureReach, serverMemory } from './ui-reach.js';
 
 const ITEMS = Number(process.argv[2] ?? 100_000);
 const STEP_VIEWPORTS = Number(process.argv[3] ?? 1.5);
@@ -193,6 +194,13 @@ async function main(): Promise<void> {
     console.log(`load → first row of thumbnails: first ${ms(firstRows[0] ?? NaN)}, median of ${LOAD_RUNS} ${ms(median(firstRows))} (floor < 1000 ms)`);
     console.log(`  baseline, load → app shell drawn: median ${ms(median(shells))}`);
 
+    console.log(`  server memory after the loads: ${await serverMemory(server.pid)}`);
+
+    // Past the browser's layout height (about 1.1 M items at the default size), End and the
+    // scrubber must still reach every row.
+    const { ids: allIds } = await rpc<{ ids: number[] }>(server, 'media.listIds', { sort: { field: 'takenAt', direction: 'desc' } });
+    await measureReach(page, allIds);
+
     const grid = await page.evaluate(readGrid);
     tileCalls = 0;
     thumbnailsLoaded = 0;
@@ -231,6 +239,8 @@ scroll at a reading pace, ${readingStep} px per frame (${READING_VIEWPORTS_PER_S
     const baselineHeap = await heap(baselinePage);
     console.log(`  baseline, JS heap of the empty page: ${mb(baselineHeap.before)}`);
     await baselinePage.close();
+
+    console.log(`  server memory after the scrolls: ${await serverMemory(server.pid)}`);
 
     console.log('\ntag filter from the sidebar → grid redrawn with thumbnails:');
     for (const tag of tags) {

@@ -75,14 +75,14 @@ export function chooseDriver(spec: ListSpec, estimates: DriverEstimates, limit: 
   return useTag ? { kind: 'tag', tagId } : { kind: 'index' };
 }
 
-interface Built {
+export interface Built {
   sql: string;
   params: Record<string, unknown>;
 }
 
 const LINK = `t.media_id = m.id AND t.source = '${USER_SOURCE}'`;
 
-function buildFrom(spec: ListSpec, driver: Driver): Built {
+export function buildFrom(spec: ListSpec, driver: Driver): Built {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   let from = 'media m';

@@ -5,6 +5,7 @@ import { importHandlers } from './import-handlers.js';
 import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
 import { mediaReadHandlers } from './media-read-handlers.js';
+import { scrubberHandlers } from './scrubber-handlers.js';
 import { unsupportedShellHandlers } from './shell-handlers.js';
 import { stackHandlers } from './stack-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
@@ -18,6 +19,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...backupHandlers(lib),
     ...importHandlers(lib),
     ...mediaReadHandlers(lib),
+    ...scrubberHandlers(lib),
     ...mediaEditHandlers(lib),
     ...tagHandlers(lib),
     ...aiHandlers(lib),

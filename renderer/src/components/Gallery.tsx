@@ -4,9 +4,10 @@ import { useElementSize } from '../hooks/use-element-size.js';
 import { useGalleryKeys } from '../hooks/use-gallery-keys.js';
 import { useGridWindow } from '../hooks/use-grid-window.js';
 import { useRubberBand } from '../hooks/use-rubber-band.js';
-import { GRID_PADDING, TILE_GAP, contentHeight, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
+import { GRID_PADDING, TILE_GAP, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
 import { clickSelect } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
+import { Scrubber } from './Scrubber.js';
 import { Tile } from './Tile.js';
 
 interface RowProps {
@@ -73,13 +74,14 @@ export function Gallery() {
   const search = useStore((s) => s.search);
   const sort = useStore((s) => s.sort);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Another view, search or order starts at the top; new items arriving (an import) don't move it.
-  useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [view, search, sort]);
   const { width, height } = useElementSize(scrollRef);
   const layout = useMemo(() => gridLayout(width, tileSize, ids.length), [width, tileSize, ids.length]);
-  const { first: firstRow, last: lastRow, fast: fastScroll } = useGridWindow(scrollRef, layout, height);
+  const scroller = useGridWindow(scrollRef, layout, height);
+  const { first: firstRow, last: lastRow, fast: fastScroll, offset, scrollTo, currentTop } = scroller;
+  // Another view, search or order starts at the top; new items arriving (an import) don't move it.
+  useEffect(() => {
+    scrollTo(0);
+  }, [view, search, sort, scrollTo]);
 
   // Rows that fly past in a fast scroll are not fetched at all; the rows under the scroll when
   // it settles are. Tile data is asked for some rows beyond the drawn ones, so a row is mounted
@@ -101,58 +103,74 @@ export function Gallery() {
     (index: number) => {
       const element = scrollRef.current;
       if (!element) return;
-      const top = scrollToShowRow(layout, Math.floor(index / layout.columns), element.scrollTop, element.clientHeight);
-      if (top !== null) element.scrollTop = top;
+      const top = scrollToShowRow(layout, Math.floor(index / layout.columns), currentTop(), element.clientHeight);
+      if (top !== null) scrollTo(top);
     },
-    [layout],
+    [layout, currentTop, scrollTo],
   );
+  // The preview's arrows move the focus; the grid follows, so closing it finds the item in view.
+  const previewOpen = useStore((s) => s.previewId !== null);
+  useEffect(() => {
+    if (!previewOpen || focusId === null) return;
+    const index = useStore.getState().idIndex.indexOf(focusId);
+    if (index >= 0) scrollToIndex(index);
+  }, [previewOpen, focusId, scrollToIndex]);
+  // The scrubber puts an item's row at the top, below a gap as wide as the grid's padding.
+  const jumpToIndex = useCallback(
+    (index: number) => scrollTo(Math.floor(index / layout.columns) * layout.rowHeight),
+    [layout, scrollTo],
+  );
+  const topIndex = Math.min(Math.max(0, layout.rows - 1), Math.floor(currentTop() / layout.rowHeight)) * layout.columns;
   const pageRows = Math.max(1, Math.floor(height / layout.rowHeight));
   const onKeyDown = useGalleryKeys(layout, pageRows, scrollToIndex);
-  const { band, onPointerDown } = useRubberBand(scrollRef, layout);
+  const { band, onPointerDown } = useRubberBand(scrollRef, layout, currentTop);
 
   const focusRow = focusId === null ? -1 : Math.floor(useStore.getState().idIndex.indexOf(focusId) / layout.columns);
   const focusRendered = focusRow >= firstRow && focusRow <= lastRow;
 
   return (
-    <div
-      ref={scrollRef}
-      className="gallery-scroll"
-      // An empty grid would be a grid without rows; the empty message is plain text instead.
-      role={ids.length > 0 ? 'grid' : undefined}
-      aria-label={ids.length > 0 ? 'Media' : undefined}
-      aria-multiselectable={ids.length > 0 ? 'true' : undefined}
-      aria-rowcount={ids.length > 0 ? layout.rows : undefined}
-      aria-colcount={ids.length > 0 ? layout.columns : undefined}
-      aria-activedescendant={focusRendered && focusId !== null ? `tile-${focusId}` : undefined}
-      tabIndex={ids.length > 0 ? 0 : -1}
-      onKeyDown={onKeyDown}
-      onPointerDown={onPointerDown}
-    >
-      {ids.length === 0 ? (
-        <EmptyGallery />
-      ) : (
-        <div className="gallery-content" style={{ height: contentHeight(layout) }}>
-          {rowIndices(firstRow, lastRow).map((row) => (
-            <GalleryRow
-              key={row}
-              ids={ids}
-              rowIndex={row}
-              top={rowTop(layout, row)}
-              layout={layout}
-              deferPictures={fastScroll}
-              onPick={onPick}
-              onOpen={onOpen}
-            />
-          ))}
-        </div>
-      )}
-      {band && (
-        <div
-          className="rubber-band"
-          aria-hidden="true"
-          style={{ left: band.left, top: band.top, width: band.right - band.left, height: band.bottom - band.top }}
-        />
-      )}
+    <div className="gallery-body">
+      <div
+        ref={scrollRef}
+        className="gallery-scroll"
+        // An empty grid would be a grid without rows; the empty message is plain text instead.
+        role={ids.length > 0 ? 'grid' : undefined}
+        aria-label={ids.length > 0 ? 'Media' : undefined}
+        aria-multiselectable={ids.length > 0 ? 'true' : undefined}
+        aria-rowcount={ids.length > 0 ? layout.rows : undefined}
+        aria-colcount={ids.length > 0 ? layout.columns : undefined}
+        aria-activedescendant={focusRendered && focusId !== null ? `tile-${focusId}` : undefined}
+        tabIndex={ids.length > 0 ? 0 : -1}
+        onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
+      >
+        {ids.length === 0 ? (
+          <EmptyGallery />
+        ) : (
+          <div className="gallery-content" style={{ height: scroller.scale.shownHeight }}>
+            {rowIndices(firstRow, lastRow).map((row) => (
+              <GalleryRow
+                key={row}
+                ids={ids}
+                rowIndex={row}
+                top={rowTop(layout, row) - offset}
+                layout={layout}
+                deferPictures={fastScroll}
+                onPick={onPick}
+                onOpen={onOpen}
+              />
+            ))}
+          </div>
+        )}
+        {band && (
+          <div
+            className="rubber-band"
+            aria-hidden="true"
+            style={{ left: band.left, top: band.top - offset, width: band.right - band.left, height: band.bottom - band.top }}
+          />
+        )}
+      </div>
+      {ids.length > 0 && <Scrubber topIndex={topIndex} onJump={jumpToIndex} />}
     </div>
   );
 }

@@ -11,7 +11,7 @@ const SCROLL_STEP = 24;
  * coordinates and selection comes from the layout, so the grid may scroll (auto-scrolling
  * near the edges) without losing tiles that left the virtual window.
  */
-export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, layout: GridLayout) {
+export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, layout: GridLayout, gridTop: () => number) {
   const [band, setBand] = useState<Box | null>(null);
   const drag = useRef<{ start: { x: number; y: number }; base: SelectionState; additive: boolean; pointer: { x: number; y: number } } | null>(null);
   const layoutRef = useRef(layout);
@@ -22,9 +22,10 @@ export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, layout: 
       const el = scrollRef.current;
       if (!el) return { x: 0, y: 0 };
       const rect = el.getBoundingClientRect();
-      return { x: clientX - rect.left + el.scrollLeft, y: clientY - rect.top + el.scrollTop };
+      // The grid's own position, not the scroller's: a very tall grid scrolls a capped scroller.
+      return { x: clientX - rect.left + el.scrollLeft, y: clientY - rect.top + gridTop() };
     },
-    [scrollRef],
+    [scrollRef, gridTop],
   );
 
   const update = useCallback(() => {

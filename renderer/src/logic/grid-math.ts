@@ -76,6 +76,18 @@ export function scrollToShowRow(layout: GridLayout, row: number, scrollTop: numb
   return null;
 }
 
+/**
+ * The grid's top after its layout changed (another tile size, a resize): the item that was at
+ * the top stays at the top, at the same depth into its row, so a change never loses the place.
+ */
+export function topAfterRelayout(before: GridLayout, after: GridLayout, top: number): number {
+  if (top <= GRID_PADDING || before.rows === 0) return Math.max(0, top);
+  const row = Math.floor((top - GRID_PADDING) / before.rowHeight);
+  const depth = (top - GRID_PADDING - row * before.rowHeight) / before.rowHeight;
+  const item = Math.min(row, before.rows - 1) * before.columns;
+  return rowTop(after, Math.floor(item / after.columns)) + depth * after.rowHeight;
+}
+
 /** Left/top of tile `index` inside the grid's content box. */
 export function tileOrigin(layout: GridLayout, index: number): { x: number; y: number } {
   const row = Math.floor(index / layout.columns);

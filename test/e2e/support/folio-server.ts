@@ -19,6 +19,8 @@ export interface FolioServer {
   /** Folder holding the copied photos (what the tests type into the import field). */
   photosDir: string;
   libraryDir: string;
+  /** The server process (the benchmark reads its memory). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startFolioServer(options: ServerOptions = {}): Promise<Fol
     origin: new URL(url).origin,
     photosDir,
     libraryDir,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

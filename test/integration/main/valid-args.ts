@@ -39,6 +39,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
     withTotal: true,
   },
   'media.listIds': { filter: { text: 'x' }, sort: { field: 'size', direction: 'desc' } },
+  'media.sortBuckets': { filter: { tagsAll: ['a'] }, sort: { field: 'takenAt', direction: 'desc' } },
   'media.tiles': { ids: [1] },
   'media.stack': { ids: [1, 2], coverId: 1 },
   'media.unstack': { id: 1 },
