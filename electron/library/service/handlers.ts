@@ -1,4 +1,5 @@
 import { aiHandlers } from './ai-handlers.js';
+import { curatingHandlers } from './curating-handlers.js';
 import { duplicateHandlers } from './duplicate-handlers.js';
 import { importHandlers } from './import-handlers.js';
 import { libraryHandlers } from './library-handlers.js';
@@ -17,6 +18,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...importHandlers(lib),
     ...mediaReadHandlers(lib),
     ...mediaEditHandlers(lib),
+    ...curatingHandlers(lib),
     ...tagHandlers(lib),
     ...aiHandlers(lib),
     ...duplicateHandlers(lib),
