@@ -150,6 +150,11 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       unmatched: { type: 'array', items: str, description: 'Tags asked to be removed that none of the items had' },
     },
   },
+  CuratingResult: {
+    type: 'object',
+    required: ['updated'],
+    properties: { updated: { type: 'integer', description: 'Items whose rating, label or flag changed' } },
+  },
   DeleteResult: {
     type: 'object',
     required: ['id', 'deletedCount'],
