@@ -11,6 +11,7 @@ import { importCommand } from './commands/import-command.js';
 import { listCommand } from './commands/list-command.js';
 import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { rateCommand } from './commands/rate-command.js';
 import { tagCommand } from './commands/tag-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -18,7 +19,7 @@ import { USAGE } from './usage.js';
 import { toFolioError } from '../base/error-path.js';
 
 const COMMANDS: readonly Command[] = [
-  importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
+  importCommand, rescanCommand, listCommand, getCommand, tagCommand, rateCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {
