@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/gallery.css';
 import './styles/panel.css';
 import './styles/overlays.css';
+import './styles/curating.css';
 
 const root = document.getElementById('root');
 if (root) {

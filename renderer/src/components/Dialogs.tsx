@@ -3,6 +3,7 @@ import { emptyTrash, renameItem, trashFiles } from '../actions/edit-items.js';
 import { useItem } from '../hooks/use-item.js';
 import { useStore } from '../store/store.js';
 import { Modal } from './Modal.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 
 function RenameDialog({ id }: { id: number }) {
   const item = useItem(id);
@@ -127,5 +128,6 @@ export function Dialogs() {
   if (dialog === null) return null;
   if (dialog.kind === 'rename') return <RenameDialog key={dialog.id} id={dialog.id} />;
   if (dialog.kind === 'empty-trash') return <EmptyTrashDialog />;
+  if (dialog.kind === 'shortcuts') return <ShortcutsDialog />;
   return <TrashFilesDialog ids={dialog.ids} />;
 }

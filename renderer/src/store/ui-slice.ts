@@ -10,7 +10,8 @@ export interface Toast {
 export type Dialog =
   | { kind: 'rename'; id: number }
   | { kind: 'empty-trash' }
-  | { kind: 'trash-files'; ids: number[] };
+  | { kind: 'trash-files'; ids: number[] }
+  | { kind: 'shortcuts' };
 
 export interface UiSlice {
   toasts: readonly Toast[];
@@ -25,6 +26,9 @@ export interface UiSlice {
   sidebarOpen: boolean;
   /** A text field whose id should take focus (F2 on the panel's name, the import path). */
   focusRequest: { target: string; at: number } | null;
+  /** After a curating key, move to the next item (Lightroom's Caps Lock "auto advance"). */
+  advanceAfterCurating: boolean;
+  setAdvanceAfterCurating(advance: boolean): void;
   addToast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
   openPreview(id: number): void;
@@ -51,6 +55,8 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   openModals: 0,
   sidebarOpen: true,
   focusRequest: null,
+  advanceAfterCurating: false,
+  setAdvanceAfterCurating: (advanceAfterCurating) => set({ advanceAfterCurating }),
   addToast: (toast) => set((state) => ({ toasts: [...state.toasts, { ...toast, id: nextToastId++ }].slice(-MAX_TOASTS) })),
   dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) })),
   openPreview: (previewId) => set({ previewId }),
