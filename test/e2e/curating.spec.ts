@@ -61,6 +61,14 @@ test('rate, label and pick with the keyboard, undo, and find them so after a rel
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
+  // T goes to the tag editor of the selection, Ctrl+F to the search box.
+  await focusGallery(page);
+  await page.keyboard.press('t');
+  await expect(panel(page).getByRole('combobox', { name: 'Add a tag' })).toBeFocused();
+  await expect(panel(page).getByRole('combobox', { name: 'Add a tag' })).toHaveValue('');
+  await page.keyboard.press('Control+f');
+  await expect(page.getByRole('searchbox').or(page.getByRole('textbox', { name: /search/i })).first()).toBeFocused();
+
   // Sorted by rating, best first: the four-star item leads.
   await page.getByRole('combobox', { name: /sort/i }).selectOption({ label: 'Rating' });
   await expect(cells(page).nth(0)).toHaveAccessibleName(`${names[0]} (4 stars, red label)`);

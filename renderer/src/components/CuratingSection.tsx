@@ -34,7 +34,7 @@ export function CuratingSection({ ids, current }: { ids: readonly number[]; curr
             ★
           </button>
         ))}
-        <button type="button" onClick={() => set({ rating: 0 })} aria-label={`No rating${all}`} aria-pressed={current === undefined ? undefined : current.rating === 0}>
+        <button type="button" onClick={() => set({ rating: 0 })} aria-label={`Clear rating${all}`} aria-pressed={current === undefined ? undefined : current.rating === 0}>
           Clear
         </button>
       </div>

@@ -48,6 +48,7 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: '6 7 8 9', does: 'Label red, yellow, green, blue (purple and none in the details panel)' },
   { keys: 'P / X / U', does: 'Pick, reject, unflag' },
   { keys: 'T', does: 'Edit the tags of the selection' },
+  { keys: 'Ctrl/Cmd + F', does: 'Search' },
   { keys: 'Arrows, Home, End, Page Up/Down', does: 'Move in the gallery (Shift extends the selection)' },
   { keys: 'Ctrl/Cmd + A', does: 'Select all' },
   { keys: 'Ctrl/Cmd + Space', does: 'Toggle the focused item' },
