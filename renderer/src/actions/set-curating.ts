@@ -36,10 +36,14 @@ function showLocally(steps: readonly CuratingStep[]): void {
 
 async function apply(steps: readonly CuratingStep[]): Promise<void> {
   showLocally(steps);
-  for (const { ids, change } of steps) {
-    for (const slice of chunked(ids)) await call('media.setCurating', { ids: slice, ...change });
+  try {
+    for (const { ids, change } of steps) {
+      for (const slice of chunked(ids)) await call('media.setCurating', { ids: slice, ...change });
+    }
+  } finally {
+    // Also after a refusal: the tiles shown at once are put back to what the library holds.
+    noteChange({ aspects: ['fields'], ids: steps.flatMap((step) => step.ids) });
   }
-  noteChange({ aspects: ['fields'], ids: steps.flatMap((step) => step.ids) });
 }
 
 /** Applies the change to the items; resolves to false after reporting a failure. */
