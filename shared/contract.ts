@@ -21,9 +21,11 @@ import {
   Coordinates,
   DisplayName,
   ExtensionRequest,
+  Flag,
   FolderPath,
   Id,
   IdList,
+  Label,
   MAX_PAGE,
   MediaFilter,
   MediaPatch,
@@ -31,6 +33,7 @@ import {
   MediaSort,
   Metadata,
   MetadataKey,
+  Rating,
   Tag,
   TagList,
 } from './schemas.js';
@@ -207,6 +210,17 @@ export const contract = {
       }),
     returns<{ updated: number; changes: TagChanges; unmatched: string[] }>(),
     'Add and remove user tags on many items in one transaction (at most MAX_TAG_LINKS_PER_CALL items × tags)',
+  ),
+  'media.setCurating': method(
+    'write',
+    z
+      .strictObject({ ids: IdList, rating: Rating.optional(), label: Label.optional(), flag: Flag.optional() })
+      .refine(({ rating, label, flag }) => rating !== undefined || label !== undefined || flag !== undefined, {
+        message: 'Give a rating, a label, a flag or several of them',
+        path: ['rating'],
+      }),
+    returns<{ updated: number }>(),
+    'Set the rating, colour label and/or flag of many items in one transaction (updated: the items that changed)',
   ),
   'media.tagSummary': method(
     'read',

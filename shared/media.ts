@@ -63,6 +63,13 @@ export interface ExtensionStatus {
   ranAt: string;
 }
 
+/** Curating, as in Lightroom: 0 = unrated, 1–5 stars. */
+export const MAX_RATING = 5;
+export const MEDIA_LABELS = ['none', 'red', 'yellow', 'green', 'blue', 'purple'] as const;
+export type MediaLabel = (typeof MEDIA_LABELS)[number];
+export const MEDIA_FLAGS = ['none', 'pick', 'reject'] as const;
+export type MediaFlag = (typeof MEDIA_FLAGS)[number];
+
 /** Who or what made the last change: `user`, `api`, `cli`, `import`, `extension:<name>`. */
 export type Actor = string;
 
@@ -96,6 +103,10 @@ export interface MediaItem {
   tags: string[];
   metadata: JsonObject;
   customCoordinates: string | null;
+  /** 0 (unrated) to 5 stars. */
+  rating: number;
+  label: MediaLabel;
+  flag: MediaFlag;
   // Derived and state.
   aiTags: AiTag[];
   extensionStatus: ExtensionStatus[];
@@ -126,6 +137,9 @@ export interface MediaTile {
   /** Thumbnail sizes already generated (the tile shows a placeholder until one exists). */
   thumbnailSizes: ThumbnailSize[];
   md5: string | null;
+  rating: number;
+  label: MediaLabel;
+  flag: MediaFlag;
   /** How many versions are stacked under this item (derived versions sharing its status). */
   versionCount?: number;
 }
@@ -150,7 +164,7 @@ export interface ImportIssue {
   at: string;
 }
 
-export const SORT_FIELDS = ['name', 'takenAt', 'addedAt', 'size'] as const;
+export const SORT_FIELDS = ['name', 'takenAt', 'addedAt', 'size', 'rating'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FolioError } from './errors.js';
-import { AVAILABILITIES, FILE_STATES, MEDIA_STATUSES, MEDIA_TYPES, SORT_FIELDS } from './media.js';
+import { AVAILABILITIES, FILE_STATES, MAX_RATING, MEDIA_FLAGS, MEDIA_LABELS, MEDIA_STATUSES, MEDIA_TYPES, SORT_FIELDS } from './media.js';
 import { validateMetadata, validateMetadataKey, type JsonObject } from './metadata.js';
 import { normalizeTag, normalizeTagList } from './tags.js';
 import { isInvisible } from './text-rules.js';
@@ -102,7 +102,11 @@ export const MediaSort = z.strictObject({
 export type MediaSort = z.output<typeof MediaSort>;
 
 /** The fields a PATCH may name. Everything else an item has is read-only. */
-export const EDITABLE_FIELDS = ['name', 'description', 'tags', 'metadata', 'customCoordinates'] as const;
+export const EDITABLE_FIELDS = ['name', 'description', 'tags', 'metadata', 'customCoordinates', 'rating', 'label', 'flag'] as const;
+
+export const Rating = z.number().int('A rating is a whole number of stars').min(0, 'A rating is 0 (unrated) to 5').max(MAX_RATING, 'A rating is 0 (unrated) to 5');
+export const Label = z.enum(MEDIA_LABELS, { error: `A label is one of: ${MEDIA_LABELS.join(', ')}` });
+export const Flag = z.enum(MEDIA_FLAGS, { error: `A flag is one of: ${MEDIA_FLAGS.join(', ')}` });
 
 /** Read-only fields, so that a patch naming one gets "is read-only" rather than "unknown". */
 export const READ_ONLY_FIELDS = [
@@ -120,6 +124,9 @@ export const MediaPatch = z
     tags: TagList.optional(),
     metadata: Metadata.optional(),
     customCoordinates: Coordinates.optional(),
+    rating: Rating.optional(),
+    label: Label.optional(),
+    flag: Flag.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, {
     message: `A patch must name at least one of: ${EDITABLE_FIELDS.join(', ')}`,
@@ -133,6 +140,9 @@ export const MediaReplacement = z.strictObject({
   tags: TagList.optional(),
   metadata: Metadata.optional(),
   customCoordinates: Coordinates.optional(),
+  rating: Rating.optional(),
+  label: Label.optional(),
+  flag: Flag.optional(),
 });
 export type MediaReplacement = z.output<typeof MediaReplacement>;
 

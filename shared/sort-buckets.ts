@@ -6,10 +6,10 @@
  */
 import type { SortField } from './media.js';
 
-export type BucketKind = 'month' | 'letter' | 'size';
+export type BucketKind = 'month' | 'letter' | 'size' | 'stars';
 
 export interface SortBucket {
-  /** `YYYY-MM` for months, the first character of the name key for letters, a band index for sizes. */
+  /** `YYYY-MM` for months, the first character of the name key for letters, a band index for sizes, the rating for stars. */
   key: string;
   count: number;
 }
@@ -25,6 +25,7 @@ export const BUCKET_KIND: Record<SortField, BucketKind> = {
   addedAt: 'month',
   name: 'letter',
   size: 'size',
+  rating: 'stars',
 };
 
 /** Upper bounds (exclusive) of the size bands; the last band has none. */

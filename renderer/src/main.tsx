@@ -9,6 +9,7 @@ import './styles/gallery.css';
 import './styles/scrubber.css';
 import './styles/panel.css';
 import './styles/overlays.css';
+import './styles/curating.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -6,7 +6,7 @@
  * - the naive query a first version would write (OFFSET paging, IN/NOT IN left to SQLite's
  *   planner, LIKE for autocomplete), to show what the plans buy.
  * Floors: p95 < 30 ms for the first page, tag all-of + none-of and autocomplete; < 2 s for
- * editTags and softDelete of 100,000 items. Printed, not asserted.
+ * editTags, softDelete and setCurating (issue 14) of 100,000 items. Printed, not asserted.
  *
  *   node bin/run-ts.mjs test/bench/query-bench.ts            (FOLIO_BENCH_ITEMS=200000 for a quick run)
  */
@@ -177,6 +177,24 @@ async function main() {
   line(`media.softDelete (${deletedCount.toLocaleString('en')} moved)`, softDelete, 2000, rawDelete);
   line('media.restore of the same items', restore);
   line('baseline: raw INSERT INTO trash (no tag counts, no versions, no stamps)', rawDelete);
+
+  // Issue 14: rating a shoot's worth of scattered items. The baseline is the bare UPDATE on
+  // other items (so neither run finds rows already rated), without the id check or the stamps.
+  const rawRateIds = sampleIds(BULK);
+  const rawRate = await timeOnce(() =>
+    db.transaction(() => db.prepare(`UPDATE media SET rating = 3 WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(rawRateIds)))(),
+  );
+  const rateIds = sampleIds(BULK, new Set(rawRateIds));
+  let rated = 0;
+  const rate = await timeOnce(async () => {
+    rated = (await service.call('media.setCurating', { ids: rateIds, rating: 4 }, ctx)).updated;
+  });
+  const labelAndFlag = await timeOnce(() => service.call('media.setCurating', { ids: rateIds, label: 'red', flag: 'pick' }, ctx));
+  const ratedPage = await measure(() => null, () => service.call('media.list', { sort: { field: 'rating', direction: 'desc' }, limit: 100 }, ctx));
+  line(`media.setCurating rating (${rated.toLocaleString('en')} changed)`, rate, 2000, rawRate);
+  line('media.setCurating label + flag on the same items', labelAndFlag, 2000, rawRate);
+  line('baseline: raw UPDATE … WHERE id IN json_each, no checks', rawRate);
+  report('first page sorted by rating (100 items)', ratedPage, 30);
   const check = db.pragma('integrity_check', { simple: true });
   console.log(`\nintegrity_check after the writes: ${String(check)}`);
 }

@@ -11,6 +11,7 @@ import { importCommand } from './commands/import-command.js';
 import { listCommand } from './commands/list-command.js';
 import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { rateCommand } from './commands/rate-command.js';
 import { tagCommand } from './commands/tag-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
 import { backupCommand } from './commands/backup-command.js';
@@ -28,7 +29,7 @@ import { toFolioError } from '../base/error-path.js';
 import { terminalText } from './terminal-text.js';
 
 const COMMANDS: readonly Command[] = [
-  importCommand, rescanCommand, listCommand, getCommand, tagCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
+  importCommand, rescanCommand, listCommand, getCommand, tagCommand, rateCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
   backupCommand, checkCommand,
 ];
 

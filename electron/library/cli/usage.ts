@@ -11,11 +11,13 @@ Commands:
   import <dir>               Add a folder (recursively) and import it; waits until done
   rescan [--folder <id>…]    Look for new, changed and missing files
   list [--json]              List items: --tag <t> (repeatable, or a,b), --query <search>,
-                             --limit <n>, --all, --sort <name|takenAt|addedAt|size>[:asc|desc],
+                             --limit <n>, --all, --sort <name|takenAt|addedAt|size|rating>[:asc|desc],
                              --status <active|deleted> (deleted = the trash), --cursor <c>
   get <id> [--json]          Show one item
   tag <id…> --add a,b --remove c
                              Add and remove tags on items (one transaction)
+  rate <id…> [--rating 0-5] [--label none|red|yellow|green|blue|purple] [--flag none|pick|reject]
+                             Rate, label and flag items (one transaction; 0 = unrated)
   trash <id…>                Move items to the trash (files are not touched)
   restore <id…>              Bring items back from the trash
   duplicates [--similar <id>] [--distance <n>]

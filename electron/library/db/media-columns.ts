@@ -3,7 +3,7 @@
  * read, the item builder and the test fixtures all derive from these lists, so a new column
  * (a rating, a perceptual hash) is added here, in one migration and where it is really used.
  */
-import type { FileState, MediaType } from '../../../shared/media.js';
+import type { FileState, MediaFlag, MediaLabel, MediaType } from '../../../shared/media.js';
 
 /** What the import detects from a file's bytes. Read-only for everyone else. */
 export interface DetectedFields {
@@ -38,6 +38,10 @@ export interface EditableFields {
   /** The custom metadata object as stored JSON text. */
   metadata: string;
   customCoordinates: string | null;
+  /** 0 (unrated) to 5; the CHECK constraints of migration 008 hold the ranges. */
+  rating: number;
+  label: MediaLabel;
+  flag: MediaFlag;
 }
 
 /** Where the file is and what state the row is in. */
@@ -84,6 +88,9 @@ export const EDITABLE_COLUMNS: ColumnMap<EditableFields> = {
   description: 'description',
   metadata: 'metadata',
   customCoordinates: 'custom_coordinates',
+  rating: 'rating',
+  label: 'label',
+  flag: 'flag',
 };
 
 const ROW_COLUMNS: ColumnMap<RowFields> = {

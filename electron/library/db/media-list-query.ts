@@ -18,7 +18,7 @@ import { inTrash, notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
 import { statement } from './statements.js';
 
-export type SortColumn = 'name_key' | 'sort_date' | 'created_at' | 'file_size';
+export type SortColumn = 'name_key' | 'sort_date' | 'created_at' | 'file_size' | 'rating';
 export type SortValue = string | number;
 
 export interface ListSpec {

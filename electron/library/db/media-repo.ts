@@ -23,7 +23,7 @@ import {
   type EditableFields,
   type MediaRow,
 } from './media-columns.js';
-import { jsonIds, statement } from './statements.js';
+import { jsonIds, sortedJsonIds, statement } from './statements.js';
 
 export function getMediaRows(db: Db, ids: readonly number[]): MediaRow[] {
   return statement(
@@ -99,6 +99,9 @@ export interface TileRow {
   availability: string;
   file_state: string;
   md5: string | null;
+  rating: number;
+  label: string;
+  flag: string;
   /** Comma-separated sizes of the thumbnails already made, or null. */
   sizes: string | null;
 }
@@ -106,7 +109,7 @@ export interface TileRow {
 export function getTileRows(db: Db, ids: readonly number[]): TileRow[] {
   return statement(
     db,
-    `SELECT m.id, m.type, m.name, m.width, m.height, ${statusOf('m.id')} AS status, m.availability, m.file_state, m.md5,
+    `SELECT m.id, m.type, m.name, m.width, m.height, ${statusOf('m.id')} AS status, m.availability, m.file_state, m.md5, m.rating, m.label, m.flag,
        (SELECT group_concat(t.size) FROM thumbnails t WHERE t.md5 = m.md5) AS sizes
      FROM json_each(?) j JOIN media m ON m.id = j.value ORDER BY j.key`,
   ).all(jsonIds(ids)) as TileRow[];
@@ -381,4 +384,26 @@ export function countDerived(db: Db, ids: readonly number[]): Map<number, number
     .raw()
     .all(jsonIds(ids)) as [number, number][];
   return new Map(rows);
+}
+
+/** The curating fields a bulk edit sets; absent ones are left as they are. */
+export type CuratingUpdate = Partial<Pick<EditableFields, 'rating' | 'label' | 'flag'>>;
+
+/**
+ * Sets the given curating fields on the items, in id order (see sortedJsonIds). Rows that
+ * already hold these values are not rewritten, so their "updated at" stays and the count is
+ * of the items that really changed.
+ */
+export function setCuratingOf(db: Db, ids: readonly number[], update: CuratingUpdate, actor: string, now: string): number {
+  const present = (['rating', 'label', 'flag'] as const).filter((field) => update[field] !== undefined);
+  // Column names come from the fixed list, never from input; values are bound.
+  const sets = assignments(EDITABLE_COLUMNS, present);
+  const differs = present.map((field) => `${EDITABLE_COLUMNS[field]} <> @${field}`).join(' OR ');
+  const params: Record<string, unknown> = { ids: sortedJsonIds(ids), now, actor };
+  for (const field of present) params[field] = update[field];
+  return statement(
+    db,
+    `UPDATE media SET ${sets.join(', ')}, updated_at = @now, updated_by = @actor
+     WHERE id IN (SELECT value FROM json_each(@ids)) AND (${differs})`,
+  ).run(params).changes;
 }

@@ -12,6 +12,7 @@ import { statement } from './statements.js';
 function bucketExpression(kind: BucketKind, column: string, params: Record<string, unknown>): string {
   if (kind === 'month') return `substr(${column}, 1, 7)`;
   if (kind === 'letter') return `substr(${column}, 1, 1)`;
+  if (kind === 'stars') return `CAST(${column} AS TEXT)`;
   const cases = SIZE_BAND_LIMITS.map((limit, band) => {
     params[`band${band}`] = limit;
     return `WHEN ${column} < @band${band} THEN ${band}`;
@@ -28,7 +29,7 @@ export function sortBuckets(db: Db, spec: ListSpec, driver: Driver, kind: Bucket
   // An aggregate over an ordered subquery is never flattened, so the order stays.
   const ordered = `SELECT ${key} AS key ${sql} ORDER BY m.${spec.column} ${dir}`;
   // Size bands are numbers written as text: order them as numbers ('10' after '9').
-  const order = kind === 'size' ? `CAST(key AS INTEGER) ${dir}` : `key ${dir}`;
+  const order = kind === 'size' || kind === 'stars' ? `CAST(key AS INTEGER) ${dir}` : `key ${dir}`;
   const rows = statement(db, `SELECT key, count(*) AS count FROM (${ordered}) GROUP BY key ORDER BY ${order}`).all(params) as {
     key: string | null;
     count: number;

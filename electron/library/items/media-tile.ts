@@ -1,4 +1,4 @@
-import type { Availability, FileState, MediaStatus, MediaTile, MediaType, ThumbnailSize } from '../../../shared/media.js';
+import type { Availability, FileState, MediaFlag, MediaLabel, MediaStatus, MediaTile, MediaType, ThumbnailSize } from '../../../shared/media.js';
 import type { Db } from '../db/connection.js';
 import { getTileRows } from '../db/media-repo.js';
 import { countDerived } from '../db/media-repo.js';
@@ -17,6 +17,9 @@ export function loadMediaTiles(db: Db, ids: readonly number[]): MediaTile[] {
     fileState: row.file_state as FileState,
     thumbnailSizes: (row.sizes === null ? [] : row.sizes.split(',').map(Number)).sort((a, b) => a - b) as ThumbnailSize[],
     md5: row.md5,
+    rating: row.rating,
+    label: row.label as MediaLabel,
+    flag: row.flag as MediaFlag,
     ...(versions.has(row.id) ? { versionCount: versions.get(row.id) } : {}),
   }));
 }

@@ -1,4 +1,5 @@
 import { aiHandlers } from './ai-handlers.js';
+import { curatingHandlers } from './curating-handlers.js';
 import { duplicateHandlers } from './duplicate-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
 import { importHandlers } from './import-handlers.js';
@@ -21,6 +22,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...mediaReadHandlers(lib),
     ...scrubberHandlers(lib),
     ...mediaEditHandlers(lib),
+    ...curatingHandlers(lib),
     ...tagHandlers(lib),
     ...aiHandlers(lib),
     ...duplicateHandlers(lib),

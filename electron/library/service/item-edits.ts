@@ -32,6 +32,9 @@ export function applyPatch(db: Db, id: number, patch: MediaPatch, actor: string,
     }
     fields.customCoordinates = patch.customCoordinates;
   }
+  if (patch.rating !== undefined) fields.rating = patch.rating;
+  if (patch.label !== undefined) fields.label = patch.label;
+  if (patch.flag !== undefined) fields.flag = patch.flag;
   updateEditableFields(db, id, fields, actor, now);
   if (patch.tags === undefined) return { tagsChanged: false };
   return { tagsChanged: replaceUserTags(db, id, patch.tags, actor, now).updated > 0 };
@@ -45,6 +48,9 @@ export function replacementPatch(fields: MediaReplacement): MediaPatch {
     tags: fields.tags ?? [],
     metadata: fields.metadata ?? {},
     customCoordinates: fields.customCoordinates ?? null,
+    rating: fields.rating ?? 0,
+    label: fields.label ?? 'none',
+    flag: fields.flag ?? 'none',
   };
 }
 

@@ -20,6 +20,7 @@ const SORT_COLUMNS: Record<SortField, SortColumn> = {
   takenAt: 'sort_date',
   addedAt: 'created_at',
   size: 'file_size',
+  rating: 'rating',
 };
 
 export interface ResolvedList {

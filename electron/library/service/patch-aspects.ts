@@ -5,7 +5,7 @@
 import type { ChangeAspect } from '../../../shared/events.js';
 import type { MediaPatch } from '../../../shared/schemas.js';
 
-const FIELD_KEYS = ['name', 'description', 'metadata', 'customCoordinates'] as const satisfies readonly (keyof MediaPatch)[];
+const FIELD_KEYS = ['name', 'description', 'metadata', 'customCoordinates', 'rating', 'label', 'flag'] as const satisfies readonly (keyof MediaPatch)[];
 
 export function patchAspects(patch: MediaPatch, tagsChanged: boolean): ChangeAspect[] {
   const aspects: ChangeAspect[] = [];

@@ -4,6 +4,7 @@ import { useItem } from '../hooks/use-item.js';
 import { useStore } from '../store/store.js';
 import { Modal } from './Modal.js';
 import { LibraryBackupDialog, LibraryCheckDialog } from './LibraryDialogs.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 
 function RenameDialog({ id }: { id: number }) {
   const item = useItem(id);
@@ -130,5 +131,6 @@ export function Dialogs() {
   if (dialog.kind === 'empty-trash') return <EmptyTrashDialog />;
   if (dialog.kind === 'library-backup') return <LibraryBackupDialog />;
   if (dialog.kind === 'library-check') return <LibraryCheckDialog />;
+  if (dialog.kind === 'shortcuts') return <ShortcutsDialog />;
   return <TrashFilesDialog ids={dialog.ids} />;
 }

@@ -7,6 +7,7 @@ import { fitInside } from '../logic/focus-area.js';
 import { useStore } from '../store/store.js';
 import { FocusAreaEditor, FocusAreaOverlay } from './FocusAreaEditor.js';
 import { Modal } from './Modal.js';
+import { handleLibraryKey } from '../actions/library-keys.js';
 
 /** Browsers show these originals themselves when no thumbnail exists yet. */
 const BROWSER_IMAGES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml']);
@@ -75,6 +76,8 @@ function PreviewDialog({ id }: { id: number }) {
     } else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
       event.preventDefault();
       go(1);
+    } else {
+      handleLibraryKey(event, () => [id], () => go(1));
     }
   };
 

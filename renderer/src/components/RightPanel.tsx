@@ -4,6 +4,7 @@ import { useItem } from '../hooks/use-item.js';
 import { orderedSelection } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { AiTagsSection } from './AiTagsSection.js';
+import { CuratingSection } from './CuratingSection.js';
 import { DesktopActions } from './DesktopActions.js';
 import { DescriptionField, NameField } from './EditableFields.js';
 import { FileDetails } from './FileDetails.js';
@@ -32,6 +33,7 @@ function SingleItem({ id }: { id: number }) {
         <NameField item={item} />
         <DescriptionField item={item} />
       </section>
+      <CuratingSection ids={ids} current={item} />
       <section className="panel-section" aria-labelledby="tags-heading">
         <h3 id="tags-heading">Tags</h3>
         <TagEditor ids={ids} />
@@ -51,6 +53,7 @@ function ManyItems({ ids }: { ids: readonly number[] }) {
   return (
     <>
       <h2 className="panel-title">{ids.length.toLocaleString()} items selected</h2>
+      {!inTrash && <CuratingSection ids={ids} />}
       <section className="panel-section" aria-labelledby="tags-heading">
         <h3 id="tags-heading">Tags</h3>
         <TagEditor ids={ids} />

@@ -21,7 +21,7 @@ interface ScrubberProps {
   onJump(index: number): void;
 }
 
-const NAMES = { month: 'date', letter: 'name', size: 'size' } as const;
+const NAMES = { month: 'date', letter: 'name', size: 'size', stars: 'rating' } as const;
 const BUCKETS_DELAY_MS = 400;
 
 const Marks = memo(function Marks({ marks }: { marks: readonly ScrubberMark[] }) {

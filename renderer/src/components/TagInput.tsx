@@ -4,6 +4,7 @@ import type { TagCount } from '../../../shared/media.js';
 import { normalizeTag } from '../../../shared/tags.js';
 import { call } from '../api/client.js';
 import { withoutPresent } from '../logic/tag-summary.js';
+import { useFocusRequest } from '../hooks/use-focus-request.js';
 
 const SUGGESTION_LIMIT = 8;
 const SUGGEST_DEBOUNCE_MS = 80;
@@ -28,6 +29,8 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
   const [active, setActive] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
+  // `T` in the gallery or the preview asks for the tag field.
+  const focusRef = useFocusRequest<HTMLInputElement>('tags');
   const listId = useId();
   const errorId = useId();
 
@@ -102,6 +105,7 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
         {label}
       </label>
       <input
+        ref={focusRef}
         id={inputId}
         type="text"
         role="combobox"

@@ -4,6 +4,7 @@ import { mediaUrls } from '../api/client.js';
 import { useDecodedPicture } from '../hooks/use-decoded-picture.js';
 import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { useStore } from '../store/store.js';
+import { TileCuratingMarks, curatingText } from './TileCuratingMarks.js';
 
 interface TileProps {
   id: number;
@@ -68,7 +69,10 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
   const decodedUrl = useDecodedPicture(pictureRef, pictureUrl, setFailedUrl);
   const showImage = pictureUrl !== null && decodedUrl === pictureUrl;
   const name = tile?.name ?? 'Loading…';
-  const classes = ['tile', selected && 'selected', focused && 'focused', problem && 'has-problem'].filter(Boolean).join(' ');
+  const label = tile !== undefined && tile.label !== 'none' ? tile.label : null;
+  const classes = ['tile', selected && 'selected', focused && 'focused', problem && 'has-problem', label && `label-${label}`, tile?.flag === 'reject' && 'rejected']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       role="gridcell"
@@ -100,11 +104,13 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
         )}
         {problem && <span className="tile-badge">{problem}</span>}
         {tile?.versionCount !== undefined && <span className="tile-stack-badge">{tile.versionCount + 1}</span>}
+        {tile && <TileCuratingMarks tile={tile} />}
       </div>
       <div className="tile-caption" title={tile?.name}>
         {name}
         {problem && <span className="visually-hidden"> ({problem.toLowerCase()})</span>}
         {tile?.versionCount !== undefined && <span className="visually-hidden"> (stack of {tile.versionCount + 1})</span>}
+        {tile && curatingText(tile) !== '' && <span className="visually-hidden"> ({curatingText(tile)})</span>}
       </div>
     </div>
   );

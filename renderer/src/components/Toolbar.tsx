@@ -12,6 +12,7 @@ const SORT_LABELS: Record<SortField, string> = {
   addedAt: 'Date added',
   name: 'Name',
   size: 'Size',
+  rating: 'Rating',
 };
 
 function SearchField() {

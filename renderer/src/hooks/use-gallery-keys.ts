@@ -1,5 +1,6 @@
 import { useCallback, type KeyboardEvent } from 'react';
 import { trashItems } from '../actions/edit-items.js';
+import { handleLibraryKey } from '../actions/library-keys.js';
 import { isNavigationKey, moveIndex, type GridLayout } from '../logic/grid-math.js';
 import { keyboardSelect, orderedSelection, selectAll, toggleFocused } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
@@ -7,7 +8,8 @@ import { useStore } from '../store/store.js';
 /**
  * The gallery's keyboard: arrows/Home/End/PageUp/PageDown move focus (Shift extends, Ctrl
  * moves focus only), Ctrl+A selects all, Ctrl+Space toggles, Escape clears, Enter/Space opens
- * the preview, Delete moves to the trash, F2 renames.
+ * the preview, Delete moves to the trash, F2 renames; the curating keys, T and ? are the
+ * preview's too (actions/library-keys).
  */
 export function useGalleryKeys(layout: GridLayout, pageRows: number, scrollToIndex: (index: number) => void) {
   return useCallback(
@@ -25,6 +27,17 @@ export function useGalleryKeys(layout: GridLayout, pageRows: number, scrollToInd
         scrollToIndex(next);
         return;
       }
+      const target = (): number[] => {
+        const chosen = orderedSelection(selection.selected, idIndex);
+        return chosen.length > 0 ? chosen : selection.focus === null ? [] : [selection.focus];
+      };
+      const advance = (): void => {
+        const id = ids[focusIndex + 1];
+        if (id === undefined) return;
+        state.setSelection({ selected: new Set([id]), anchor: id, focus: id });
+        scrollToIndex(focusIndex + 1);
+      };
+      if (handleLibraryKey(event, target, advance)) return;
       const key = event.key.toLowerCase();
       if (toggle && key === 'a' && !event.shiftKey) {
         event.preventDefault();

@@ -66,6 +66,7 @@ function monthFormat(locale: string | undefined): Intl.DateTimeFormat {
 /** What a bucket is called: "March 2012", "M", "1–2 MB". */
 export function bucketLabel(kind: BucketKind, key: string, locale?: string): string {
   if (kind === 'size') return SIZE_BAND_LABELS[Number(key)] ?? key;
+  if (kind === 'stars') return key === '0' ? 'Unrated' : `${'★'.repeat(Number(key))}`;
   if (kind === 'letter') return key === '' ? '…' : key.toLocaleUpperCase(locale);
   const match = /^(\d{4})-(\d{2})$/.exec(key);
   if (!match) return key === '' ? 'No date' : key;

@@ -13,7 +13,9 @@ export type Dialog =
   | { kind: 'trash-files'; ids: number[] }
   /** Library → Back Up Now and Check Library…: each dialog runs its action and shows the outcome. */
   | { kind: 'library-backup' }
-  | { kind: 'library-check' };
+  | { kind: 'library-check' }
+  /** `?`: every keyboard shortcut, and the advance-after-rating switch. */
+  | { kind: 'shortcuts' };
 
 export interface UiSlice {
   toasts: readonly Toast[];
@@ -28,6 +30,9 @@ export interface UiSlice {
   sidebarOpen: boolean;
   /** A text field whose id should take focus (F2 on the panel's name, the import path). */
   focusRequest: { target: string; at: number } | null;
+  /** After a curating key, move to the next item (Lightroom's Caps Lock "auto advance"). */
+  advanceAfterCurating: boolean;
+  setAdvanceAfterCurating(advance: boolean): void;
   addToast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
   openPreview(id: number): void;
@@ -54,6 +59,8 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   openModals: 0,
   sidebarOpen: true,
   focusRequest: null,
+  advanceAfterCurating: false,
+  setAdvanceAfterCurating: (advanceAfterCurating) => set({ advanceAfterCurating }),
   addToast: (toast) => set((state) => ({ toasts: [...state.toasts, { ...toast, id: nextToastId++ }].slice(-MAX_TOASTS) })),
   dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) })),
   openPreview: (previewId) => set({ previewId }),

@@ -56,6 +56,7 @@ const SORT_INDEX: Record<MediaSort['field'], string> = {
   name: 'media_by_name',
   addedAt: 'media_by_added',
   size: 'media_by_size',
+  rating: 'media_by_rating',
 };
 
 describe('the gallery page', () => {

@@ -57,6 +57,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   },
   'media.mergeMetadata': { id: 1, set: { lens: '50mm' }, remove: ['old'] },
   'media.editTags': { ids: [1], add: ['a'], remove: ['b'] },
+  'media.setCurating': { ids: [1], rating: 3, label: 'red', flag: 'pick' },
   'media.tagSummary': { ids: [1] },
   'media.autoTag': { ids: [1], extensions: [{ name: 'local-analysis', maxTags: 5, minConfidence: 0.5 }] },
   'media.removeAiTags': { ids: [1], names: ['dog'], source: 'local-analysis' },

@@ -53,7 +53,7 @@ function expectedOrder(column: string, direction: 'asc' | 'desc', where = ACTIVE
   return rows.map((row) => row.id);
 }
 
-const COLUMNS: Record<SortField, string> = { name: 'name_key', takenAt: 'sort_date', addedAt: 'created_at', size: 'file_size' };
+const COLUMNS: Record<SortField, string> = { name: 'name_key', takenAt: 'sort_date', addedAt: 'created_at', size: 'file_size', rating: 'rating' };
 
 describe('media.list keyset paging', () => {
   for (const field of SORT_FIELDS) {

@@ -22,13 +22,14 @@ beforeAll(() => {
 });
 afterAll(async () => t.dispose());
 
-const COLUMNS: Record<SortField, string> = { name: 'name_key', takenAt: 'sort_date', addedAt: 'created_at', size: 'file_size' };
+const COLUMNS: Record<SortField, string> = { name: 'name_key', takenAt: 'sort_date', addedAt: 'created_at', size: 'file_size', rating: 'rating' };
 
 function keyOf(field: SortField, value: string | number): string {
   if (field === 'size') {
     const band = SIZE_BAND_LIMITS.findIndex((limit) => Number(value) < limit);
     return String(band < 0 ? SIZE_BAND_LIMITS.length : band);
   }
+  if (field === 'rating') return String(value);
   return field === 'name' ? String(value).slice(0, 1) : String(value).slice(0, 7);
 }
 
@@ -56,9 +57,9 @@ describe('media.sortBuckets', () => {
     for (const direction of ['asc', 'desc'] as const) {
       it(`counts the view by step in its own order: ${field} ${direction}`, async () => {
         const answer = await expectAligned(undefined, field, direction);
-        expect(answer.kind).toBe({ takenAt: 'month', addedAt: 'month', name: 'letter', size: 'size' }[field]);
+        expect(answer.kind).toBe({ takenAt: 'month', addedAt: 'month', name: 'letter', size: 'size', rating: 'stars' }[field]);
         // Generated names all start IMG_ or VID_, and items were added over six weeks.
-        expect(answer.buckets.length).toBeGreaterThan(field === 'addedAt' || field === 'name' ? 0 : 3);
+        expect(answer.buckets.length).toBeGreaterThan(field === 'addedAt' || field === 'name' || field === 'rating' ? 0 : 3);
       });
     }
   }

@@ -30,7 +30,7 @@ describe('the OpenAPI document', () => {
   it('takes request schemas from the contract (read-only fields are not accepted)', () => {
     const schemas = (document.components as { schemas: Record<string, Json> }).schemas;
     const patch = schemas.MediaPatch as { properties: Record<string, Json>; additionalProperties: boolean };
-    expect(Object.keys(patch.properties).sort()).toEqual(['customCoordinates', 'description', 'metadata', 'name', 'tags']);
+    expect(Object.keys(patch.properties).sort()).toEqual(['customCoordinates', 'description', 'flag', 'label', 'metadata', 'name', 'rating', 'tags']);
     expect(patch.additionalProperties).toBe(false);
     expect(patch.properties.metadata).toMatchObject({ type: 'object' });
     expect((schemas.MediaReplacement as { required: string[] }).required).toEqual(['name']);

@@ -17,6 +17,9 @@ function tile(id: number): MediaTile {
     fileState: 'ok',
     thumbnailSizes: [64],
     md5: null,
+    rating: 0,
+    label: 'none',
+    flag: 'none',
   };
 }
 

@@ -19,7 +19,7 @@ describe('argument errors as sentences', () => {
     expect(messageOf('media.list', { limit: 'ten' })).toEqual(['limit must be a number (got "ten")', 'limit']);
     expect(messageOf('media.list', { limit: 1.5 })).toEqual(['limit must be a whole number (got 1.5)', 'limit']);
     expect(messageOf('media.list', { sort: { field: 'colour', direction: 'asc' } })).toEqual([
-      'sort.field is one of: name, takenAt, addedAt, size (got "colour")',
+      'sort.field is one of: name, takenAt, addedAt, size, rating (got "colour")',
       'sort.field',
     ]);
     expect(messageOf('media.get', {})).toEqual(['id is required', 'id']);

@@ -1,3 +1,4 @@
+import { contract } from '../../../../shared/contract.js';
 import { FolioError } from '../../../../shared/errors.js';
 import { callApi, callParsedApi, parseApiArgs, type ApiContext } from './api-call.js';
 import type { ApiRoute } from './api-route.js';
@@ -93,7 +94,7 @@ export const mediaRoutes: ApiRoute[] = [
       tag: 'media',
       summary: 'Change some editable fields',
       description:
-        'Any of name, description, tags, metadata, customCoordinates. `tags` replaces the list (`[]` clears it); `metadata` replaces the object. A body with no field, or naming a read-only field, is a 400 naming it.',
+        'Any of name, description, tags, metadata, customCoordinates, rating, label, flag. `tags` replaces the list (`[]` clears it); `metadata` replaces the object. A body with no field, or naming a read-only field, is a 400 naming it.',
       body: { name: 'MediaPatch', schema: MediaPatch },
       result: 'MediaItem',
       examples: {
@@ -233,6 +234,31 @@ export const mediaRoutes: ApiRoute[] = [
       // Counts, not the ids of every item: an edit of 100,000 items answers in a few bytes.
       const counted = (list: typeof changes.added) => list.map(({ tag, ids }) => ({ tag, count: ids.length }));
       return { updated, added: counted(changes.added), removed: counted(changes.removed), unmatched };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/media/curating',
+    doc: {
+      operationId: 'setCurating',
+      tag: 'media',
+      summary: 'Rate, label and flag many items',
+      description:
+        'Any of `rating` (0–5, 0 = unrated), `label` (none, red, yellow, green, blue, purple) and `flag` (none, pick, reject) on every item of `ids`, in one transaction: all of them or (on any error, such as an unknown id) none. Fields left out stay as they are. `updated` counts the items that changed.',
+      body: { name: 'CuratingBody', schema: contract['media.setCurating'].args },
+      result: 'CuratingResult',
+      examples: {
+        rateAndLabel: { summary: 'Four stars and a red label on two items', body: { ids: [1, 2], rating: 4, label: 'red' }, status: 200 },
+        pick: { summary: 'Pick one item', body: { ids: [3], flag: 'pick' }, status: 200 },
+        badRating: { summary: 'Six stars', body: { ids: [1], rating: 6 }, status: 400 },
+        badLabel: { summary: 'A colour that is not a label', body: { ids: [1], label: 'pink' }, status: 400 },
+        nothingToDo: { summary: 'No field to set', body: { ids: [1] }, status: 400 },
+        unknownId: { summary: 'An unknown id among the ids', body: { ids: [1, UNKNOWN_ID], rating: 3 }, status: 404 },
+      },
+  
+    },
+    async handle(request, _params, api) {
+      return callApi(api, 'media.setCurating', await readObjectBody(request));
     },
   },
   {

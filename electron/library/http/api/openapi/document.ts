@@ -40,6 +40,8 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { items: [sampleItem(origin, 1)], nextCursor: 'eyJrIjoiMjAyMy0wOC0xNCIsImlkIjoxfQ' };
     case 'BulkTagsResult':
       return { updated: 2, added: [{ tag: 'holiday', count: 2 }], removed: [], unmatched: ['todo'] };
+    case 'CuratingResult':
+      return { updated: 2 };
     case 'DeleteResult':
       return { id: example.id, deletedCount: 1 };
     case 'RestoreResult':

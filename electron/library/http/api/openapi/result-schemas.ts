@@ -1,5 +1,5 @@
 import {
-  AVAILABILITIES, EXTENSION_RUN_STATES, FILE_STATES, MEDIA_STATUSES, MEDIA_TYPES, THUMBNAIL_SIZES,
+  AVAILABILITIES, EXTENSION_RUN_STATES, FILE_STATES, MAX_RATING, MEDIA_FLAGS, MEDIA_LABELS, MEDIA_STATUSES, MEDIA_TYPES, THUMBNAIL_SIZES,
 } from '../../../../../shared/media.js';
 import { ERROR_CODES } from '../../../../../shared/errors.js';
 
@@ -56,10 +56,10 @@ const Thumbnail: JsonSchema = {
 
 const MediaItem: JsonSchema = {
   type: 'object',
-  description: 'A media item. Everything but name, description, tags, metadata and customCoordinates is read-only.',
+  description: 'A media item. Everything but name, description, tags, metadata, customCoordinates, rating, label and flag is read-only.',
   required: [
     'id', 'type', 'mime', 'size', 'humanSize', 'width', 'height', 'mode', 'md5', 'originalName', 'name',
-    'description', 'tags', 'AITags', 'extensionStatus', 'customCoordinates', 'metadata', 'thumbnails', 'url',
+    'description', 'tags', 'AITags', 'extensionStatus', 'customCoordinates', 'rating', 'label', 'flag', 'metadata', 'thumbnails', 'url',
     'status', 'createdAt', 'updatedAt', 'updatedBy',
   ],
   properties: {
@@ -93,6 +93,9 @@ const MediaItem: JsonSchema = {
     tags: { type: 'array', items: str },
     metadata: { type: 'object', additionalProperties: true },
     customCoordinates: nullable({ type: 'string', pattern: '^\\d+,\\d+,\\d+,\\d+$', description: 'x,y,width,height' }),
+    rating: { type: 'integer', minimum: 0, maximum: MAX_RATING, description: 'Stars, 0 = unrated' },
+    label: { enum: [...MEDIA_LABELS], description: 'Colour label' },
+    flag: { enum: [...MEDIA_FLAGS], description: 'Pick or reject' },
     AITags: { type: 'array', items: ref('AiTag') },
     extensionStatus: { type: 'array', items: ref('ExtensionStatus') },
     thumbnails: { type: 'array', items: ref('Thumbnail') },
@@ -146,6 +149,11 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       removed: TagChangeCounts,
       unmatched: { type: 'array', items: str, description: 'Tags asked to be removed that none of the items had' },
     },
+  },
+  CuratingResult: {
+    type: 'object',
+    required: ['updated'],
+    properties: { updated: { type: 'integer', description: 'Items whose rating, label or flag changed' } },
   },
   DeleteResult: {
     type: 'object',

@@ -30,6 +30,9 @@ export function sampleItem(origin: string, id = 1): RestMediaItem {
     tags: ['harbour', 'evening'],
     metadata: { photographer: 'Ann' },
     customCoordinates: '0,0,50,50',
+    rating: 4,
+    label: 'red',
+    flag: 'pick',
     AITags: [{ name: 'landscape', confidence: 0.92, source: 'local-analysis' }],
     extensionStatus: [{ extension: 'local-analysis', status: 'done', message: null, ranAt: '2024-01-02T10:00:00.000Z' }],
     thumbnails: [64, 128, 512, 1080].map((size) => ({
