@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { upsertThumbnails } from '../../../electron/library/db/import-repo.js';
+import { upsertThumbnails } from '../../../electron/library/db/thumbnail-repo.js';
 import { openLibrary } from '../../../electron/library/library.js';
 import { decodeForThumbnails, writeThumbnails } from '../../../electron/library/thumbnails/render-thumbnails.js';
 import { generateLargeLibrary } from '../../bench/large-library.js';
