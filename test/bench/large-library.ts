@@ -5,7 +5,13 @@
  * average), dates spread over twenty years, sizes log-normal. Inserts go through the real
  * schema, so every trigger and index is paid for as in real use.
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { DEFAULT_DECODE_TIMEOUT_SECONDS, DEFAULT_PIXEL_LIMIT } from '../../electron/library/base/options.js';
 import type { Db } from '../../electron/library/db/connection.js';
+import { upsertThumbnails } from '../../electron/library/db/thumbnail-repo.js';
+import type { Library } from '../../electron/library/library.js';
+import { decodeForThumbnails, writeThumbnails } from '../../electron/library/thumbnails/render-thumbnails.js';
 import { tagKey } from '../../shared/tags.js';
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same library. */
@@ -108,4 +114,21 @@ export function generateLargeLibrary(db: Db, folderPath: string, items: number, 
     })();
   }
   return { items, tagNames: names, links };
+}
+
+/**
+ * Gives the generated items real thumbnails: the photos' are rendered once and every item
+ * shares one of them by content hash, the way duplicates do.
+ */
+export async function lendPhotoThumbnails(library: Library, photos: readonly string[]): Promise<void> {
+  const md5s: string[] = [];
+  for (const file of photos) {
+    const bytes = fs.readFileSync(file);
+    const md5 = crypto.createHash('md5').update(bytes).digest('hex');
+    const decoded = await decodeForThumbnails(bytes, { pixelLimit: DEFAULT_PIXEL_LIMIT, timeoutSeconds: DEFAULT_DECODE_TIMEOUT_SECONDS });
+    upsertThumbnails(library.db, md5, await writeThumbnails(decoded, md5, library.paths));
+    md5s.push(md5);
+  }
+  const share = library.db.prepare('UPDATE media SET md5 = ? WHERE id % ? = ?');
+  library.db.transaction(() => md5s.forEach((md5, i) => share.run(md5, md5s.length, i)))();
 }

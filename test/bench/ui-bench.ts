@@ -16,19 +16,16 @@
  *   node bin/run-ts.mjs test/bench/ui-bench.ts [items] [scroll viewports per frame]
  */
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { upsertThumbnails } from '../../electron/library/db/thumbnail-repo.js';
 import { openLibrary } from '../../electron/library/library.js';
-import { decodeForThumbnails, writeThumbnails } from '../../electron/library/thumbnails/render-thumbnails.js';
 import { GRID_PADDING, pickThumbnailSize, TILE_CAPTION, TILE_GAP } from '../../renderer/src/logic/grid-math.js';
 import { HTTP_MEDIA_BASE, mediaUrlBuilder } from '../../shared/media-urls.js';
 import { THUMBNAIL_SIZES } from '../../shared/media.js';
 import { CORPUS_DIR, type FolioServer, REPO_ROOT, rpc, startFolioServer } from '../e2e/support/folio-server.js';
-import { generateLargeLibrary } from './large-library.js';
+import { generateLargeLibrary, lendPhotoThumbnails } from './large-library.js';
 import { filterByTag, type FirstRowMarks, KEEP_NAMES_SHIM, makePictureGrid, makeTallPage, readGrid, scrollThrough, watchFirstRow } from './ui-page-probes.js';
 import { measureReach, serverMemory } from './ui-reach.js';
 
@@ -81,17 +78,7 @@ async function buildLibrary(dir: string): Promise<{ tags: string[]; photos: numb
   try {
     generateLargeLibrary(library.db, path.join(dir, 'photos'), ITEMS, TAGS);
     const photos = pickPhotos();
-    const md5s: string[] = [];
-    for (const file of photos) {
-      const bytes = fs.readFileSync(file);
-      const md5 = crypto.createHash('md5').update(bytes).digest('hex');
-      const decoded = await decodeForThumbnails(bytes, { pixelLimit: 268_402_689, timeoutSeconds: 60 });
-      upsertThumbnails(library.db, md5, await writeThumbnails(decoded, md5, library.paths));
-      md5s.push(md5);
-    }
-    // Items share the photos' thumbnails by content hash, the way duplicates do.
-    const share = library.db.prepare('UPDATE media SET md5 = ? WHERE id % ? = ?');
-    library.db.transaction(() => md5s.forEach((md5, i) => share.run(md5, md5s.length, i)))();
+    await lendPhotoThumbnails(library, photos);
     const tags = (library.db.prepare('SELECT name FROM tags ORDER BY item_count DESC LIMIT ?').all(FILTER_RUNS) as { name: string }[]).map((t) => t.name);
     console.log(`library: ${ITEMS.toLocaleString()} items, ${TAGS} tags, thumbnails of ${photos.length} photos (${photos.map((p) => path.basename(path.dirname(path.dirname(path.dirname(p))))).join(', ')}), built in ${ms(performance.now() - started)}`);
     return { tags, photos: photos.length };
