@@ -50,6 +50,10 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { tags: [{ name: 'harbour', count: 12 }] };
     case 'TagCount':
       return { name: 'port', count: 1 };
+    case 'DuplicateGroups':
+      return { groups: [{ kind: 'near', items: [{ id: 1, size: 162_000, width: 640, height: 480, distance: 0 }, { id: 2, size: 26_600, width: 320, height: 240, distance: 2 }] }], unhashed: 0 };
+    case 'SimilarItems':
+      return { hashed: true, items: [{ id: 2, distance: 2, sameFile: false }] };
     default:
       return { openapi: '3.1.0' };
   }

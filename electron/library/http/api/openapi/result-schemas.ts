@@ -155,6 +155,43 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     required: ['updated'],
     properties: { updated: { type: 'integer', description: 'Items whose rating, label or flag changed' } },
   },
+  DuplicateGroups: {
+    type: 'object',
+    required: ['groups', 'unhashed'],
+    properties: {
+      groups: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['kind', 'items'],
+          properties: {
+            kind: { enum: ['exact', 'near'] },
+            items: {
+              type: 'array',
+              description: 'The largest picture first: the one to keep, by default',
+              items: {
+                type: 'object',
+                required: ['id', 'size', 'width', 'height', 'distance'],
+                properties: { id: int, size: int, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] }, distance: int },
+              },
+            },
+          },
+        },
+      },
+      unhashed: { type: 'integer', description: 'Pictures without a perceptual hash yet' },
+    },
+  },
+  SimilarItems: {
+    type: 'object',
+    required: ['hashed', 'items'],
+    properties: {
+      hashed: { type: 'boolean' },
+      items: {
+        type: 'array',
+        items: { type: 'object', required: ['id', 'distance', 'sameFile'], properties: { id: int, distance: int, sameFile: { type: 'boolean' } } },
+      },
+    },
+  },
   DeleteResult: {
     type: 'object',
     required: ['id', 'deletedCount'],
