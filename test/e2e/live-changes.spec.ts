@@ -9,18 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { CORPUS_DIR, REPO_ROOT, rpc, serverForFile } from './support/folio-server.js';
+import { CORPUS_DIR, idOfItemNamed, REPO_ROOT, serverForFile } from './support/folio-server.js';
 import { cell, openFolio, panel, screenshot, sidebar } from './support/ui.js';
 
 const run = promisify(execFile);
 const server = serverForFile(test, { imported: true });
 
-async function idOf(name: string): Promise<number> {
-  const { items } = await rpc<{ items: { id: number; name: string }[] }>(server(), 'media.list', { limit: 500 });
-  const item = items.find((i) => i.name === name);
-  if (!item) throw new Error(`no item named ${name}`);
-  return item.id;
-}
+const idOf = (name: string): Promise<number> => idOfItemNamed(server(), name);
 
 test('a REST PATCH of name and tags shows the new name under the tile and the tags in the panel', async ({ page }) => {
   await openFolio(page, server().url);

@@ -4,17 +4,12 @@
  * showing up in an open window without a reload.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { rpc, serverForFile } from './support/folio-server.js';
+import { idOfItemNamed, rpc, serverForFile } from './support/folio-server.js';
 import { cell, focusGallery, openFolio, panel, screenshot, sidebar } from './support/ui.js';
 
 const server = serverForFile(test, { imported: true });
 
-async function idOf(name: string): Promise<number> {
-  const { items } = await rpc<{ items: { id: number; name: string }[] }>(server(), 'media.list', { limit: 500 });
-  const item = items.find((i) => i.name === name);
-  if (!item) throw new Error(`no item named ${name}`);
-  return item.id;
-}
+const idOf = (name: string): Promise<number> => idOfItemNamed(server(), name);
 
 async function addTag(page: Page, label: string, tag: string): Promise<void> {
   const field = panel(page).getByRole('combobox', { name: label });

@@ -110,6 +110,14 @@ export async function rpc<T = unknown>(server: FolioServer, method: string, args
   return body.value as T;
 }
 
+/** The id of the item with this display name (the first 500 items are looked at). */
+export async function idOfItemNamed(server: FolioServer, name: string): Promise<number> {
+  const { items } = await rpc<{ items: { id: number; name: string }[] }>(server, 'media.list', { limit: 500 });
+  const item = items.find((i) => i.name === name);
+  if (!item) throw new Error(`no item named ${name}`);
+  return item.id;
+}
+
 /** Imports the copied photos without the UI, for tests about something else; waits for the end. */
 export async function importWithoutUi(server: FolioServer): Promise<void> {
   await rpc(server, 'import.start', { path: server.photosDir });
