@@ -1,0 +1,143 @@
+/**
+ * The tag tree the sidebar and the tag manager draw, built from the library's flat list of
+ * tags (`tags.tree`: every tag with its parent id, ordered by path). Pure: no store, no DOM.
+ */
+import { tagKey } from '../../../shared/tags.js';
+
+/** What the tree needs of a tag; the contract's TagNode has these fields (and more). */
+export interface TreeTag {
+  id: number;
+  path: string;
+  name: string;
+  parentId: number | null;
+  count: number;
+  branchCount: number;
+  colour: string | null;
+  aliases?: readonly string[];
+  implies?: readonly string[];
+}
+
+export interface TagTreeNode<T extends TreeTag = TreeTag> {
+  tag: T;
+  children: TagTreeNode<T>[];
+  parent: TagTreeNode<T> | null;
+  depth: number;
+}
+
+export interface TagTree<T extends TreeTag = TreeTag> {
+  roots: TagTreeNode<T>[];
+  byId: ReadonlyMap<number, TagTreeNode<T>>;
+}
+
+const byName = (a: TagTreeNode, b: TagTreeNode): number => a.tag.name.localeCompare(b.tag.name, undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Links each tag under its parent, siblings sorted by name. A tag whose parent is not in the
+ * list (a list cut short, or a parent deleted meanwhile) is shown at the top rather than lost.
+ */
+export function buildTagTree<T extends TreeTag>(tags: readonly T[]): TagTree<T> {
+  const byId = new Map<number, TagTreeNode<T>>();
+  for (const tag of tags) byId.set(tag.id, { tag, children: [], parent: null, depth: 0 });
+  const roots: TagTreeNode<T>[] = [];
+  for (const node of byId.values()) {
+    const parent = node.tag.parentId === null ? undefined : byId.get(node.tag.parentId);
+    // A parent id pointing into its own branch would loop forever below; such a node is a root.
+    if (parent && !isInBranch(parent, node)) {
+      node.parent = parent;
+      parent.children.push(node);
+    } else roots.push(node);
+  }
+  const sortAndDepth = (nodes: TagTreeNode<T>[], depth: number): void => {
+    nodes.sort(byName);
+    for (const node of nodes) {
+      node.depth = depth;
+      sortAndDepth(node.children, depth + 1);
+    }
+  };
+  sortAndDepth(roots, 0);
+  return { roots, byId };
+}
+
+/** True when `node` is `ancestor` or lies beneath it (walks up through the parents already linked). */
+export function isInBranch(node: TagTreeNode, ancestor: TagTreeNode): boolean {
+  for (let at: TagTreeNode | null = node; at !== null; at = at.parent) if (at === ancestor) return true;
+  return false;
+}
+
+export function ancestorsOf<T extends TreeTag>(node: TagTreeNode<T>): TagTreeNode<T>[] {
+  const out: TagTreeNode<T>[] = [];
+  for (let at = node.parent; at !== null; at = at.parent) out.push(at);
+  return out;
+}
+
+export interface TreeFilter {
+  /** Tags that match the text themselves. */
+  matches: ReadonlySet<number>;
+  /** Matches and their ancestors: what stays visible. */
+  visible: ReadonlySet<number>;
+}
+
+/**
+ * Filters by typed text: a tag matches when its name, its path or one of its aliases contains
+ * the text (case and Unicode form folded, as tags compare); its ancestors stay visible so the
+ * match is seen where it lives. `unusedOnly` keeps tags whose whole branch has no item.
+ * Returns null when nothing filters.
+ */
+export function filterTagTree<T extends TreeTag>(tree: TagTree<T>, text: string, unusedOnly = false): TreeFilter | null {
+  const needle = text.trim() === '' ? '' : tagKey(text);
+  if (needle === '' && !unusedOnly) return null;
+  const matches = new Set<number>();
+  const visible = new Set<number>();
+  for (const node of tree.byId.values()) {
+    const { tag } = node;
+    if (unusedOnly && tag.branchCount > 0) continue;
+    if (needle !== '' && !textMatches(tag, needle)) continue;
+    matches.add(tag.id);
+    for (let at: TagTreeNode<T> | null = node; at !== null && !visible.has(at.tag.id); at = at.parent) visible.add(at.tag.id);
+  }
+  return { matches, visible };
+}
+
+function textMatches(tag: TreeTag, needle: string): boolean {
+  if (tagKey(tag.name).includes(needle) || tagKey(tag.path).includes(needle)) return true;
+  return (tag.aliases ?? []).some((alias) => tagKey(alias).includes(needle));
+}
+
+/** One line of a drawn tree, with what ARIA's treeitem wants to know about it. */
+export interface TreeRow<T extends TreeTag = TreeTag> {
+  node: TagTreeNode<T>;
+  /** 1-based, as aria-level. */
+  level: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  /** aria-posinset / aria-setsize among the visible siblings. */
+  position: number;
+  siblings: number;
+}
+
+/**
+ * The rows a person sees, top to bottom: a node's children follow it when it is expanded. With
+ * a filter, only its visible nodes are drawn and every ancestor of a match is open.
+ */
+export function visibleRows<T extends TreeTag>(tree: TagTree<T>, expanded: ReadonlySet<number>, filter: TreeFilter | null = null): TreeRow<T>[] {
+  const rows: TreeRow<T>[] = [];
+  const walk = (nodes: readonly TagTreeNode<T>[]): void => {
+    const shown = filter ? nodes.filter((n) => filter.visible.has(n.tag.id)) : nodes;
+    shown.forEach((node, index) => {
+      const children = filter ? node.children.filter((c) => filter.visible.has(c.tag.id)) : node.children;
+      const open = children.length > 0 && (filter !== null || expanded.has(node.tag.id));
+      rows.push({ node, level: node.depth + 1, hasChildren: children.length > 0, expanded: open, position: index + 1, siblings: shown.length });
+      if (open) walk(node.children);
+    });
+  };
+  walk(tree.roots);
+  return rows;
+}
+
+/** The ids that must be open for `id` to be seen (to reveal a tag found elsewhere). */
+export function expandedToReveal(tree: TagTree, id: number, expanded: ReadonlySet<number>): Set<number> {
+  const node = tree.byId.get(id);
+  const next = new Set(expanded);
+  if (node) for (const ancestor of ancestorsOf(node)) next.add(ancestor.tag.id);
+  return next;
+}
