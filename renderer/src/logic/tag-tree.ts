@@ -2,6 +2,7 @@
  * The tag tree the sidebar and the tag manager draw, built from the library's flat list of
  * tags (`tags.tree`: every tag with its parent id, ordered by path). Pure: no store, no DOM.
  */
+import { splitTagPath, tagPathKey } from '../../../shared/tag-path.js';
 import { tagKey } from '../../../shared/tags.js';
 
 /** What the tree needs of a tag; the contract's TagNode has these fields (and more). */
@@ -27,6 +28,12 @@ export interface TagTreeNode<T extends TreeTag = TreeTag> {
 export interface TagTree<T extends TreeTag = TreeTag> {
   roots: TagTreeNode<T>[];
   byId: ReadonlyMap<number, TagTreeNode<T>>;
+  /** By path key (each level case- and Unicode-folded), to find the node of a written path. */
+  byKey: ReadonlyMap<string, TagTreeNode<T>>;
+}
+
+export function pathKey(path: string): string {
+  return tagPathKey(splitTagPath(path));
 }
 
 const byName = (a: TagTreeNode, b: TagTreeNode): number => a.tag.name.localeCompare(b.tag.name, undefined, { sensitivity: 'base', numeric: true });
@@ -55,7 +62,9 @@ export function buildTagTree<T extends TreeTag>(tags: readonly T[]): TagTree<T> 
     }
   };
   sortAndDepth(roots, 0);
-  return { roots, byId };
+  const byKey = new Map<string, TagTreeNode<T>>();
+  for (const node of byId.values()) byKey.set(pathKey(node.tag.path), node);
+  return { roots, byId, byKey };
 }
 
 /** True when `node` is `ancestor` or lies beneath it (walks up through the parents already linked). */

@@ -3,6 +3,7 @@ import { chipColour, colourIndex } from '../../../renderer/src/logic/tag-colours
 import { dropProblem, movedPath, renamedPath, writtenName } from '../../../renderer/src/logic/tag-move.js';
 import { buildTagTree, expandedToReveal, filterTagTree, visibleRows, type TreeTag } from '../../../renderer/src/logic/tag-tree.js';
 import { treeKey, typeAhead } from '../../../renderer/src/logic/tree-keys.js';
+import { impliedWithSources, parentPathOf, suggestionsWithout } from '../../../renderer/src/logic/tag-suggestions.js';
 
 let nextId = 1;
 function tag(path: string, parentId: number | null, extra: Partial<TreeTag> = {}): TreeTag {
@@ -169,5 +170,31 @@ describe('chip colours', () => {
     expect(chipColour(index, 'places/france/paris')).toBe('#3e63dd');
     expect(chipColour(index, 'Elsewhere')).toBeNull();
     expect(chipColour(colourIndex([]), 'animal')).toBeNull();
+  });
+});
+
+describe('tag editor suggestions and implied tags', () => {
+  it('drops suggestions already on the item, and doubles reached through an alias', () => {
+    const list = [
+      { path: 'Places/France/Paris', name: 'Paris', count: 3 },
+      { path: 'New York', name: 'New York', count: 2, viaAlias: 'nyc' },
+      { path: 'new york', name: 'new york', count: 2 },
+    ];
+    expect(suggestionsWithout(list, ['places/FRANCE/paris']).map((s) => s.viaAlias ?? s.path)).toEqual(['nyc']);
+    expect(parentPathOf(list[0]!)).toBe('Places/France');
+    expect(parentPathOf(list[1]!)).toBe('');
+  });
+
+  it('names the tag that implies each implied tag, along a chain', () => {
+    nextId = 1;
+    const kitten = tag('kitten', null, { implies: ['cat'] });
+    const cat = tag('cat', null, { implies: ['animal'] });
+    const animal = tag('animal', null);
+    const tree = buildTagTree([kitten, cat, animal]);
+    expect(impliedWithSources(['cat', 'animal', 'mystery'], ['Kitten'], tree)).toEqual([
+      { path: 'cat', by: 'Kitten' },
+      { path: 'animal', by: 'cat' },
+      { path: 'mystery', by: null },
+    ]);
   });
 });
