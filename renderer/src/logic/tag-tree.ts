@@ -126,14 +126,21 @@ export interface TreeRow<T extends TreeTag = TreeTag> {
 
 /**
  * The rows a person sees, top to bottom: a node's children follow it when it is expanded. With
- * a filter, only its visible nodes are drawn and every ancestor of a match is open.
+ * a filter, only its visible nodes are drawn and every ancestor of a match is open. `include`
+ * leaves nodes out (with their branch) without opening anything.
  */
-export function visibleRows<T extends TreeTag>(tree: TagTree<T>, expanded: ReadonlySet<number>, filter: TreeFilter | null = null): TreeRow<T>[] {
+export function visibleRows<T extends TreeTag>(
+  tree: TagTree<T>,
+  expanded: ReadonlySet<number>,
+  filter: TreeFilter | null = null,
+  include: (tag: T) => boolean = () => true,
+): TreeRow<T>[] {
   const rows: TreeRow<T>[] = [];
+  const keep = (n: TagTreeNode<T>): boolean => (filter === null || filter.visible.has(n.tag.id)) && include(n.tag);
   const walk = (nodes: readonly TagTreeNode<T>[]): void => {
-    const shown = filter ? nodes.filter((n) => filter.visible.has(n.tag.id)) : nodes;
+    const shown = nodes.filter(keep);
     shown.forEach((node, index) => {
-      const children = filter ? node.children.filter((c) => filter.visible.has(c.tag.id)) : node.children;
+      const children = node.children.filter(keep);
       const open = children.length > 0 && (filter !== null || expanded.has(node.tag.id));
       rows.push({ node, level: node.depth + 1, hasChildren: children.length > 0, expanded: open, position: index + 1, siblings: shown.length });
       if (open) walk(node.children);

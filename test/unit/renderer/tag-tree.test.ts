@@ -198,3 +198,13 @@ describe('tag editor suggestions and implied tags', () => {
     ]);
   });
 });
+
+describe('visibleRows with include', () => {
+  it('leaves out a branch without opening the others', () => {
+    const { all } = library();
+    const tree = buildTagTree(all);
+    expect(names(visibleRows(tree, new Set(), null, (t) => t.branchCount > 0))).toEqual(['AC/DC', 'animal', 'Places']);
+    const places = all.find((t) => t.path === 'Places')!;
+    expect(names(visibleRows(tree, new Set([places.id]), null, (t) => t.branchCount > 0))).toEqual(['AC/DC', 'animal', 'Places', '  France']);
+  });
+});
