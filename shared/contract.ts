@@ -39,6 +39,19 @@ import {
 } from './schemas.js';
 import { MAX_TAG_LINKS_PER_CALL } from './limits.js';
 import type { StackRules } from './stacks.js';
+import {
+  TagAliasArgs,
+  TagDeleteArgs,
+  TagImpliesArgs,
+  TagMergeArgs,
+  TagUndoArgs,
+  TagUpdateArgs,
+  type TagDeleteResult,
+  type TagListEntry,
+  type TagMergeResult,
+  type TagNode,
+  type TagUpdateResult,
+} from './tag-tree.js';
 
 /** A stack: its cover and its versions (a lone item is a cover without versions). */
 export interface StackMembers {
@@ -301,8 +314,8 @@ export const contract = {
   'tags.list': method(
     'read',
     z.strictObject({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(50_000).optional() }),
-    returns<TagCount[]>(),
-    'User tags with item counts; with prefix, autocomplete',
+    returns<TagListEntry[]>(),
+    'User tags with item counts; with prefix, autocomplete (any level\'s start, and aliases)',
   ),
   'tags.rename': method(
     'write',
@@ -310,6 +323,14 @@ export const contract = {
     returns<TagCount>(),
     'Rename a tag everywhere (merging into an existing tag of that name)',
   ),
+  // The tag tree (issue 13): shared/tag-tree.ts holds the node and argument shapes.
+  'tags.tree': method('read', NoArgs, returns<TagNode[]>(), 'Every tag of the tree with its counts, ordered by path'),
+  'tags.update': method('write', TagUpdateArgs, returns<TagUpdateResult>(), 'Rename or move a branch (onto an existing path: merge), or set its colour'),
+  'tags.merge': method('write', TagMergeArgs, returns<TagMergeResult>(), 'Merge tags (by path or id) into one'),
+  'tags.setAliases': method('write', TagAliasArgs, returns<TagNode>(), 'Add and remove aliases that stand for a tag'),
+  'tags.setImplies': method('write', TagImpliesArgs, returns<TagNode>(), 'Add and remove the tags a tag implies'),
+  'tags.delete': method('write', TagDeleteArgs, returns<TagDeleteResult>(), 'Delete a tag (and its branch) from every item'),
+  'tags.undo': method('write', TagUndoArgs, returns<{ ok: true }>(), 'Revert a vocabulary change by the token it returned'),
 
   'extensions.list': method('read', NoArgs, returns<ExtensionInfo[]>(), 'Offline tagging extensions'),
 

@@ -101,6 +101,8 @@ export interface MediaItem {
   name: string;
   description: string;
   tags: string[];
+  /** Tags the item counts as having through implications (tag tree), computed, never stored. */
+  impliedTags: string[];
   metadata: JsonObject;
   customCoordinates: string | null;
   /** 0 (unrated) to 5 stars. */

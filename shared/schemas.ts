@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { FolioError } from './errors.js';
 import { AVAILABILITIES, FILE_STATES, MAX_RATING, MEDIA_FLAGS, MEDIA_LABELS, MEDIA_STATUSES, MEDIA_TYPES, SORT_FIELDS } from './media.js';
 import { validateMetadata, validateMetadataKey, type JsonObject } from './metadata.js';
-import { normalizeTag, normalizeTagList } from './tags.js';
+import { normalizeTagPath } from './tag-path.js';
+import { normalizeTagPathList } from './tag-tree.js';
 import { isInvisible } from './text-rules.js';
 import { parseCoordinates, formatCoordinates } from './coordinates.js';
 import { MAX_DESCRIPTION_LENGTH, MAX_IDS, MAX_NAME_LENGTH, MAX_PAGE, MAX_PATH_LENGTH, MAX_TAGS_PER_CALL } from './limits.js';
@@ -34,11 +35,12 @@ export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const IdList = z.array(Id).min(1).max(MAX_IDS);
 
 const TagInput = z.string().max(1_000);
-export const Tag = TagInput.transform(folioCheck((value: string) => normalizeTag(value)));
+// Tags are paths of the tag tree (shared/tag-path.ts): `a/b` is `b` under `a`.
+export const Tag = TagInput.transform(folioCheck((value: string) => normalizeTagPath(value)));
 export const TagList = z
   .array(TagInput)
   .max(MAX_TAGS_PER_CALL)
-  .transform(folioCheck((value: string[]) => normalizeTagList(value)));
+  .transform(folioCheck((value: string[]) => normalizeTagPathList(value)));
 
 export const DisplayName = z
   .string()

@@ -1,68 +1,177 @@
 /**
- * The `tags` table: the tag vocabulary (links to items are in media-tag-repo). Tags are found by
- * `key` (shared/tags.ts tagKey): two spellings with one key are one tag, and the first spelling
- * stays. `tags.item_count` is kept by the schema's triggers, never computed here.
+ * The `tags` table: the tag vocabulary, a tree (links to items are in media-tag-repo). A tag's
+ * `name` is its written path (shared/tag-path.ts) and `key` the path's key (every level folded:
+ * two spellings with one key are one tag; the first spelling stays). `level`/`level_key` are
+ * the last level. A branch is one range of the unique key index: `key >= 'a/' AND key < 'a0'`
+ * ('0' follows '/'). `tags.item_count` is kept by the schema's triggers, never computed here.
  */
+import { escapeTagLevel, splitTagPath, tagPathKey } from '../../../shared/tag-path.js';
 import { tagKey } from '../../../shared/tags.js';
 import type { Db } from './connection.js';
-import { statement } from './statements.js';
+import { jsonIds, statement } from './statements.js';
 
 export interface TagRow {
   id: number;
+  /** The written path. */
   name: string;
   key: string;
   item_count: number;
+  parent_id: number | null;
+  level: string;
+  level_key: string;
+  colour: string | null;
 }
+
+export const TAG_COLUMNS = 'id, name, key, item_count, parent_id, level, level_key, colour';
+const COLUMNS_OF_T = TAG_COLUMNS.split(', ').map((column) => `t.${column}`).join(', ');
 
 export function getTagByKey(db: Db, key: string): TagRow | undefined {
-  return statement(db, `SELECT id, name, key, item_count FROM tags WHERE key = ?`).get(key) as TagRow | undefined;
+  return statement(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE key = ?`).get(key) as TagRow | undefined;
 }
 
-/** Existing tags for the given names (by key); names without a tag are left out. */
-export function findTags(db: Db, names: readonly string[]): TagRow[] {
-  const keys = names.map(tagKey);
-  return statement(
-    db,
-    `SELECT t.id, t.name, t.key, t.item_count FROM json_each(?) j JOIN tags t ON t.key = j.value ORDER BY j.key`,
-  ).all(JSON.stringify(keys)) as TagRow[];
+export function getTag(db: Db, id: number): TagRow | undefined {
+  return statement(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE id = ?`).get(id) as TagRow | undefined;
 }
 
-/** The tag of each name, created when new (keeping this spelling). Call inside a transaction. */
-export function ensureTags(db: Db, names: readonly string[], now: string): TagRow[] {
-  const insert = statement(db, `INSERT INTO tags (name, key, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`);
-  return names.map((name) => {
-    const key = tagKey(name);
-    insert.run(name, key, now);
-    const row = getTagByKey(db, key);
-    if (!row) throw new Error(`tag ${key} vanished inside its transaction`);
-    return row;
-  });
+export function getTags(db: Db, ids: readonly number[]): TagRow[] {
+  return statement(db, `SELECT ${COLUMNS_OF_T} FROM json_each(?) j JOIN tags t ON t.id = j.value ORDER BY j.key`).all(
+    jsonIds(ids),
+  ) as TagRow[];
 }
 
-export interface TagCountRow {
-  name: string;
-  count: number;
+/** The tag a written path names: the tag of that path, else the tag an alias of that path stands for. */
+export function resolveTagKey(db: Db, key: string): TagRow | undefined {
+  return (
+    getTagByKey(db, key) ??
+    (statement(db, `SELECT ${COLUMNS_OF_T} FROM tag_aliases a JOIN tags t ON t.id = a.tag_id WHERE a.key = ?`).get(key) as
+      | TagRow
+      | undefined)
+  );
 }
 
-/** User tags carried by at least one active item, most used first. */
-export function listTags(db: Db, limit: number): TagCountRow[] {
-  return statement(
-    db,
-    `SELECT name, item_count AS count FROM tags WHERE item_count > 0 ORDER BY item_count DESC, key LIMIT ?`,
-  ).all(limit) as TagCountRow[];
+/** The key of a written (already normalised) path. */
+export function pathKey(path: string): string {
+  return tagPathKey(splitTagPath(path));
+}
+
+/** Existing tags for the given paths (by key, or through an alias); paths without a tag are left out. */
+export function findTags(db: Db, paths: readonly string[]): TagRow[] {
+  const out: TagRow[] = [];
+  for (const path of paths) {
+    const row = resolveTagKey(db, pathKey(path));
+    if (row) out.push(row);
+  }
+  return out;
 }
 
 /**
- * Tags whose key starts with `keyPrefix`, most used first. The key range [prefix, successor)
- * is one range of the unique key index; a LIKE would scan all 20,000 tags.
+ * The tag of each written path, created with its missing levels when new (keeping this
+ * spelling for what it creates). A path that is an alias gives the tag it stands for. Call
+ * inside a transaction.
  */
-export function autocompleteTags(db: Db, keyPrefix: string, limit: number): TagCountRow[] {
-  return statement(
+export function ensureTags(db: Db, paths: readonly string[], now: string): TagRow[] {
+  return paths.map((path) => ensureTagPath(db, splitTagPath(path), now));
+}
+
+export function ensureTagPath(db: Db, levels: readonly string[], now: string): TagRow {
+  const whole = resolveTagKey(db, tagPathKey(levels));
+  if (whole) return whole;
+  const insert = statement(
     db,
-    `SELECT name, item_count AS count FROM tags
-     WHERE key >= ? AND key < ? AND item_count > 0
-     ORDER BY item_count DESC, key LIMIT ?`,
-  ).all(keyPrefix, prefixSuccessor(keyPrefix), limit) as TagCountRow[];
+    `INSERT INTO tags (name, key, parent_id, level, level_key, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+  );
+  let parent: TagRow | undefined;
+  for (let depth = 1; depth <= levels.length; depth += 1) {
+    const level = levels[depth - 1] as string;
+    const key = tagPathKey(levels.slice(0, depth));
+    let row = getTagByKey(db, key);
+    if (!row) {
+      // Below an existing level, the path keeps that level's spelling.
+      const name = parent ? `${parent.name}/${escapeTagLevel(level)}` : escapeTagLevel(level);
+      insert.run(name, key, parent?.id ?? null, level, tagKey(level), now);
+      row = getTagByKey(db, key);
+      if (!row) throw new Error(`tag ${key} vanished inside its transaction`);
+    }
+    parent = row;
+  }
+  return parent as TagRow;
+}
+
+/** The tag's rows below it (not itself), in key order: parents before children. */
+export function descendantsOf(db: Db, tag: Pick<TagRow, 'key'>): TagRow[] {
+  return statement(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE key >= ? AND key < ? ORDER BY key`).all(
+    `${tag.key}/`,
+    `${tag.key}0`,
+  ) as TagRow[];
+}
+
+export function childrenOf(db: Db, parentId: number): TagRow[] {
+  return statement(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE parent_id = ? ORDER BY level_key`).all(parentId) as TagRow[];
+}
+
+export function childByLevelKey(db: Db, parentId: number | null, levelKey: string): TagRow | undefined {
+  return statement(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE parent_id IS ? AND level_key = ?`).get(parentId, levelKey) as
+    | TagRow
+    | undefined;
+}
+
+/**
+ * Gives a tag a new path (and parent), and every tag below it the new path in front of its
+ * own: one statement for the branch, on its key range. Links name tags by id, so no item row
+ * or link is written.
+ */
+export function rewriteBranch(
+  db: Db,
+  tag: TagRow,
+  next: { name: string; key: string; parentId: number | null; level: string; levelKey: string },
+): void {
+  statement(
+    db,
+    `UPDATE tags SET name = @newName || substr(name, @nameCut), key = @newKey || substr(key, @keyCut)
+     WHERE key >= @from AND key < @to`,
+  ).run({
+    newName: next.name,
+    nameCut: tag.name.length + 1,
+    newKey: next.key,
+    keyCut: tag.key.length + 1,
+    from: `${tag.key}/`,
+    to: `${tag.key}0`,
+  });
+  statement(db, `UPDATE tags SET name = ?, key = ?, parent_id = ?, level = ?, level_key = ? WHERE id = ?`).run(
+    next.name,
+    next.key,
+    next.parentId,
+    next.level,
+    next.levelKey,
+    tag.id,
+  );
+}
+
+export function setTagColour(db: Db, tagId: number, colour: string | null): void {
+  statement(db, `UPDATE tags SET colour = ? WHERE id = ?`).run(colour, tagId);
+}
+
+/** Puts a tag row back as it was (undo), with its id; its count follows from its links. */
+export function restoreTagRow(db: Db, row: TagRow, now: string): void {
+  statement(
+    db,
+    `INSERT INTO tags (id, name, key, parent_id, level, level_key, colour, created_at)
+     VALUES (@id, @name, @key, @parent_id, @level, @level_key, @colour, @now)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, key = excluded.key, parent_id = excluded.parent_id,
+       level = excluded.level, level_key = excluded.level_key, colour = excluded.colour`,
+  ).run({ ...row, now });
+}
+
+export function deleteTagRows(db: Db, ids: readonly number[]): void {
+  // Children first, so that no parent_id points at a deleted row at the statement's end.
+  statement(db, `DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?))`).run(jsonIds(ids));
+}
+
+/** Σ item_count of the tags: the driver estimate of a tag set (an upper bound of its distinct items). */
+export function sumItemCounts(db: Db, ids: readonly number[]): number {
+  return statement(db, `SELECT coalesce(sum(item_count), 0) FROM tags WHERE id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .get(jsonIds(ids)) as number;
 }
 
 /** The smallest string greater than every string that starts with `prefix` (code point order = UTF-8 byte order). */
@@ -78,16 +187,34 @@ export function prefixSuccessor(prefix: string): string {
   return '\u{10ffff}'.repeat(prefix.length + 1);
 }
 
-export function setTagSpelling(db: Db, tagId: number, name: string): void {
-  statement(db, `UPDATE tags SET name = ? WHERE id = ?`).run(name, tagId);
-}
-
-/** Forgets tags no item carries any more (neither as a user tag nor as an AI tag). */
+/**
+ * Forgets tags nothing holds on to any more: no link (user or AI), no tag below it, no alias,
+ * no implication either way, no colour. A tag the user shaped in the tag manager stays; a level
+ * emptied by a merge or an AI tag no item carries goes. Leaves first, so a chain of emptied
+ * levels goes in as many rounds as it is deep.
+ */
 export function deleteUnusedTags(db: Db): number {
-  return statement(db, `DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM media_tags mt WHERE mt.tag_id = tags.id)`).run()
-    .changes;
+  const remove = statement(
+    db,
+    `DELETE FROM tags WHERE colour IS NULL
+       AND NOT EXISTS (SELECT 1 FROM media_tags mt WHERE mt.tag_id = tags.id)
+       AND NOT EXISTS (SELECT 1 FROM tags c WHERE c.parent_id = tags.id)
+       AND NOT EXISTS (SELECT 1 FROM tag_aliases a WHERE a.tag_id = tags.id)
+       AND NOT EXISTS (SELECT 1 FROM tag_implies i WHERE i.tag_id = tags.id OR i.implied_id = tags.id)`,
+  );
+  let total = 0;
+  for (;;) {
+    const { changes } = remove.run();
+    total += changes;
+    if (changes === 0) return total;
+  }
 }
 
 export function countTagsInUse(db: Db): number {
   return statement(db, `SELECT count(*) FROM tags WHERE item_count > 0`).pluck().get() as number;
+}
+
+export interface TagCountRow {
+  name: string;
+  count: number;
 }

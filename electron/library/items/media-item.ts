@@ -11,6 +11,7 @@ import { extensionRunsOf } from '../db/extension-run-repo.js';
 import { detectedFieldsOf, type MediaRow } from '../db/media-columns.js';
 import { countDerived, getMediaRows } from '../db/media-repo.js';
 import { aiTagsOf, boxFromText, userTagsOf } from '../db/media-tag-repo.js';
+import { impliedTagsOf } from '../db/implied-tags-query.js';
 import { type ThumbnailRow, thumbnailsOf } from '../db/thumbnail-repo.js';
 import { readStoredMetadata } from './stored-metadata.js';
 
@@ -36,9 +37,11 @@ export function loadMediaItems(db: Db, urls: MediaUrlBuilder, ids: readonly numb
   const md5s = [...new Set(rows.map((row) => row.md5).filter((md5): md5 is string => md5 !== null))];
   const thumbnails = groupBy(thumbnailsOf(db, md5s), (row) => row.md5);
   const derived = countDerived(db, found);
+  const implied = impliedTagsOf(db, found);
   return rows.map((row) =>
     hydrateMediaItem(row, {
       tags: (tags.get(row.id) ?? []).map((tag) => tag.name),
+      impliedTags: implied.get(row.id) ?? [],
       aiTags: (aiTags.get(row.id) ?? []).map((tag): AiTag => {
         const box = boxFromText(tag.box);
         return box === null ? { name: tag.name, confidence: tag.confidence, source: tag.source } : { name: tag.name, confidence: tag.confidence, source: tag.source, box };
@@ -59,7 +62,7 @@ export function loadMediaItems(db: Db, urls: MediaUrlBuilder, ids: readonly numb
 }
 
 /** What an item has besides its row, read from the other tables. */
-type RelatedParts = Pick<MediaItem, 'tags' | 'aiTags' | 'extensionStatus' | 'thumbnails' | 'originalUrl' | 'derivedCount'>;
+type RelatedParts = Pick<MediaItem, 'tags' | 'impliedTags' | 'aiTags' | 'extensionStatus' | 'thumbnails' | 'originalUrl' | 'derivedCount'>;
 
 /** The one row → item function: the row's own fields, with the parts read from other tables. */
 export function hydrateMediaItem(row: MediaRow, related: RelatedParts): MediaItem {

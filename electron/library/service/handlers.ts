@@ -10,6 +10,7 @@ import { scrubberHandlers } from './scrubber-handlers.js';
 import { unsupportedShellHandlers } from './shell-handlers.js';
 import { stackHandlers } from './stack-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
+import { tagTreeHandlers } from './tag-tree-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
 
@@ -28,6 +29,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...duplicateHandlers(lib),
     ...trashHandlers(lib),
     ...stackHandlers(lib),
+    ...tagTreeHandlers(lib),
     ...unsupportedShellHandlers,
   };
 }

@@ -6,20 +6,19 @@
  */
 import { FolioError } from '../../../shared/errors.js';
 import type { TagCount } from '../../../shared/media.js';
-import { tagKey } from '../../../shared/tags.js';
 import type { Db } from '../db/connection.js';
 import { countUserLinks, moveUserLinks } from '../db/media-tag-repo.js';
 import { touchMedia } from '../db/media-touch-repo.js';
-import { deleteUnusedTags, ensureTags, getTagByKey, setTagSpelling } from '../db/tag-repo.js';
+import { deleteUnusedTags, ensureTags, getTagByKey, pathKey, rewriteBranch } from '../db/tag-repo.js';
 
 export function renameTag(db: Db, from: string, to: string, actor: string, now: string): { tag: TagCount; ids: number[] } {
-  const source = getTagByKey(db, tagKey(from));
+  const source = getTagByKey(db, pathKey(from));
   if (!source || countUserLinks(db, source.id) === 0) {
     throw new FolioError('NOT_FOUND', `No item has the tag "${from}"`, { field: 'from' });
   }
-  if (tagKey(to) === source.key) {
+  if (pathKey(to) === source.key) {
     // Same tag, new spelling ("paris" → "Paris"): one row changes, every item shows it.
-    setTagSpelling(db, source.id, to);
+    rewriteBranch(db, source, { name: to, key: source.key, parentId: source.parent_id, level: to, levelKey: source.level_key });
     return { tag: { name: to, count: source.item_count }, ids: [] };
   }
   const [target] = ensureTags(db, [to], now);

@@ -2,7 +2,7 @@ import { FolioError } from '../../../shared/errors.js';
 import { tagKey } from '../../../shared/tags.js';
 import { nowIso } from '../base/clock.js';
 import { countTagsAmong } from '../db/media-tag-repo.js';
-import { autocompleteTags, listTags } from '../db/tag-repo.js';
+import { autocompleteTagNodes, usedTagNodes } from '../db/tag-node-query.js';
 import { renameTag } from './rename-tag.js';
 import { applyTagEdits, assertNoOverlap, changedIds } from './tag-edits.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
@@ -44,10 +44,10 @@ export function tagHandlers(lib: LibraryContext): HandlerGroup<TagHandlersMethod
     },
 
     'tags.list': ({ prefix, limit }) => {
-      if (prefix === undefined) return listTags(db, limit ?? DEFAULT_TAG_LIMIT);
+      if (prefix === undefined) return usedTagNodes(db, limit ?? DEFAULT_TAG_LIMIT);
       const key = autocompletePrefix(prefix);
       if (/\p{Cc}/u.test(key)) return [];
-      return key === '' ? listTags(db, limit ?? DEFAULT_AUTOCOMPLETE_LIMIT) : autocompleteTags(db, key, limit ?? DEFAULT_AUTOCOMPLETE_LIMIT);
+      return key === '' ? usedTagNodes(db, limit ?? DEFAULT_AUTOCOMPLETE_LIMIT) : autocompleteTagNodes(db, key, limit ?? DEFAULT_AUTOCOMPLETE_LIMIT);
     },
 
     'tags.rename': ({ from, to }, ctx) => {

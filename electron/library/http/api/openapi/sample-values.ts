@@ -28,6 +28,7 @@ export function sampleItem(origin: string, id = 1): RestMediaItem {
     name: 'Harbour at dusk',
     description: 'Boats coming in',
     tags: ['harbour', 'evening'],
+    impliedTags: [],
     metadata: { photographer: 'Ann' },
     customCoordinates: '0,0,50,50',
     rating: 4,

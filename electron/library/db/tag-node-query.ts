@@ -1,0 +1,141 @@
+/**
+ * Tag rows → TagNode, as the tag list, autocomplete, the sidebar tree and the tag manager show
+ * them: with aliases, direct implications and the branch's count, read for the whole batch.
+ *
+ * branchCount is the sum of the branch's exact counts: an item that carries two tags of one
+ * branch (`Animals/cat` and `Animals/dog`) counts twice in `Animals`. Counting distinct items
+ * over a branch at query time means reading every link beneath it (a million for a big branch
+ * of a large library), far over the tree's 100 ms; keeping distinct counts exact by trigger is
+ * left for later (see README, "The tag tree").
+ */
+import type { TagListEntry, TagNode } from '../../../shared/tag-tree.js';
+import type { Db } from './connection.js';
+import { aliasesOf, aliasesWithPrefix, allAliases, type TagAliasRow } from './tag-alias-repo.js';
+import { allImplications, impliesOf } from './tag-implication-repo.js';
+import { getTags, prefixSuccessor, TAG_COLUMNS, type TagRow } from './tag-repo.js';
+import { statement } from './statements.js';
+
+function grouped<T>(rows: readonly T[], key: (row: T) => number, value: (row: T) => string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(value(row));
+    else out.set(key(row), [value(row)]);
+  }
+  return out;
+}
+
+function branchSum(db: Db, row: TagRow): number {
+  return (
+    row.item_count +
+    (statement(db, `SELECT coalesce(sum(item_count), 0) FROM tags WHERE key >= ? AND key < ?`).pluck().get(`${row.key}/`, `${row.key}0`) as number)
+  );
+}
+
+function toNode(row: TagRow, branchCount: number, aliases: Map<number, string[]>, implies: Map<number, string[]>): TagNode {
+  return {
+    id: row.id,
+    path: row.name,
+    name: row.level,
+    parentId: row.parent_id,
+    count: row.item_count,
+    branchCount,
+    colour: row.colour,
+    aliases: aliases.get(row.id) ?? [],
+    implies: implies.get(row.id) ?? [],
+  };
+}
+
+/** Nodes of some tags, in the order given. */
+export function tagNodesOf(db: Db, rows: readonly TagRow[]): TagNode[] {
+  const ids = rows.map((row) => row.id);
+  const aliases = grouped(aliasesOf(db, ids), (a) => a.tag_id, (a) => a.alias);
+  const implies = grouped(impliesOf(db, ids), (i) => i.tag_id, (i) => i.path);
+  return rows.map((row) => toNode(row, branchSum(db, row), aliases, implies));
+}
+
+export function tagNodeOf(db: Db, id: number): TagNode | undefined {
+  const [row] = getTags(db, [id]);
+  return row ? tagNodesOf(db, [row])[0] : undefined;
+}
+
+/**
+ * Every tag, depth first (a parent, then its children by level, each followed by its own
+ * branch): the order the sidebar and the tag manager draw. Key order alone would not do:
+ * `a b` sorts between `a` and `a/c`.
+ */
+export function tagTree(db: Db): TagNode[] {
+  const rows = statement(db, `SELECT ${TAG_COLUMNS} FROM tags ORDER BY key DESC`).all() as TagRow[];
+  // Descending key order visits every tag after all the tags below it (a parent's key is a
+  // proper prefix of its children's), so each branch sum is complete when its parent adds it.
+  const branch = new Map<number, number>();
+  const children = new Map<number | null, TagRow[]>();
+  for (const row of rows) {
+    const total = (branch.get(row.id) ?? 0) + row.item_count;
+    branch.set(row.id, total);
+    if (row.parent_id !== null) branch.set(row.parent_id, (branch.get(row.parent_id) ?? 0) + total);
+    const siblings = children.get(row.parent_id);
+    if (siblings) siblings.push(row);
+    else children.set(row.parent_id, [row]);
+  }
+  const aliases = grouped(allAliases(db), (a) => a.tag_id, (a) => a.alias);
+  const implies = grouped(allImplications(db), (i) => i.tag_id, (i) => i.path);
+  const out: TagNode[] = [];
+  const visit = (parentId: number | null): void => {
+    const list = children.get(parentId);
+    if (!list) return;
+    // Rows came in descending key order; a parent's children are then in descending level order.
+    for (let i = list.length - 1; i >= 0; i -= 1) {
+      const row = list[i] as TagRow;
+      out.push(toNode(row, branch.get(row.id) ?? row.item_count, aliases, implies));
+      visit(row.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+/** Tags carried by at least one active item, most used first. */
+export function usedTagNodes(db: Db, limit: number): TagNode[] {
+  const rows = statement(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE item_count > 0 ORDER BY item_count DESC, key LIMIT ?`).all(
+    limit,
+  ) as TagRow[];
+  return tagNodesOf(db, rows);
+}
+
+/**
+ * Autocomplete. Without a `/`, the prefix matches the start of a tag's own level at any depth
+ * (`par` finds `Places/France/Paris`) and the start of an alias; with one, the start of the
+ * whole path (`places/fr`). Each is one range of an index: level keys, path keys, alias keys.
+ * Most used first; a tag reached through an alias says which.
+ */
+export function autocompleteTagNodes(db: Db, keyPrefix: string, limit: number): TagListEntry[] {
+  const successor = prefixSuccessor(keyPrefix);
+  const column = keyPrefix.includes('/') ? 'key' : 'level_key';
+  const direct = statement(
+    db,
+    `SELECT ${TAG_COLUMNS} FROM tags WHERE ${column} >= ? AND ${column} < ? ORDER BY item_count DESC, key LIMIT ?`,
+  ).all(keyPrefix, successor, limit) as TagRow[];
+  const viaAlias: TagAliasRow[] = aliasesWithPrefix(db, keyPrefix, successor, limit);
+  const seen = new Set(direct.map((row) => row.id));
+  const aliasRows = getTags(db, viaAlias.map((a) => a.tag_id));
+  const byId = new Map(aliasRows.map((row) => [row.id, row]));
+  const entries: { row: TagRow; alias?: string }[] = direct.map((row) => ({ row }));
+  for (const alias of viaAlias) {
+    const row = byId.get(alias.tag_id);
+    if (row && !seen.has(row.id)) {
+      seen.add(row.id);
+      entries.push({ row, alias: alias.alias });
+    }
+  }
+  entries.sort((a, b) => b.row.item_count - a.row.item_count || (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0));
+  const kept = entries.slice(0, limit);
+  const nodes = tagNodesOf(
+    db,
+    kept.map((entry) => entry.row),
+  );
+  return nodes.map((node, index) => {
+    const alias = kept[index]?.alias;
+    return alias === undefined ? node : { ...node, viaAlias: alias };
+  });
+}
