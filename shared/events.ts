@@ -43,7 +43,9 @@ export type MenuCommand =
   | { command: 'toggle-details' }
   | { command: 'show-trash' }
   | { command: 'back-up' }
-  | { command: 'check-library' };
+  | { command: 'check-library' }
+  /** View → Tag Manager: the tag tree, to move, rename, merge, colour and delete tags. */
+  | { command: 'tag-manager' };
 
 export interface FolioEvents {
   'import.progress': ImportProgress;

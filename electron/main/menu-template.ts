@@ -101,6 +101,7 @@ export function buildMenuTemplate(actions: MenuActions, { appName, platform, isD
     { label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+Alt+B', click: () => actions.send({ command: 'toggle-sidebar' }) },
     { label: 'Toggle Details Panel', accelerator: 'CmdOrCtrl+Alt+I', click: () => actions.send({ command: 'toggle-details' }) },
     { label: 'Show Trash', click: () => actions.send({ command: 'show-trash' }) },
+    { label: 'Tag Manager', accelerator: 'CmdOrCtrl+Alt+T', click: () => actions.send({ command: 'tag-manager' }) },
     { type: 'separator' },
     { role: 'resetZoom' },
     { role: 'zoomIn' },

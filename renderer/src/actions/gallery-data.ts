@@ -11,6 +11,7 @@ import { firstScreenCount } from '../logic/grid-math.js';
 import { pruneSelection } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { reportError } from './report.js';
+import { refreshTagTree } from './tag-tree-data.js';
 
 let idsRequest = 0;
 /** The query of the latest id list asked for (the store's own objects, compared by identity). */
@@ -169,6 +170,7 @@ export async function refreshLibrary(): Promise<void> {
       call('folders.list', {}),
       call('tags.list', { limit: 500 }),
       call('library.info', {}),
+      refreshTagTree(),
     ]);
     const state = useStore.getState();
     state.setFolders(folders);

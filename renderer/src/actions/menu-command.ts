@@ -32,6 +32,7 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'show-trash':
       state.setView({ kind: 'trash' });
+      state.setTagManagerOpen(false);
       return;
     // The dialogs run the backup and the check, and show how they went.
     case 'back-up':
@@ -39,6 +40,9 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'check-library':
       state.openDialog({ kind: 'library-check' });
+      return;
+    case 'tag-manager':
+      state.setTagManagerOpen(true);
       return;
   }
 }

@@ -14,6 +14,7 @@ import { RightPanel } from './RightPanel.js';
 import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
 import { Toasts } from './Toasts.js';
+import { TagManager } from './TagManager.js';
 import { Toolbar } from './Toolbar.js';
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -40,6 +41,7 @@ function useGalleryQuery(): void {
 export function App() {
   const panelOpen = useStore((s) => s.panelOpen);
   const sidebarOpen = useStore((s) => s.sidebarOpen);
+  const tagManagerOpen = useStore((s) => s.tagManagerOpen);
   useGalleryQuery();
   useGlobalShortcuts();
   useMenuCommands();
@@ -58,11 +60,17 @@ export function App() {
           <Sidebar />
         </ErrorBoundary>
       )}
-      <main className="gallery-area" aria-label="Gallery">
-        <ErrorBoundary area="the gallery">
-          <GalleryHeader />
-          <Gallery />
-        </ErrorBoundary>
+      <main className="gallery-area" aria-label={tagManagerOpen ? 'Tag manager' : 'Gallery'}>
+        {tagManagerOpen ? (
+          <ErrorBoundary area="the tag manager">
+            <TagManager />
+          </ErrorBoundary>
+        ) : (
+          <ErrorBoundary area="the gallery">
+            <GalleryHeader />
+            <Gallery />
+          </ErrorBoundary>
+        )}
       </main>
       {panelOpen && (
         <ErrorBoundary area="the details panel">

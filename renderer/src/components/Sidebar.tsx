@@ -4,6 +4,7 @@ import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
 import { LibraryActions } from './LibraryActions.js';
+import { SidebarTagTree } from './SidebarTagTree.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -20,7 +21,10 @@ function ViewButton({ view, label, count, extra, title }: { view: GalleryView; l
         className={active ? 'side-item active' : 'side-item'}
         aria-current={active ? 'page' : undefined}
         title={title}
-        onClick={() => setView(view)}
+        onClick={() => {
+          setView(view);
+          useStore.getState().setTagManagerOpen(false);
+        }}
       >
         <span className="side-label">{label}</span>
         {extra}
@@ -50,7 +54,6 @@ function FolderEntry({ folder }: { folder: LibraryFolder }) {
 
 export function Sidebar() {
   const folders = useStore((s) => s.folders);
-  const tags = useStore((s) => s.tags);
   const info = useStore((s) => s.info);
   return (
     <nav className="sidebar" aria-label="Library">
@@ -71,16 +74,7 @@ export function Sidebar() {
           ))}
         </ul>
       )}
-      <h2 className="side-heading">Tags</h2>
-      {tags.length === 0 ? (
-        <p className="side-empty">No tags yet.</p>
-      ) : (
-        <ul className="side-list side-tags">
-          {tags.map((tag) => (
-            <ViewButton key={tag.name} view={{ kind: 'tag', name: tag.name }} label={tag.name} count={tag.count} />
-          ))}
-        </ul>
-      )}
+      <SidebarTagTree />
       <ul className="side-list side-bottom">
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
       </ul>

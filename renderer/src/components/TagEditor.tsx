@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { TagCount } from '../../../shared/media.js';
 import { MAX_IDS } from '../../../shared/limits.js';
 import { tagKey } from '../../../shared/tags.js';
@@ -7,6 +7,9 @@ import { editTags } from '../actions/edit-tags.js';
 import { reportError } from '../actions/report.js';
 import { useLibraryEpoch } from '../hooks/use-library-changes.js';
 import { splitTagSummary } from '../logic/tag-summary.js';
+import { chipColour } from '../logic/tag-colours.js';
+import { useStore } from '../store/store.js';
+import { ImpliedTags } from './ImpliedTags.js';
 import { TagInput } from './TagInput.js';
 
 interface Summary {
@@ -44,6 +47,11 @@ export function TagEditor({ ids }: { ids: readonly number[] }) {
 
   const split = useMemo(() => (summary ? splitTagSummary(summary.total, summary.tags) : { all: [], some: [] }), [summary]);
   const present = useMemo(() => [...split.all, ...split.some.map((t) => t.name)], [split]);
+  const colours = useStore((s) => s.tagColours);
+  const chipStyle = (tag: string) => {
+    const colour = chipColour(colours, tag);
+    return colour === null ? undefined : ({ '--tag-colour': colour } as CSSProperties);
+  };
 
   const edit = async (add: string[], remove: string[]): Promise<boolean> => {
     const done = await editTags(ids, add, remove);
@@ -57,7 +65,7 @@ export function TagEditor({ ids }: { ids: readonly number[] }) {
     <div className="tag-editor">
       <ul className="chips" aria-label={many ? 'Tags all selected items have' : 'Tags'}>
         {split.all.map((tag) => (
-          <li key={tag} className="chip">
+          <li key={tag} className={chipStyle(tag) ? 'chip coloured' : 'chip'} style={chipStyle(tag)}>
             <span>{tag}</span>
             <button type="button" className="chip-remove" aria-label={`Remove tag ${tag}${everyone}`} onClick={() => void edit([], [tag])}>
               ×
@@ -69,7 +77,7 @@ export function TagEditor({ ids }: { ids: readonly number[] }) {
       {many && split.some.length > 0 && (
         <ul className="chips" aria-label="Tags only some selected items have">
           {split.some.map((tag) => (
-            <li key={tag.name} className="chip partial" title={`${tag.count} of ${ids.length} selected items`}>
+            <li key={tag.name} className={chipStyle(tag.name) ? 'chip partial coloured' : 'chip partial'} style={chipStyle(tag.name)} title={`${tag.count} of ${ids.length} selected items`}>
               <span>{tag.name}</span>
               <span className="chip-count">
                 {tag.count}/{ids.length}
@@ -84,6 +92,7 @@ export function TagEditor({ ids }: { ids: readonly number[] }) {
           ))}
         </ul>
       )}
+      {!many && ids[0] !== undefined && <ImpliedTags id={ids[0]} own={split.all} />}
       <TagInput
         present={present}
         label={many ? `Add a tag to all ${ids.length} selected items` : 'Add a tag'}

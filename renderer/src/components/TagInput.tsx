@@ -1,9 +1,8 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { FolioError } from '../../../shared/errors.js';
-import type { TagCount } from '../../../shared/media.js';
-import { normalizeTag } from '../../../shared/tags.js';
+import { parseTagPath } from '../../../shared/tag-path.js';
 import { call } from '../api/client.js';
-import { withoutPresent } from '../logic/tag-summary.js';
+import { parentPathOf, suggestionsWithout, type Suggestion } from '../logic/tag-suggestions.js';
 import { useFocusRequest } from '../hooks/use-focus-request.js';
 
 const SUGGESTION_LIMIT = 8;
@@ -17,15 +16,34 @@ interface Props {
   onRemoveLast(): void;
 }
 
+/** `Places/France/ Paris`, or for an alias `nyc → New York`. */
+function SuggestionText({ suggestion }: { suggestion: Suggestion }) {
+  const parent = parentPathOf(suggestion);
+  const tag = (
+    <>
+      {parent !== '' && <span className="suggestion-path">{parent}/</span>}
+      {suggestion.name}
+    </>
+  );
+  if (suggestion.viaAlias === undefined) return <span className="tag-suggestion">{tag}</span>;
+  return (
+    <span className="tag-suggestion">
+      <span className="suggestion-alias">{suggestion.viaAlias} → </span>
+      {tag}
+    </span>
+  );
+}
+
 /**
- * The tag field: a combobox with autocomplete from the library's tags (with counts). Enter or
+ * The tag field: a combobox with autocomplete from the library's tags: each suggestion shows its
+ * path, its count, and for an alias the tag it leads to (choosing it stores that tag). Enter or
  * a comma adds, Backspace in an empty field removes the last chip, arrows pick a suggestion.
  * A tag the library would refuse (control characters, too long) is flagged before sending.
  */
 export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [suggestions, setSuggestions] = useState<TagCount[]>([]);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
@@ -42,7 +60,7 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
       call('tags.list', prefix === '' ? { limit: SUGGESTION_LIMIT + present.length } : { prefix, limit: SUGGESTION_LIMIT + present.length })
         .then((tags) => {
           if (!live) return;
-          setSuggestions(withoutPresent(tags, present).slice(0, SUGGESTION_LIMIT));
+          setSuggestions(suggestionsWithout(tags, present).slice(0, SUGGESTION_LIMIT));
           setActive(-1);
         })
         .catch(() => live && setSuggestions([]));
@@ -56,7 +74,8 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
   const check = (value: string): string | null => {
     if (value.trim() === '') return null;
     try {
-      normalizeTag(value);
+      // A path: every level is checked (an empty one in `a//b` is named); missing levels are created.
+      parseTagPath(value);
       return null;
     } catch (error) {
       return error instanceof FolioError ? error.message : String(error);
@@ -80,7 +99,7 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
     const choice = active >= 0 ? suggestions[active] : undefined;
     if (event.key === 'Enter' || (event.key === ',' && text.trim() !== '')) {
       event.preventDefault();
-      void add(choice?.name ?? text);
+      void add(choice?.path ?? text);
     } else if (event.key === 'ArrowDown' && suggestions.length > 0) {
       event.preventDefault();
       setOpen(true);
@@ -132,17 +151,17 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
         {expanded &&
           suggestions.map((s, i) => (
             <li
-              key={s.name}
+              key={s.viaAlias === undefined ? s.path : `${s.viaAlias}→${s.path}`}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
               className={i === active ? 'suggestion active' : 'suggestion'}
               onMouseDown={(e) => {
                 e.preventDefault();
-                void add(s.name);
+                void add(s.path);
               }}
             >
-              <span className="tag-suggestion">{s.name}</span>
+              <SuggestionText suggestion={s} />
               <span className="suggestion-count">{s.count.toLocaleString()}</span>
             </li>
           ))}

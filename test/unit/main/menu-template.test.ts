@@ -91,6 +91,7 @@ describe('the application menu', () => {
     click(item(view, 'Toggle Sidebar'));
     click(item(view, 'Toggle Details Panel'));
     click(item(view, 'Show Trash'));
+    click(item(view, 'Tag Manager'));
     expect(sent).toEqual([
       { command: 'thumbnail-size', size: 'small' },
       { command: 'thumbnail-size', size: 'medium' },
@@ -98,6 +99,7 @@ describe('the application menu', () => {
       { command: 'toggle-sidebar' },
       { command: 'toggle-details' },
       { command: 'show-trash' },
+      { command: 'tag-manager' },
     ]);
   });
 

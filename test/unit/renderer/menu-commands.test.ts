@@ -23,11 +23,13 @@ describe('desktop menu commands', () => {
     runMenuCommand({ command: 'toggle-details' });
     runMenuCommand({ command: 'toggle-sidebar' });
     runMenuCommand({ command: 'show-trash' });
+    runMenuCommand({ command: 'tag-manager' });
     runMenuCommand({ command: 'focus-search' });
     const state = useStore.getState();
     expect(state.panelOpen).toBe(false);
     expect(state.sidebarOpen).toBe(false);
     expect(state.view).toEqual({ kind: 'trash' });
+    expect(state.tagManagerOpen).toBe(true);
     expect(state.focusRequest?.target).toBe('search');
   });
 

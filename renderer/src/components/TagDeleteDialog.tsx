@@ -1,0 +1,41 @@
+import { useId, useState } from 'react';
+import { Modal } from './Modal.js';
+
+interface Props {
+  title: string;
+  text: string;
+  action: string;
+  onConfirm(): Promise<void>;
+  onClose(): void;
+}
+
+/** The tag manager's confirmation before a delete; it says how many items lose the tag. */
+export function TagDeleteDialog({ title, text, action, onConfirm, onClose }: Props) {
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const textId = useId();
+  return (
+    <Modal labelledBy={titleId} describedBy={textId} onClose={onClose} role="alertdialog">
+      <div className="dialog-body">
+        <h2 id={titleId}>{title}</h2>
+        <p id={textId}>{text}</p>
+        <div className="button-row end">
+          <button type="button" autoFocus onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void onConfirm().finally(onClose);
+            }}
+          >
+            {action}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The tag tree in the UI: a tree built in the tag manager by dragging, a branch renamed in
+ * place, the sidebar's tree, the gallery's filter and the panel's chips following; undo of a
+ * rename; aliases typed in the tag editor; implied tags under the chips; colours.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { idOfItemNamed, rpc, serverForFile } from './support/folio-server.js';
+import { cell, gallery, openFolio, panel, screenshot, sidebar } from './support/ui.js';
+
+const server = serverForFile(test, { imported: true });
+
+const PARIS_PHOTO = 'Canon_40D.jpg';
+const FRANCE_PHOTO = 'Canon_PowerShot_S40.jpg';
+const OTHER_PHOTO = 'Nikon_COOLPIX_P1.jpg';
+
+async function tagByApi(name: string, tags: string[]): Promise<void> {
+  const id = await idOfItemNamed(server(), name);
+  await rpc(server(), 'media.editTags', { ids: [id], add: tags, remove: [] });
+}
+
+function manager(page: Page) {
+  return page.getByRole('main', { name: 'Tag manager' });
+}
+
+function treeItem(page: Page, name: string) {
+  return manager(page).getByRole('tree', { name: 'Tags' }).getByRole('treeitem', { name, exact: true });
+}
+
+async function openManager(page: Page): Promise<void> {
+  await sidebar(page).getByRole('button', { name: 'Manage', exact: true }).click();
+  await expect(manager(page).getByRole('heading', { name: 'Tag manager' })).toBeVisible();
+}
+
+test('build a tree by dragging, rename a branch, and see the filter and chips follow; undo the rename', async ({ page }) => {
+  await tagByApi(PARIS_PHOTO, ['Paris']);
+  await tagByApi(FRANCE_PHOTO, ['France']);
+  await tagByApi(OTHER_PHOTO, ['Places']);
+  await openFolio(page, server().url);
+  await openManager(page);
+
+  // Paris onto France, then France (with Paris) onto Places.
+  await treeItem(page, 'Paris').dragTo(treeItem(page, 'France'));
+  await expect(treeItem(page, 'France')).toHaveAttribute('aria-expanded', 'false');
+  await treeItem(page, 'France').dragTo(treeItem(page, 'Places'));
+  await expect(treeItem(page, 'Paris')).toBeHidden();
+  await expect(treeItem(page, 'Places')).toHaveAttribute('aria-expanded', 'false');
+
+  // Open the branch with the keyboard: Right opens, Down steps in.
+  await treeItem(page, 'Places').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(treeItem(page, 'Places')).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(treeItem(page, 'France')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(treeItem(page, 'Paris')).toHaveAttribute('aria-level', '3');
+  // Exact count 1 and branch count 3 on Places.
+  await expect(treeItem(page, 'Places')).toContainText('1');
+  await expect(treeItem(page, 'Places')).toContainText('3');
+
+  // Rename in place: F2, type, Enter.
+  await treeItem(page, 'Places').click();
+  await page.keyboard.press('F2');
+  const field = manager(page).getByRole('textbox', { name: 'New name for Places' });
+  await field.fill('Travel');
+  await field.press('Enter');
+  await expect(treeItem(page, 'Travel')).toBeVisible();
+  await expect(treeItem(page, 'Places')).toBeHidden();
+
+  // A colour on the branch.
+  await manager(page).getByRole('radiogroup', { name: 'Colour of Travel' }).getByRole('radio', { name: 'Blue' }).click();
+  await expect(manager(page).getByRole('radio', { name: 'Blue' })).toHaveAttribute('aria-checked', 'true');
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await screenshot(page, `tag-manager-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The sidebar's tree: a click on the branch shows the items beneath it.
+  const travel = sidebar(page).getByRole('button', { name: /^Travel/ });
+  await expect(travel).toContainText('3');
+  await travel.click();
+  await expect(gallery(page).getByRole('gridcell')).toHaveCount(3);
+  await expect(cell(page, PARIS_PHOTO)).toBeVisible();
+  await cell(page, PARIS_PHOTO).click();
+  const chips = panel(page).getByRole('list', { name: 'Tags', exact: true });
+  await expect(chips).toContainText('Travel/France/Paris');
+
+  // Undo of the rename (the app's undo, from the gallery): the chips say Places again.
+  await gallery(page).focus();
+  await page.keyboard.press('Control+z');
+  await expect(chips).toContainText('Places/France/Paris');
+  await expect(sidebar(page).getByRole('button', { name: /^Places/ })).toBeVisible();
+});
+
+test('an alias typed in the tag editor stores its tag; implied tags show under the chips', async ({ page }) => {
+  await tagByApi(OTHER_PHOTO, ['Places/USA/New York']);
+  await openFolio(page, server().url);
+  await openManager(page);
+  await manager(page).getByRole('searchbox', { name: 'Filter tags' }).fill('new y');
+  await treeItem(page, 'New York').click();
+  const aliasField = manager(page).getByRole('textbox', { name: 'Add an alias of New York' });
+  await aliasField.fill('nyc');
+  await aliasField.press('Enter');
+  await expect(manager(page).getByRole('list', { name: 'Aliases of New York' })).toContainText('nyc');
+  const impliesField = manager(page).getByRole('textbox', { name: 'Add a tag implied by New York' });
+  await impliesField.fill('city');
+  await impliesField.press('Enter');
+  await expect(manager(page).getByRole('list', { name: 'Tags implied by New York' })).toContainText('city');
+  await manager(page).getByRole('button', { name: 'Back to the gallery' }).click();
+
+  await cell(page, PARIS_PHOTO).click();
+  const input = panel(page).getByRole('combobox', { name: 'Add a tag' });
+  await input.fill('nyc');
+  await expect(panel(page).getByRole('option', { name: /nyc → Places\/USA\/New York/ })).toBeVisible();
+  await input.press('Enter');
+  const chips = panel(page).getByRole('list', { name: 'Tags', exact: true });
+  await expect(chips).toContainText('Places/USA/New York');
+  await expect(chips).not.toContainText('nyc');
+  const implied = panel(page).getByRole('list', { name: 'Implied tags' });
+  await expect(implied).toContainText('city');
+  await expect(implied).toContainText('implied by Places/USA/New York');
+  await expect(implied.getByRole('button')).toHaveCount(0);
+  await screenshot(page, 'tag-editor-implied');
+});
+
+test('unused tags: the filter finds them and the delete says how many items lose them', async ({ page }) => {
+  const id = await idOfItemNamed(server(), OTHER_PHOTO);
+  await rpc(server(), 'media.editTags', { ids: [id], add: ['ephemeral'], remove: [] });
+  await rpc(server(), 'media.editTags', { ids: [id], add: [], remove: ['ephemeral'] });
+  await openFolio(page, server().url);
+  await openManager(page);
+  await manager(page).getByRole('checkbox', { name: 'Unused tags only' }).check();
+  await expect(treeItem(page, 'ephemeral')).toBeVisible();
+  await treeItem(page, 'ephemeral').click();
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('It will be removed from 0 items');
+  await dialog.getByRole('button', { name: 'Delete tag' }).click();
+  await expect(treeItem(page, 'ephemeral')).toBeHidden();
+});
