@@ -138,3 +138,34 @@ export const addAlias = (tag: TagNode, alias: string): Promise<boolean> => editL
 export const removeAlias = (tag: TagNode, alias: string): Promise<boolean> => editList('aliases', tag, [], [alias]);
 export const addImplied = (tag: TagNode, implied: string): Promise<boolean> => editList('implies', tag, [implied], []);
 export const removeImplied = (tag: TagNode, implied: string): Promise<boolean> => editList('implies', tag, [], [implied]);
+
+/**
+ * An alias spelled like a tag that exists: that tag is merged into `tag` first (its items get
+ * `tag`), then the alias is added. One undo step takes the alias off and hands the merge's token
+ * back, so the old tag and its links return.
+ */
+export async function mergeAndAlias(tag: TagNode, existing: TagNode, alias: string): Promise<boolean> {
+  const run = async (): Promise<string> => {
+    const merged = await call('tags.merge', { from: [existing.path], into: tag.path });
+    await call('tags.setAliases', { id: merged.tag.id, add: [alias] });
+    return merged.undo;
+  };
+  const label = `Make “${existing.path}” an alias of “${tag.path}”`;
+  const first = await attempt(label.charAt(0).toLowerCase() + label.slice(1), run);
+  if (first === undefined) return false;
+  let token = first;
+  recordEdit({
+    label,
+    undo: async () => {
+      await call('tags.setAliases', { id: tag.id, remove: [alias] });
+      await call('tags.undo', { token });
+      vocabularyChanged();
+    },
+    redo: async () => {
+      token = await run();
+      vocabularyChanged();
+    },
+  });
+  vocabularyChanged();
+  return true;
+}

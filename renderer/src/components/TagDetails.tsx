@@ -1,5 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addAlias, addImplied, removeAlias, removeImplied, setTagColour, setTagPath } from '../actions/tag-vocabulary.js';
+import { addAlias, addImplied, mergeAndAlias, removeAlias, removeImplied, setTagColour, setTagPath } from '../actions/tag-vocabulary.js';
+import { pathKey } from '../logic/tag-tree.js';
+import { useStore } from '../store/store.js';
+import { TagConfirmDialog } from './TagConfirmDialog.js';
 import { TAG_PALETTE } from '../logic/tag-colours.js';
 import type { TagNode } from '../store/tag-tree-slice.js';
 import { TagListEditor } from './TagListEditor.js';
@@ -51,6 +54,17 @@ function ColourPicker({ tag }: { tag: TagNode }) {
 
 /** The focused tag of the manager: its path (move), colour, aliases, implications and delete. */
 export function TagDetails({ tag, hasChildren, onDelete }: { tag: TagNode; hasChildren: boolean; onDelete(): void }) {
+  const tree = useStore((s) => s.tagTree);
+  const [aliasOfTag, setAliasOfTag] = useState<{ existing: TagNode; alias: string } | null>(null);
+  // An alias spelled like another tag would hide it: ask first, then merge that tag in.
+  const onAddAlias = async (alias: string): Promise<boolean> => {
+    const existing = tree.byKey.get(pathKey(alias))?.tag;
+    if (existing && existing.id !== tag.id) {
+      setAliasOfTag({ existing, alias });
+      return false;
+    }
+    return addAlias(tag, alias);
+  };
   return (
     <section className="tag-details" aria-label={`Tag ${tag.path}`}>
       <h3 className="tag-details-title">{tag.path}</h3>
@@ -71,7 +85,7 @@ export function TagDetails({ tag, hasChildren, onDelete }: { tag: TagNode; hasCh
         placeholder="Add an alias…"
         removeLabel={(alias) => `Remove alias ${alias}`}
         empty="No aliases"
-        onAdd={(alias) => addAlias(tag, alias)}
+        onAdd={onAddAlias}
         onRemove={(alias) => removeAlias(tag, alias)}
       />
       <h4>Implies</h4>
@@ -91,6 +105,17 @@ export function TagDetails({ tag, hasChildren, onDelete }: { tag: TagNode; hasCh
           Delete tag…
         </button>
       </div>
+      {aliasOfTag && (
+        <TagConfirmDialog
+          title={`“${aliasOfTag.existing.path}” is a tag`}
+          text={`Make it an alias of “${tag.path}”? Its ${aliasOfTag.existing.branchCount.toLocaleString()} ${aliasOfTag.existing.branchCount === 1 ? 'item gets' : 'items get'} “${tag.path}” instead, and the tag “${aliasOfTag.existing.path}” goes away. You can undo this (Ctrl+Z).`}
+          action="Merge and add alias"
+          onConfirm={async () => {
+            await mergeAndAlias(tag, aliasOfTag.existing, aliasOfTag.alias);
+          }}
+          onClose={() => setAliasOfTag(null)}
+        />
+      )}
     </section>
   );
 }

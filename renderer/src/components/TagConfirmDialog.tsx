@@ -9,8 +9,8 @@ interface Props {
   onClose(): void;
 }
 
-/** The tag manager's confirmation before a delete; it says how many items lose the tag. */
-export function TagDeleteDialog({ title, text, action, onConfirm, onClose }: Props) {
+/** The tag manager's confirmations (a delete, an alias that merges a tag): what happens, with the count. */
+export function TagConfirmDialog({ title, text, action, onConfirm, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const textId = useId();
