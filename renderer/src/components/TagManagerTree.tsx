@@ -188,6 +188,7 @@ export function TagManagerTree({ state }: { state: TreeState }) {
               role="treeitem"
               data-tag-id={tag.id}
               aria-label={tag.name}
+              aria-describedby={`tag-counts-${tag.id}`}
               aria-level={row.level}
               aria-posinset={row.position}
               aria-setsize={row.siblings}
@@ -240,9 +241,17 @@ export function TagManagerTree({ state }: { state: TreeState }) {
                 <span className="tag-tree-name">{tag.name}</span>
               )}
               {tag.aliases.length > 0 && <span className="tag-tree-aliases">= {tag.aliases.join(', ')}</span>}
-              <span className="tag-tree-counts" title={`${tag.count} tagged here, ${tag.branchCount} in the branch`}>
-                <span className="tag-count-exact">{tag.count.toLocaleString()}</span>
-                {row.hasChildren && <span className="tag-count-branch">{tag.branchCount.toLocaleString()}</span>}
+              <span id={`tag-counts-${tag.id}`} className="tag-tree-counts" title={`${tag.count} tagged here, ${tag.branchCount} in the branch`}>
+                <span className="tag-count-exact">
+                  {tag.count.toLocaleString()}
+                  <span className="visually-hidden"> tagged here</span>
+                </span>
+                {row.hasChildren && (
+                  <span className="tag-count-branch">
+                    {tag.branchCount.toLocaleString()}
+                    <span className="visually-hidden"> in the branch</span>
+                  </span>
+                )}
               </span>
             </li>
           );
