@@ -27,7 +27,8 @@ export interface ListSpec {
   direction: 'asc' | 'desc';
   /** Keyset position: rows strictly after this (value, id) in the sort order. */
   after: { value: SortValue; id: number } | null;
-  tagsAll: readonly number[];
+  /** Each all-of tag as the set of tags that count as it (db/tag-match.ts): an item needs one of each set. */
+  tagsAll: readonly (readonly number[])[];
   tagsNone: readonly number[];
   /** null: no any-of filter; [] matches nothing (none of the tags exists). */
   tagsAny: readonly number[] | null;
@@ -44,10 +45,11 @@ export interface ListSpec {
   textLike: readonly string[];
 }
 
-export type Driver = { kind: 'index' } | { kind: 'tag'; tagId: number } | { kind: 'text' } | { kind: 'trash' };
+/** `tag`: the links of the all-of set at `setIndex` (its tags `tagIds`) drive the query. */
+export type Driver = { kind: 'index' } | { kind: 'tag'; setIndex: number; tagIds: readonly number[] } | { kind: 'text' } | { kind: 'trash' };
 
 export interface DriverEstimates {
-  /** Active items carrying each all-of tag (tags.item_count), in spec.tagsAll order. */
+  /** Active items carrying each all-of set (Σ tags.item_count of the set: the branch's count), in spec.tagsAll order. */
   tagCounts: readonly number[];
   /** Roughly how many items the library holds. */
   itemCount: number;
@@ -69,10 +71,10 @@ export function chooseDriver(spec: ListSpec, estimates: DriverEstimates, limit: 
     if (count < (estimates.tagCounts[rarest] ?? Infinity)) rarest = index;
   });
   const count = estimates.tagCounts[rarest] ?? 0;
-  const tagId = spec.tagsAll[rarest] as number;
+  const tagIds = spec.tagsAll[rarest] as readonly number[];
   const items = Math.max(1, estimates.itemCount);
   const useTag = limit === null || count * count < limit * items;
-  return useTag ? { kind: 'tag', tagId } : { kind: 'index' };
+  return useTag ? { kind: 'tag', setIndex: rarest, tagIds } : { kind: 'index' };
 }
 
 export interface Built {
@@ -82,18 +84,35 @@ export interface Built {
 
 const LINK = `t.media_id = m.id AND t.source = '${USER_SOURCE}'`;
 
+/**
+ * A few tags are looked up one by one in the item's links (the item index); a branch's set
+ * of hundreds would cost as many lookups per item, so then `+` makes SQLite read the item's
+ * few links once and test each against the set.
+ */
+const FEW_TAGS = 4;
+function inSet(set: readonly number[]): string {
+  return set.length > FEW_TAGS ? '+t.tag_id IN ' : 't.tag_id IN ';
+}
+
 export function buildFrom(spec: ListSpec, driver: Driver): Built {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   let from = 'media m';
   if (spec.status === 'active') where.push(notTrashed('m.id'));
   else if (driver.kind !== 'trash') where.push(inTrash('m.id'));
-  let allTags = spec.tagsAll;
+  let allSets = spec.tagsAll;
   if (driver.kind === 'tag') {
-    from = `media_tags d CROSS JOIN media m`;
-    where.unshift(`d.tag_id = @driverTag`, `d.source = '${USER_SOURCE}'`, `m.id = d.media_id`);
-    params.driverTag = driver.tagId;
-    allTags = spec.tagsAll.filter((id) => id !== driver.tagId);
+    if (driver.tagIds.length === 1) {
+      from = `media_tags d CROSS JOIN media m`;
+      where.unshift(`d.tag_id = @driverTag`, `d.source = '${USER_SOURCE}'`, `m.id = d.media_id`);
+      params.driverTag = driver.tagIds[0];
+    } else {
+      // A branch: an item with two of its tags must come once.
+      from = `(SELECT DISTINCT media_id FROM media_tags WHERE tag_id IN (SELECT value FROM json_each(@driverTags)) AND source = '${USER_SOURCE}') d CROSS JOIN media m`;
+      where.unshift(`m.id = d.media_id`);
+      params.driverTags = JSON.stringify(driver.tagIds);
+    }
+    allSets = spec.tagsAll.filter((_, index) => index !== driver.setIndex);
   } else if (driver.kind === 'trash') {
     from = `trash tr CROSS JOIN media m`;
     where.unshift(`m.id = tr.media_id`);
@@ -102,22 +121,30 @@ export function buildFrom(spec: ListSpec, driver: Driver): Built {
     where.unshift(`media_text MATCH @textMatch`, `m.id = media_text.rowid`);
   }
   if (spec.textMatch !== null) params.textMatch = spec.textMatch;
-  if (allTags.length === 1) {
-    where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id = @allTag)`);
-    params.allTag = allTags[0];
-  } else if (allTags.length > 1) {
-    where.push(
-      `(SELECT count(*) FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@allTags))) = @allCount`,
-    );
-    params.allTags = JSON.stringify(allTags);
-    params.allCount = allTags.length;
+  if (allSets.every((set) => set.length === 1)) {
+    const allTags = allSets.map((set) => set[0] as number);
+    if (allTags.length === 1) {
+      where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id = @allTag)`);
+      params.allTag = allTags[0];
+    } else if (allTags.length > 1) {
+      where.push(
+        `(SELECT count(*) FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@allTags))) = @allCount`,
+      );
+      params.allTags = JSON.stringify(allTags);
+      params.allCount = allTags.length;
+    }
+  } else {
+    allSets.forEach((set, index) => {
+      where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND ${inSet(set)}(SELECT value FROM json_each(@allSet${index})))`);
+      params[`allSet${index}`] = JSON.stringify(set);
+    });
   }
   if (spec.tagsNone.length > 0) {
-    where.push(`NOT EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@noneTags)))`);
+    where.push(`NOT EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND ${inSet(spec.tagsNone)}(SELECT value FROM json_each(@noneTags)))`);
     params.noneTags = JSON.stringify(spec.tagsNone);
   }
   if (spec.tagsAny !== null) {
-    where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@anyTags)))`);
+    where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND ${inSet(spec.tagsAny)}(SELECT value FROM json_each(@anyTags)))`);
     params.anyTags = JSON.stringify(spec.tagsAny);
   }
   if (spec.untagged) where.push(`NOT EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK})`);

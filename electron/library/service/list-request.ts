@@ -8,7 +8,8 @@ import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { Db } from '../db/connection.js';
 import { chooseDriver, type Driver, type ListSpec, type SortColumn } from '../db/media-list-query.js';
 import { mediaIdCeiling } from '../db/media-repo.js';
-import { findTags } from '../db/tag-repo.js';
+import { tagMatchIds } from '../db/tag-match.js';
+import { getTag, sumItemCounts } from '../db/tag-repo.js';
 import { decodeCursor } from './list-cursor.js';
 import { textConditions } from './text-search.js';
 
@@ -26,7 +27,7 @@ const SORT_COLUMNS: Record<SortField, SortColumn> = {
 export interface ResolvedList {
   spec: ListSpec;
   sort: MediaSort;
-  /** Active-item counts of the all-of tags, in spec.tagsAll order (for chooseDriver). */
+  /** Active-item counts of the all-of sets (a branch's: Σ of its tags'), in spec.tagsAll order (for chooseDriver). */
   tagCounts: number[];
 }
 
@@ -41,9 +42,10 @@ export function resolveList(
   const sort = sortArg ?? DEFAULT_SORT;
   // A bad cursor is an error even when the filter happens to match nothing.
   const after = cursor === undefined ? null : decodeCursor(cursor, sort.field, sort.direction);
-  const all = findTags(db, f.tagsAll ?? []);
-  if (all.length < (f.tagsAll ?? []).length) return null;
-  const any = f.tagsAny === undefined ? null : findTags(db, f.tagsAny).map((tag) => tag.id);
+  // Each tag counts as its branch, the tags implying it and the tag an alias names (tag-match.ts).
+  const all = (f.tagsAll ?? []).map((written) => tagMatchIds(db, written));
+  if (all.some((set) => set.length === 0)) return null;
+  const any = f.tagsAny === undefined ? null : [...new Set(f.tagsAny.flatMap((written) => tagMatchIds(db, written)))];
   if (any !== null && any.length === 0) return null;
   const text = textConditions(f.text);
   const spec: ListSpec = {
@@ -51,8 +53,8 @@ export function resolveList(
     column: SORT_COLUMNS[sort.field],
     direction: sort.direction,
     after,
-    tagsAll: all.map((tag) => tag.id),
-    tagsNone: findTags(db, f.tagsNone ?? []).map((tag) => tag.id),
+    tagsAll: all,
+    tagsNone: [...new Set((f.tagsNone ?? []).flatMap((written) => tagMatchIds(db, written)))],
     tagsAny: any,
     untagged: f.untagged === true,
     types: f.type ?? null,
@@ -63,7 +65,7 @@ export function resolveList(
     textMatch: text.match,
     textLike: text.like,
   };
-  return { spec, sort, tagCounts: all.map((tag) => tag.item_count) };
+  return { spec, sort, tagCounts: all.map((set) => (set.length === 1 ? (getTag(db, set[0] as number)?.item_count ?? 0) : sumItemCounts(db, set))) };
 }
 
 export function driverFor(db: Db, resolved: ResolvedList, limit: number | null): Driver {

@@ -9,7 +9,7 @@ import { tagKey } from '../../../shared/tags.js';
 import type { Db } from '../db/connection.js';
 import { linkUserTag, unlinkUserTag, userTagsOf } from '../db/media-tag-repo.js';
 import { touchMedia } from '../db/media-touch-repo.js';
-import { ensureTags, findTags } from '../db/tag-repo.js';
+import { ensureTags, findTags, pathKey, resolveTagKey } from '../db/tag-repo.js';
 
 export interface TagEditResult {
   updated: number;
@@ -44,10 +44,10 @@ export function applyTagEdits(
     changes.added.push({ tag: tag.name, ids: gained });
     for (const id of gained) touched.add(id);
   }
-  const found = new Map(findTags(db, remove).map((tag) => [tag.key, tag]));
   const unmatched: string[] = [];
   for (const name of remove) {
-    const tag = found.get(tagKey(name));
+    // A path or an alias of it (tag tree).
+    const [tag] = findTags(db, [name]);
     const lost = tag === undefined ? [] : unlinkUserTag(db, tag.id, ids);
     if (tag === undefined || lost.length === 0) {
       unmatched.push(name);
@@ -62,11 +62,13 @@ export function applyTagEdits(
 
 /** Makes the item's user tags exactly `tags` (an empty list clears them). */
 export function replaceUserTags(db: Db, id: number, tags: readonly string[], actor: string, now: string): TagEditResult {
-  const wanted = new Set(tags.map(tagKey));
+  // An alias in the list means the tag it stands for.
+  const keyOf = (name: string) => resolveTagKey(db, pathKey(name))?.key ?? pathKey(name);
+  const wanted = new Set(tags.map(keyOf));
   const current = userTagsOf(db, [id]).map((row) => row.name);
-  const have = new Set(current.map(tagKey));
-  const add = tags.filter((name) => !have.has(tagKey(name)));
-  const remove = current.filter((name) => !wanted.has(tagKey(name)));
+  const have = new Set(current.map(pathKey));
+  const add = tags.filter((name) => !have.has(keyOf(name)));
+  const remove = current.filter((name) => !wanted.has(pathKey(name)));
   return applyTagEdits(db, [id], add, remove, actor, now);
 }
 

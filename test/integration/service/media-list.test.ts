@@ -80,10 +80,10 @@ describe('media.list keyset paging', () => {
     const evenId = (t.library.db.prepare(`SELECT id FROM tags WHERE key = 'even'`).get() as { id: number }).id;
     const thirdId = (t.library.db.prepare(`SELECT id FROM tags WHERE key = 'third'`).get() as { id: number }).id;
     const spec: ListSpec = {
-      status: 'active', column: 'sort_date', direction: 'desc', after: null, tagsAll: [evenId], tagsNone: [thirdId],
+      status: 'active', column: 'sort_date', direction: 'desc', after: null, tagsAll: [[evenId]], tagsNone: [thirdId],
       tagsAny: null, untagged: false, types: null, availability: null, fileStates: null, folderId: null, textMatch: null, textLike: [],
     };
-    expect(listAllIds(t.library.db, spec, { kind: 'tag', tagId: evenId })).toEqual(expected);
+    expect(listAllIds(t.library.db, spec, { kind: 'tag', setIndex: 0, tagIds: [evenId] })).toEqual(expected);
     expect(listAllIds(t.library.db, spec, { kind: 'index' })).toEqual(expected);
   });
 
@@ -165,15 +165,15 @@ describe('media.list filters', () => {
 
 describe('chooseDriver', () => {
   const base: ListSpec = {
-    status: 'active', column: 'sort_date', direction: 'desc', after: null, tagsAll: [5, 9], tagsNone: [], tagsAny: null,
+    status: 'active', column: 'sort_date', direction: 'desc', after: null, tagsAll: [[5], [9]], tagsNone: [], tagsAny: null,
     untagged: false, types: null, availability: null, fileStates: null, folderId: null, textMatch: null, textLike: [],
   };
   it('starts from a rare tag, walks the index for common ones, reads the trash from its table, and always uses text when given', () => {
-    expect(chooseDriver(base, { tagCounts: [50_000, 40], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'tag', tagId: 9 });
+    expect(chooseDriver(base, { tagCounts: [50_000, 40], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'tag', setIndex: 1, tagIds: [9] });
     expect(chooseDriver(base, { tagCounts: [300_000, 200_000], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'index' });
-    expect(chooseDriver(base, { tagCounts: [300_000, 200_000], itemCount: 1_000_000 }, null)).toEqual({ kind: 'tag', tagId: 9 });
+    expect(chooseDriver(base, { tagCounts: [300_000, 200_000], itemCount: 1_000_000 }, null)).toEqual({ kind: 'tag', setIndex: 1, tagIds: [9] });
     // Every id (the grid's list): the tag's links, however common it is.
-    expect(chooseDriver(base, { tagCounts: [900_000, 800_000], itemCount: 1_000_000 }, null)).toEqual({ kind: 'tag', tagId: 9 });
+    expect(chooseDriver(base, { tagCounts: [900_000, 800_000], itemCount: 1_000_000 }, null)).toEqual({ kind: 'tag', setIndex: 1, tagIds: [9] });
     expect(chooseDriver({ ...base, status: 'deleted' }, { tagCounts: [1, 1], itemCount: 1_000_000 }, 100)).toEqual({ kind: 'trash' });
     expect(chooseDriver({ ...base, status: 'deleted', tagsAll: [] }, { tagCounts: [], itemCount: 10 }, null)).toEqual({ kind: 'trash' });
     expect(chooseDriver({ ...base, textMatch: '"abc"' }, { tagCounts: [1, 1], itemCount: 10 }, 100)).toEqual({ kind: 'text' });
