@@ -39,7 +39,7 @@ beforeEach(async () => {
   useStore.setState(initial, true);
   // Each test starts from an empty vocabulary.
   const ctx = testContext();
-  for (const id of [a, b]) await page.server.library.service.call('media.update', { id, tags: [] }, ctx);
+  for (const id of [a, b]) await page.server.library.service.call('media.update', { id, patch: { tags: [] } }, ctx);
   for (const tag of await page.server.library.service.call('tags.tree', {}, ctx)) {
     if (tag.parentId === null) await page.server.library.service.call('tags.delete', { id: tag.id }, ctx).catch(() => undefined);
   }
