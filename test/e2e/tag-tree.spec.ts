@@ -57,8 +57,13 @@ test('build a tree by dragging, rename a branch, and see the filter and chips fo
   await expect(treeItem(page, 'Places')).toContainText('1');
   await expect(treeItem(page, 'Places')).toContainText('3');
 
-  // Rename in place: F2, type, Enter.
+  // A colour on the branch.
   await treeItem(page, 'Places').click();
+  await manager(page).getByRole('radiogroup', { name: 'Colour of Places' }).getByRole('radio', { name: 'Blue' }).click();
+  await expect(manager(page).getByRole('radio', { name: 'Blue' })).toHaveAttribute('aria-checked', 'true');
+
+  // Rename in place: F2, type, Enter.
+  await treeItem(page, 'Places').focus();
   await page.keyboard.press('F2');
   const field = manager(page).getByRole('textbox', { name: 'New name for Places' });
   await field.fill('Travel');
@@ -66,9 +71,6 @@ test('build a tree by dragging, rename a branch, and see the filter and chips fo
   await expect(treeItem(page, 'Travel')).toBeVisible();
   await expect(treeItem(page, 'Places')).toBeHidden();
 
-  // A colour on the branch.
-  await manager(page).getByRole('radiogroup', { name: 'Colour of Travel' }).getByRole('radio', { name: 'Blue' }).click();
-  await expect(manager(page).getByRole('radio', { name: 'Blue' })).toHaveAttribute('aria-checked', 'true');
 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });

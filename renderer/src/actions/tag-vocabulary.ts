@@ -5,9 +5,12 @@
  * token. Aliases and implications undo by the opposite edit of what really changed.
  */
 import type { ArgsIn } from '../../../shared/contract.js';
+import { joinTagPath, splitTagPath } from '../../../shared/tag-path.js';
 import { tagKey } from '../../../shared/tags.js';
 import { call } from '../api/client.js';
 import { movedPath, renamedPath } from '../logic/tag-move.js';
+import { pathKey } from '../logic/tag-tree.js';
+import { useStore } from '../store/store.js';
 import type { TagNode } from '../store/tag-tree-slice.js';
 import { noteChange } from './refresh.js';
 import { attempt } from './report.js';
@@ -18,7 +21,7 @@ function vocabularyChanged(): void {
   noteChange({ aspects: ['tags'] });
 }
 
-async function undoable<T extends { undo: string }>(label: string, run: () => Promise<T>): Promise<T | undefined> {
+async function undoable<T extends { undo: string }>(label: string, run: () => Promise<T>, afterUndo?: () => void): Promise<T | undefined> {
   const result = await attempt(label.charAt(0).toLowerCase() + label.slice(1), run);
   if (!result) return undefined;
   let token = result.undo;
@@ -26,6 +29,7 @@ async function undoable<T extends { undo: string }>(label: string, run: () => Pr
     label,
     undo: async () => {
       await call('tags.undo', { token });
+      afterUndo?.();
       vocabularyChanged();
     },
     redo: async () => {
@@ -37,10 +41,35 @@ async function undoable<T extends { undo: string }>(label: string, run: () => Pr
   return result;
 }
 
+/**
+ * A gallery showing a tag that moved shows it at its new path (and a tag under it, under the
+ * new path), so a rename never leaves the view on a tag that no longer exists.
+ */
+function viewFollows(from: string, to: string): void {
+  const state = useStore.getState();
+  const { view } = state;
+  if (view.kind !== 'tag') return;
+  const fromLevels = splitTagPath(from);
+  const viewLevels = splitTagPath(view.name);
+  if (viewLevels.length < fromLevels.length || pathKey(joinTagPath(viewLevels.slice(0, fromLevels.length))) !== pathKey(from)) return;
+  state.setView({ kind: 'tag', name: joinTagPath([...splitTagPath(to), ...viewLevels.slice(fromLevels.length)]) });
+}
+
 /** Rename or move by a full path; renaming onto an existing tag merges the two. */
 export async function setTagPath(tag: TagNode, path: string): Promise<boolean> {
   if (path === tag.path) return false;
-  const result = await undoable(`Move tag “${tag.path}” to “${path}”`, () => call('tags.update', { id: tag.id, path }));
+  const from = tag.path;
+  let to = path;
+  const result = await undoable(
+    `Move tag “${from}” to “${path}”`,
+    async () => {
+      const answer = await call('tags.update', { id: tag.id, path });
+      to = answer.tag.path;
+      viewFollows(from, to);
+      return answer;
+    },
+    () => viewFollows(to, from),
+  );
   return result !== undefined;
 }
 
@@ -64,7 +93,11 @@ export async function mergeTags(from: readonly TagNode[], into: TagNode): Promis
   const others = from.filter((t) => t.id !== into.id);
   if (others.length === 0) return false;
   const label = `Merge ${others.map((t) => `“${t.path}”`).join(', ')} into “${into.path}”`;
-  const result = await undoable(label, () => call('tags.merge', { from: others.map((t) => t.id), into: into.path }));
+  const result = await undoable(label, async () => {
+    const answer = await call('tags.merge', { from: others.map((t) => t.id), into: into.path });
+    for (const other of others) viewFollows(other.path, answer.tag.path);
+    return answer;
+  });
   return result !== undefined;
 }
 
