@@ -4,10 +4,14 @@
  * rename; aliases typed in the tag editor; implied tags under the chips; colours.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe.js';
 import { idOfItemNamed, rpc, serverForFile } from './support/folio-server.js';
 import { cell, gallery, openFolio, panel, screenshot, sidebar } from './support/ui.js';
 
 const server = serverForFile(test, { imported: true });
+
+// axe is injected as a script; the page's CSP (script-src 'self') would block it.
+test.use({ bypassCSP: true });
 
 const PARIS_PHOTO = 'Canon_40D.jpg';
 const FRANCE_PHOTO = 'Canon_PowerShot_S40.jpg';
@@ -75,6 +79,7 @@ test('build a tree by dragging, rename a branch, and see the filter and chips fo
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await screenshot(page, `tag-manager-${colorScheme}`);
+    await expectNoSeriousViolations(page, `the tag manager (${colorScheme} theme)`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 

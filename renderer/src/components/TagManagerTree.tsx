@@ -187,8 +187,7 @@ export function TagManagerTree({ state }: { state: TreeState }) {
               key={tag.id}
               role="treeitem"
               data-tag-id={tag.id}
-              aria-label={tag.name}
-              aria-describedby={`tag-counts-${tag.id}`}
+              aria-describedby={tag.aliases.length > 0 ? `tag-counts-${tag.id} tag-aliases-${tag.id}` : `tag-counts-${tag.id}`}
               aria-level={row.level}
               aria-posinset={row.position}
               aria-setsize={row.siblings}
@@ -240,8 +239,13 @@ export function TagManagerTree({ state }: { state: TreeState }) {
               ) : (
                 <span className="tag-tree-name">{tag.name}</span>
               )}
-              {tag.aliases.length > 0 && <span className="tag-tree-aliases">= {tag.aliases.join(', ')}</span>}
-              <span id={`tag-counts-${tag.id}`} className="tag-tree-counts" title={`${tag.count} tagged here, ${tag.branchCount} in the branch`}>
+              {/* The row's name is the tag's name; aliases and counts are read as its description. */}
+              {tag.aliases.length > 0 && (
+                <span id={`tag-aliases-${tag.id}`} className="tag-tree-aliases" aria-hidden="true">
+                  <span className="visually-hidden">aliases: </span>= {tag.aliases.join(', ')}
+                </span>
+              )}
+              <span id={`tag-counts-${tag.id}`} aria-hidden="true" className="tag-tree-counts" title={`${tag.count} tagged here, ${tag.branchCount} in the branch`}>
                 <span className="tag-count-exact">
                   {tag.count.toLocaleString()}
                   <span className="visually-hidden"> tagged here</span>
