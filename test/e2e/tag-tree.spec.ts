@@ -146,3 +146,35 @@ test('unused tags: the filter finds them and the delete says how many items lose
   await dialog.getByRole('button', { name: 'Delete tag' }).click();
   await expect(treeItem(page, 'ephemeral')).toBeHidden();
 });
+
+test('with the keyboard and the selection: merge two tags, move one with Ctrl+X / Ctrl+V, undo both', async ({ page }) => {
+  await tagByApi(PARIS_PHOTO, ['kitty']);
+  await tagByApi(FRANCE_PHOTO, ['cat']);
+  await tagByApi(OTHER_PHOTO, ['Animals']);
+  await openFolio(page, server().url);
+  await openManager(page);
+
+  await treeItem(page, 'kitty').click();
+  await treeItem(page, 'cat').click({ modifiers: ['Control'] });
+  await expect(treeItem(page, 'kitty')).toHaveAttribute('aria-selected', 'true');
+  const merge = manager(page).getByRole('region', { name: 'Merge the selected tags' });
+  await expect(merge).toContainText('2 tags selected');
+  await merge.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'cat' });
+  await merge.getByRole('button', { name: 'Merge 2 tags' }).click();
+  await expect(treeItem(page, 'kitty')).toBeHidden();
+  await expect(treeItem(page, 'cat')).toContainText('2');
+
+  await treeItem(page, 'cat').click();
+  await page.keyboard.press('Control+x');
+  await treeItem(page, 'Animals').click();
+  await page.keyboard.press('Control+v');
+  await expect(treeItem(page, 'cat')).toBeHidden();
+  await treeItem(page, 'Animals').press('ArrowRight');
+  await expect(treeItem(page, 'cat')).toHaveAttribute('aria-level', '2');
+
+  await treeItem(page, 'Animals').press('Control+z');
+  await expect(treeItem(page, 'cat')).toHaveAttribute('aria-level', '1');
+  await treeItem(page, 'cat').press('Control+z');
+  await expect(treeItem(page, 'kitty')).toBeVisible();
+  await expect(treeItem(page, 'cat')).toContainText('1');
+});
