@@ -13,6 +13,7 @@ import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { rateCommand } from './commands/rate-command.js';
 import { tagCommand } from './commands/tag-command.js';
+import { tagsCommand } from './commands/tags-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
 import { backupCommand } from './commands/backup-command.js';
 import { checkCommand } from './commands/check-command.js';
@@ -30,7 +31,7 @@ import { terminalText } from './terminal-text.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, rateCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
-  backupCommand, checkCommand,
+  backupCommand, checkCommand, tagsCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

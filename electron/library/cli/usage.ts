@@ -16,6 +16,11 @@ Commands:
   get <id> [--json]          Show one item
   tag <id…> --add a,b --remove c
                              Add and remove tags on items (one transaction)
+  tags [--tree] [--json]     The tags with counts (--tree: the whole tag tree, indented)
+  tags rename <path> <new-path>   Rename or move a tag and its branch (onto a tag: merge)
+  tags merge <path…> --into <path>
+  tags alias <alias> <path> [--remove]    tags imply <path> <implied-path> [--remove]
+  tags colour <path> <#rrggbb|none>       tags delete <path>       tags undo <token>
   rate <id…> [--rating 0-5] [--label none|red|yellow|green|blue|purple] [--flag none|pick|reject]
                              Rate, label and flag items (one transaction; 0 = unrated)
   trash <id…>                Move items to the trash (files are not touched)

@@ -3,9 +3,10 @@ import { callApi } from './api-call.js';
 import type { ApiRoute } from './api-route.js';
 import { readObjectBody } from './request-body.js';
 import { TagRenameBody } from './rest-schemas.js';
+import { tagTreeRoutes } from './tag-tree-routes.js';
 import { text } from './openapi/doc-values.js';
 
-const TAG_LIST_PARAMS = ['prefix', 'limit'];
+const TAG_LIST_PARAMS = ['prefix', 'limit', 'tree'];
 
 export const tagRoutes: ApiRoute[] = [
   {
@@ -15,8 +16,10 @@ export const tagRoutes: ApiRoute[] = [
       operationId: 'listTags',
       tag: 'tags',
       summary: 'Tags with item counts',
-      description: 'With `prefix`, tags starting with it (autocomplete).',
+      description:
+        'Each tag of the tag tree with `id`, `path` (levels joined by `/`, a `/` inside a level written `\\/`), `name` (its last level), `parentId`, `count` (items tagged exactly there), `branchCount`, `colour`, `aliases` and `implies`. With `prefix`, tags one of whose levels (or aliases) starts with it, for autocomplete (`viaAlias` names the alias). With `tree`, every tag in tree order.',
       query: [
+        { name: 'tree', description: 'Every tag of the tree, depth first (any value but "false")', schema: text },
         { name: 'prefix', description: 'Only tags starting with this text', schema: text },
         { name: 'limit', description: 'At most this many tags', schema: { type: 'integer', minimum: 1 } },
       ],
@@ -24,6 +27,7 @@ export const tagRoutes: ApiRoute[] = [
       examples: {
         all: { summary: 'Every tag', status: 200 },
         autocomplete: { summary: 'Tags starting with "ha"', query: { prefix: 'ha', limit: '10' }, status: 200 },
+        tree: { summary: 'The whole tree, depth first', query: { tree: 'true' }, status: 200 },
         badLimit: { summary: 'A zero limit', query: { limit: '0' }, status: 400 },
       },
   
@@ -31,8 +35,15 @@ export const tagRoutes: ApiRoute[] = [
     async handle(request, _params, api) {
       for (const name of new Set(request.query.keys())) {
         if (!TAG_LIST_PARAMS.includes(name)) {
-          throw new FolioError('INVALID_ARGUMENT', `Unknown query parameter "${name}"; known: prefix, limit`, { field: name });
+          throw new FolioError('INVALID_ARGUMENT', `Unknown query parameter "${name}"; known: prefix, limit, tree`, { field: name });
         }
+      }
+      const tree = request.query.get('tree');
+      if (tree !== null && tree !== 'false') {
+        if (request.query.has('prefix') || request.query.has('limit')) {
+          throw new FolioError('INVALID_ARGUMENT', 'tree gives every tag; it takes no prefix or limit', { field: 'tree' });
+        }
+        return { tags: await callApi(api, 'tags.tree', {}) };
       }
       const limit = request.query.get('limit');
       const args: Record<string, unknown> = {};
@@ -63,4 +74,5 @@ export const tagRoutes: ApiRoute[] = [
       return callApi(api, 'tags.rename', await readObjectBody(request));
     },
   },
+  ...tagTreeRoutes,
 ];

@@ -47,7 +47,17 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
     case 'RestoreResult':
       return { id: example.id, restoredCount: 1 };
     case 'TagList':
-      return { tags: [{ name: 'harbour', count: 12 }] };
+      return { tags: [SAMPLE_TAG_NODE] };
+    case 'TagNode':
+      return SAMPLE_TAG_NODE;
+    case 'TagUpdateResult':
+      return { tag: SAMPLE_TAG_NODE, merged: false, undo: '5f0c6a52-8e0b-4c4e-9a43-1f7d2b8e9a10' };
+    case 'TagMergeResult':
+      return { tag: SAMPLE_TAG_NODE, undo: '5f0c6a52-8e0b-4c4e-9a43-1f7d2b8e9a10' };
+    case 'TagDeleteResult':
+      return { id: example.id, removedFrom: 12, undo: '5f0c6a52-8e0b-4c4e-9a43-1f7d2b8e9a10' };
+    case 'UndoResult':
+      return { ok: true };
     case 'TagCount':
       return { name: 'port', count: 1 };
     case 'DuplicateGroups':
@@ -58,6 +68,10 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { openapi: '3.1.0' };
   }
 }
+
+const SAMPLE_TAG_NODE = {
+  id: 1, path: 'Places/sea', name: 'sea', parentId: 7, count: 12, branchCount: 12, colour: '#1e90ff', aliases: ['ocean'], implies: ['water'],
+};
 
 const ERROR_CODE_FOR: Readonly<Record<number, string>> = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 409: 'CONFLICT' };
 

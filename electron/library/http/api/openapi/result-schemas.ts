@@ -91,6 +91,7 @@ const MediaItem: JsonSchema = {
     name: str,
     description: str,
     tags: { type: 'array', items: str },
+    impliedTags: { type: 'array', items: str, description: 'Tags the item counts as having through implications (computed)' },
     metadata: { type: 'object', additionalProperties: true },
     customCoordinates: nullable({ type: 'string', pattern: '^\\d+,\\d+,\\d+,\\d+$', description: 'x,y,width,height' }),
     rating: { type: 'integer', minimum: 0, maximum: MAX_RATING, description: 'Stars, 0 = unrated' },
@@ -119,6 +120,24 @@ const TagCount: JsonSchema = {
   properties: { name: str, count: int },
 };
 
+// The tag tree (issue 13): shared/tag-tree.ts TagNode.
+const TagNode: JsonSchema = {
+  type: 'object',
+  required: ['id', 'path', 'name', 'parentId', 'count', 'branchCount', 'colour', 'aliases', 'implies'],
+  properties: {
+    id: int,
+    path: { type: 'string', description: 'Levels joined by "/"; a "/" inside a level is written "\\/", a backslash "\\\\"' },
+    name: { type: 'string', description: 'The last level, unescaped' },
+    parentId: nullable(int),
+    count: { type: 'integer', description: 'Active items tagged exactly here' },
+    branchCount: { type: 'integer', description: 'Active items tagged here or below (the sum of the branch\'s counts)' },
+    colour: nullable({ type: 'string', pattern: '^#[0-9a-f]{6}$' }),
+    aliases: { type: 'array', items: str },
+    implies: { type: 'array', items: str, description: 'Paths of the tags this one implies directly' },
+    viaAlias: { type: 'string', description: 'With prefix: the alias through which this tag matched' },
+  },
+};
+
 const TagChangeCounts: JsonSchema = {
   type: 'array',
   items: { type: 'object', required: ['tag', 'count'], properties: { tag: str, count: { type: 'integer', description: 'Items that gained (or lost) the tag' } } },
@@ -139,7 +158,20 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     },
   },
   TagCount,
-  TagList: { type: 'object', required: ['tags'], properties: { tags: { type: 'array', items: ref('TagCount') } } },
+  TagList: { type: 'object', required: ['tags'], properties: { tags: { type: 'array', items: ref('TagNode') } } },
+  TagNode,
+  TagUpdateResult: {
+    type: 'object',
+    required: ['tag', 'merged', 'undo'],
+    properties: { tag: ref('TagNode'), merged: { type: 'boolean' }, undo: { type: 'string', description: 'For POST /api/tags/undo' } },
+  },
+  TagMergeResult: { type: 'object', required: ['tag', 'undo'], properties: { tag: ref('TagNode'), undo: str } },
+  TagDeleteResult: {
+    type: 'object',
+    required: ['id', 'removedFrom', 'undo'],
+    properties: { id: int, removedFrom: { type: 'integer', description: 'Items that had the tag or one below it' }, undo: str },
+  },
+  UndoResult: { type: 'object', required: ['ok'], properties: { ok: { const: true } } },
   BulkTagsResult: {
     type: 'object',
     required: ['updated', 'added', 'removed', 'unmatched'],
