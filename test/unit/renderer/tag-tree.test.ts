@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chipColour, colourIndex } from '../../../renderer/src/logic/tag-colours.js';
 import { dropProblem, movedPath, renamedPath, writtenName } from '../../../renderer/src/logic/tag-move.js';
-import { buildTagTree, expandedToReveal, filterTagTree, visibleRows, type TreeTag } from '../../../renderer/src/logic/tag-tree.js';
+import { buildTagTree, expandedToReveal, filterTagTree, foldTagText, pathKey, visibleRows, type TreeTag } from '../../../renderer/src/logic/tag-tree.js';
 import { treeKey, typeAhead } from '../../../renderer/src/logic/tree-keys.js';
+import { tagKey } from '../../../shared/tags.js';
+import { splitTagPath, tagPathKey } from '../../../shared/tag-path.js';
 import { impliedWithSources, parentPathOf, suggestionsWithout } from '../../../renderer/src/logic/tag-suggestions.js';
 
 let nextId = 1;
@@ -206,5 +208,27 @@ describe('visibleRows with include', () => {
     expect(names(visibleRows(tree, new Set(), null, (t) => t.branchCount > 0))).toEqual(['AC/DC', 'animal', 'Places']);
     const places = all.find((t) => t.path === 'Places')!;
     expect(names(visibleRows(tree, new Set([places.id]), null, (t) => t.branchCount > 0))).toEqual(['AC/DC', 'animal', 'Places', '  France']);
+  });
+});
+
+describe('sibling order', () => {
+  it('sorts digits by their value and folds case', () => {
+    nextId = 1;
+    const tags = ['tag 10', 'Tag 2', 'tag 1', 'apple', 'Zebra', 'élan'].map((p) => tag(p, null));
+    expect(buildTagTree(tags).roots.map((n) => n.tag.name)).toEqual(['apple', 'tag 1', 'Tag 2', 'tag 10', 'Zebra', 'élan']);
+  });
+});
+
+describe('foldTagText', () => {
+  it('folds exactly as tagKey does, ASCII or not', () => {
+    for (const text of ['Paris', 'NEW york', 'a\\/b', 'Straße', 'ΣΊΣΥΦΟΣ', 'Ame\u0301lie', 'K\u212A', '']) expect(foldTagText(text)).toBe(tagKey(text));
+  });
+});
+
+describe('pathKey', () => {
+  it('equals tagPathKey of the split path, with or without the fast path', () => {
+    for (const path of ['Places/France/Paris', 'AC\\/DC/Live', 'a\\\\b/c', 'Straße/Köln', 'NEW YORK']) {
+      expect(pathKey(path)).toBe(tagPathKey(splitTagPath(path)));
+    }
   });
 });
