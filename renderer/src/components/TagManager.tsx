@@ -9,6 +9,8 @@ import { TagManagerTree, type TreeState } from './TagManagerTree.js';
 
 type Confirm = { kind: 'one'; tag: TagNode } | { kind: 'unused'; tags: TagNode[] };
 
+const MAX_ROWS = 1_500;
+
 const items = (n: number): string => `${n.toLocaleString()} ${n === 1 ? 'item' : 'items'}`;
 
 /** The library deletes the whole branch: the count is the branch's, and the tags beneath are named. */
@@ -58,7 +60,9 @@ export function TagManager() {
   const unusedId = useId();
 
   const filter = useMemo(() => filterTagTree(tree, filterText, unusedOnly), [tree, filterText, unusedOnly]);
-  const rows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
+  const allRows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
+  // A filter can open thousands of branches at once; the tree draws the first rows, and says so.
+  const rows = useMemo(() => (allRows.length > MAX_ROWS ? allRows.slice(0, MAX_ROWS) : allRows), [allRows]);
 
   // Tags that went away (merged, deleted, reloaded with other ids) leave the focus and the selection.
   useEffect(() => {
@@ -120,7 +124,14 @@ export function TagManager() {
         ) : rows.length === 0 ? (
           <p className="side-empty">{unusedOnly ? 'No unused tags.' : 'No tag matches the filter.'}</p>
         ) : (
-          <TagManagerTree state={state} />
+          <div className="tag-tree-column">
+            <TagManagerTree state={state} />
+            {allRows.length > rows.length && (
+              <p className="hint" role="status">
+                Showing the first {rows.length.toLocaleString()} of {allRows.length.toLocaleString()} tags. Type more of a name to narrow the list.
+              </p>
+            )}
+          </div>
         )}
         <div className="tag-manager-side">
           {selectedTags.length > 1 ? (
