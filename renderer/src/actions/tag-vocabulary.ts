@@ -13,7 +13,7 @@ import { pathKey } from '../logic/tag-tree.js';
 import { useStore } from '../store/store.js';
 import type { TagNode } from '../store/tag-tree-slice.js';
 import { noteChange } from './refresh.js';
-import { attempt } from './report.js';
+import { attempt, notify } from './report.js';
 import { recordEdit } from './undo.js';
 
 /** Every item may show a renamed, merged or deleted tag: everything shown is refreshed. */
@@ -66,6 +66,8 @@ export async function setTagPath(tag: TagNode, path: string): Promise<boolean> {
       const answer = await call('tags.update', { id: tag.id, path });
       to = answer.tag.path;
       viewFollows(from, to);
+      // Renaming onto a tag that exists joins the two: say so, the tree loses a row.
+      if (answer.merged) notify(`“${from}” merged into “${to}”`, 'Their items now carry one tag. Ctrl+Z separates them again.');
       return answer;
     },
     () => viewFollows(to, from),

@@ -166,3 +166,26 @@ describe('listDelta', () => {
     expect(listDelta(['nyc'], ['NYC', 'big apple'], ['gotham', 'Nyc'])).toEqual({ add: ['big apple'], remove: ['Nyc'] });
   });
 });
+
+describe('a rename onto an existing tag', () => {
+  it('merges the two, says so, and undo separates them', async () => {
+    await page.elsewhere('media.editTags', { ids: [a], add: ['sea'], remove: [] });
+    await page.elsewhere('media.editTags', { ids: [b], add: ['ocean'], remove: [] });
+    expect(await renameTag(await node('sea'), 'ocean')).toBe(true);
+    expect(await tagsOf(a)).toEqual(['ocean']);
+    expect((await node('ocean')).count).toBe(2);
+    expect(useStore.getState().toasts.map((t) => t.title)).toContain('“sea” merged into “ocean”');
+    await undo();
+    expect(await tagsOf(a)).toEqual(['sea']);
+    expect(await tagsOf(b)).toEqual(['ocean']);
+  });
+
+  it('a gallery showing the tag follows the rename and its undo', async () => {
+    await page.elsewhere('media.editTags', { ids: [a], add: ['Places/France'], remove: [] });
+    useStore.getState().setView({ kind: 'tag', name: 'Places/France' });
+    await renameTag(await node('Places'), 'Travel');
+    expect(useStore.getState().view).toEqual({ kind: 'tag', name: 'Travel/France' });
+    await undo();
+    expect(useStore.getState().view).toEqual({ kind: 'tag', name: 'Places/France' });
+  });
+});
