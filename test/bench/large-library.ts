@@ -75,9 +75,10 @@ export function generateLargeLibrary(db: Db, folderPath: string, items: number, 
   const names = tagNames(tags, rand);
   const now = new Date().toISOString();
   db.prepare(`INSERT INTO folders (path, added_at) VALUES (?, ?)`).run(folderPath, now);
-  const insertTag = db.prepare(`INSERT INTO tags (name, key, created_at) VALUES (?, ?, ?)`);
+  // Flat names hold no "/": each is a top-level tag of the tag tree, its own last level.
+  const insertTag = db.prepare(`INSERT INTO tags (name, key, level, level_key, created_at) VALUES (?, ?, ?, ?, ?)`);
   db.transaction(() => {
-    names.forEach((name) => insertTag.run(name, tagKey(name), now));
+    names.forEach((name) => insertTag.run(name, tagKey(name), name, tagKey(name), now));
   })();
   const insertMedia = db.prepare(
     `INSERT INTO media (id, folder_id, rel_path, display_path, original_name, file_size, mtime, md5, type, mime, format, width, height,

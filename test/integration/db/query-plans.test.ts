@@ -126,11 +126,15 @@ describe('the gallery page', () => {
 });
 
 describe('tag autocomplete', () => {
-  it('reads one range of the unique key index', async () => {
+  // Tag tree: a prefix matches any level's start (the level index), a path prefix the key index.
+  it('reads one range of the level index, or of the unique key index for a path', async () => {
     const statements = await recordStatements(library.db, () => library.service.call('tags.list', { prefix: 'ka', limit: 20 }, ctx));
-    const autocomplete = statements.find((sql) => /key >= \?/.test(sql));
+    const autocomplete = statements.find((sql) => /level_key >= \?/.test(sql));
     expect(autocomplete).toBeDefined();
-    expect(planOf(library.db, autocomplete as string)[0]).toBe('SEARCH tags USING INDEX sqlite_autoindex_tags_1 (key>? AND key<?)');
+    expect(planOf(library.db, autocomplete as string)[0]).toBe('SEARCH tags USING INDEX tags_by_level_key (level_key>? AND level_key<?)');
+    const paths = await recordStatements(library.db, () => library.service.call('tags.list', { prefix: 'ka/', limit: 20 }, ctx));
+    const byPath = paths.find((sql) => /WHERE key >= \?/.test(sql));
+    expect(planOf(library.db, byPath as string)[0]).toBe('SEARCH tags USING INDEX sqlite_autoindex_tags_1 (key>? AND key<?)');
   });
 });
 

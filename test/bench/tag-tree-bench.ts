@@ -1,0 +1,162 @@
+/**
+ * Tag tree benchmark (issue 13): a generated library of 1,000,000 items whose 20,000 tags are
+ * grown into a tree of 200 top-level branches up to 5 levels deep, with 500 aliases and 2,000
+ * implications (tag-tree-library.ts). Prints p50/p95 of the filters (a big branch, a leaf, an
+ * alias, an implied tag, each with a none-of tag), autocomplete and the tree with counts, and
+ * the time of renaming and moving a branch used by ~100,000 items, each beside a baseline
+ * measured in the same run: the flat tag filter as it was (one tag, raw SQL), the flat tag list.
+ * Floors: filters p95 < 30 ms, autocomplete p95 < 10 ms, rename/move < 2 s, tree < 100 ms.
+ *
+ *   node bin/run-ts.mjs test/bench/tag-tree-bench.ts        (FOLIO_BENCH_ITEMS=300000 for a quicker run)
+ */
+import path from 'node:path';
+import { openLibrary } from '../../electron/library/library.js';
+import type { MediaFilter } from '../../shared/schemas.js';
+import { makeTempDir, removeDir, testContext } from '../helpers/temp-library.js';
+import { generateLargeLibrary, random } from './large-library.js';
+import { growTagTree, TREE_BRANCHES } from './tag-tree-library.js';
+
+const ITEMS = Number(process.env.FOLIO_BENCH_ITEMS ?? 1_000_000);
+const TAGS = 20_000;
+const REPS = 40;
+
+const dir = makeTempDir('folio-tag-tree-bench-');
+const lib = openLibrary(path.join(dir, 'library'), { workers: 1 });
+const ctx = testContext('bench');
+const db = lib.db;
+const rand = random(5);
+
+type Times = { p50: number; p95: number };
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+
+async function measure<T>(args: () => T, fn: (arg: T) => unknown, reps = REPS): Promise<Times> {
+  for (let i = 0; i < 2; i += 1) await fn(args());
+  const times: number[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    const arg = args();
+    const start = performance.now();
+    await fn(arg);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+function report(label: string, result: Times, floor?: number, baseline?: Times): void {
+  const verdict = floor === undefined ? '' : `  (floor p95 < ${floor} ms: ${result.p95 < floor ? 'met' : 'MISSED'})`;
+  const ratio = baseline === undefined ? '' : `  [${(result.p50 / baseline.p50).toFixed(1)}× the baseline's p50]`;
+  console.log(`  ${label.padEnd(64)} p50 ${ms(result.p50).padStart(9)}  p95 ${ms(result.p95).padStart(9)}${verdict}${ratio}`);
+}
+
+async function timeOnce(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+const pathOf = (id: number) => (db.prepare(`SELECT name FROM tags WHERE id = ?`).get(id) as { name: string }).name;
+const keyOf = (id: number) => (db.prepare(`SELECT key FROM tags WHERE id = ?`).get(id) as { key: string }).key;
+const countOf = (id: number) => (db.prepare(`SELECT item_count FROM tags WHERE id = ?`).get(id) as { item_count: number }).item_count;
+
+async function main() {
+  console.log(`Generating ${ITEMS.toLocaleString('en')} items, ${TAGS.toLocaleString('en')} tags in ${dir} …`);
+  const generation = await timeOnce(() => generateLargeLibrary(db, '/bench/photos', ITEMS, TAGS));
+  let shape = { branchIds: [] as number[], leafIds: [] as number[], aliases: [] as { alias: string; tagId: number }[], implications: [] as { tagId: number; impliedId: number }[] };
+  const grow = await timeOnce(() => {
+    shape = growTagTree(db, TAGS, 500, 2_000);
+  });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const branchSums = shape.branchIds.map((id) => {
+    const key = (db.prepare(`SELECT key FROM tags WHERE id = ?`).get(id) as { key: string }).key;
+    const sum = db.prepare(`SELECT coalesce(sum(item_count), 0) FROM tags WHERE key >= ? AND key < ?`).pluck().get(`${key}/`, `${key}0`) as number;
+    return { id, sum };
+  });
+  const big = branchSums.reduce((best, b) => (Math.abs(b.sum - 100_000) < Math.abs(best.sum - 100_000) ? b : best));
+  const distinctBig = db
+    .prepare(`SELECT count(DISTINCT media_id) FROM media_tags WHERE source = 'user' AND tag_id IN (SELECT id FROM tags WHERE key >= ? AND key < ?)`)
+    .pluck()
+    .get(`${keyOf(big.id)}/`, `${keyOf(big.id)}0`) as number;
+  console.log(
+    `  generated in ${(generation / 1000).toFixed(1)} s, tree grown (${TREE_BRANCHES} branches, ${shape.leafIds.length} level-5 tags, ` +
+      `${shape.aliases.length} aliases, ${shape.implications.length} implications, in ${(grow / 1000).toFixed(1)} s)`,
+  );
+  console.log(`  big branch: "${pathOf(big.id)}", ${distinctBig.toLocaleString('en')} distinct items beneath it (${big.sum.toLocaleString('en')} links)`);
+
+  const service = lib.service;
+  const common = db.prepare(`SELECT id FROM tags ORDER BY item_count DESC LIMIT 5`).pluck().all() as number[];
+  const noneOf = () => pathOf(pick(common));
+  const leaves = shape.leafIds.filter((id) => countOf(id) > 0);
+  const implied = [...new Set(shape.implications.map((rule) => rule.impliedId))];
+  const flatLike = (count: number) => db.prepare(`SELECT id FROM tags WHERE parent_id IS NOT NULL ORDER BY abs(item_count - ?) LIMIT 1`).pluck().get(count) as number;
+  const rawFlat = db.prepare(
+    `SELECT m.id FROM media m WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = m.id)
+       AND EXISTS (SELECT 1 FROM media_tags t WHERE t.media_id = m.id AND t.source = 'user' AND t.tag_id = ?)
+       AND NOT EXISTS (SELECT 1 FROM media_tags t WHERE t.media_id = m.id AND t.source = 'user' AND t.tag_id = ?)
+     ORDER BY m.sort_date DESC, m.id DESC LIMIT 100`,
+  );
+  const page = (filter: MediaFilter) => service.call('media.list', { filter, sort: { field: 'takenAt', direction: 'desc' }, limit: 100 }, ctx);
+
+  console.log('\nFilters, first page of 100 sorted by date, each with a none-of tag (one of the 5 most used)');
+  const flatTag = flatLike(distinctBig);
+  const baselineBig = await measure(() => [flatTag, pick(common)] as const, ([all, none]) => rawFlat.all(all, none));
+  const bigBranch = await measure(() => ({ tagsAll: [pathOf(big.id)], tagsNone: [noneOf()] }), page);
+  report(`big branch (${distinctBig.toLocaleString('en')} items) + none-of`, bigBranch, 30, baselineBig);
+  report(`baseline: flat filter on one tag of ${countOf(flatTag).toLocaleString('en')} items, raw SQL`, baselineBig);
+  const leafCase = await measure(() => ({ tagsAll: [pathOf(pick(leaves))], tagsNone: [noneOf()] }), page);
+  const baselineLeaf = await measure(() => [pick(leaves), pick(common)] as const, ([all, none]) => rawFlat.all(all, none));
+  report('a level-5 leaf + none-of', leafCase, 30, baselineLeaf);
+  report('baseline: the same leaves as a flat tag, raw SQL', baselineLeaf);
+  report('an alias + none-of', await measure(() => ({ tagsAll: [pick(shape.aliases).alias], tagsNone: [noneOf()] }), page), 30, baselineLeaf);
+  report('an implied tag (its branch and the tags implying it) + none-of', await measure(() => ({ tagsAll: [pathOf(pick(implied))], tagsNone: [noneOf()] }), page), 30, baselineLeaf);
+  report('a big branch as the none-of, with a common all-of', await measure(() => ({ tagsAll: [pathOf(pick(common))], tagsNone: [pathOf(big.id)] }), page), 30);
+  report('a branch of each kind in one all-of (big branch + implied tag)', await measure(() => ({ tagsAll: [pathOf(big.id), pathOf(pick(implied))] }), page), 30);
+
+  console.log('\nAutocomplete (20 suggestions: any level\'s start and aliases, most used first)');
+  const levels = db.prepare(`SELECT level FROM tags`).pluck().all() as string[];
+  const naiveAuto = db.prepare(`SELECT name, item_count FROM tags WHERE name LIKE '%' || ? || '%' ORDER BY item_count DESC LIMIT 20`);
+  for (const length of [1, 2, 3]) {
+    const prefix = () => pick(levels).slice(0, length);
+    const result = await measure(prefix, (p) => service.call('tags.list', { prefix: p, limit: 20 }, ctx));
+    const naive = await measure(prefix, (p) => naiveAuto.all(p));
+    report(`tags.list, ${length}-character prefix`, result, 10, naive);
+    report('baseline: LIKE %prefix% over every path', naive);
+  }
+  report('tags.list, an alias prefix ("alias 01")', await measure(() => 'alias 01', (p) => service.call('tags.list', { prefix: p, limit: 20 }, ctx)), 10);
+
+  console.log('\nThe tree with counts (every tag, depth first, for the sidebar and the tag manager)');
+  const treeTimes = await measure(() => null, () => service.call('tags.tree', {}, ctx), 15);
+  const rawTags = db.prepare(`SELECT id, name, key, item_count, parent_id, level, level_key, colour FROM tags ORDER BY key`);
+  const rawTree = await measure(() => null, () => rawTags.all(), 15);
+  report(`tags.tree (${(await service.call('tags.tree', {}, ctx)).length.toLocaleString('en')} nodes)`, treeTimes, 100, rawTree);
+  report('baseline: the tag rows alone, raw SQL', rawTree);
+  report('baseline: today\'s flat tag list (tags.list, 1,000 most used)', await measure(() => null, () => service.call('tags.list', {}, ctx), 15));
+
+  console.log(`\nRename and move the big branch (${distinctBig.toLocaleString('en')} items beneath it), one transaction each`);
+  const line = (label: string, value: number, floor?: number) =>
+    console.log(`  ${label.padEnd(64)} ${ms(value).padStart(10)}${floor === undefined ? '' : `  (floor < ${floor / 1000} s: ${value < floor ? 'met' : 'MISSED'})`}`);
+  let undo = '';
+  line('tags.update: rename the branch', await timeOnce(async () => { undo = (await service.call('tags.update', { id: big.id, path: 'Renamed branch' }, ctx)).undo; }), 2000);
+  line('tags.undo of the rename', await timeOnce(() => service.call('tags.undo', { token: undo }, ctx)), 2000);
+  const other = pathOf(shape.branchIds[(shape.branchIds.indexOf(big.id) + 7) % TREE_BRANCHES] as number);
+  line(`tags.update: move it under "${other}"`, await timeOnce(async () => { undo = (await service.call('tags.update', { id: big.id, path: `${other}/Moved` }, ctx)).undo; }), 2000);
+  line('tags.undo of the move', await timeOnce(() => service.call('tags.undo', { token: undo }, ctx)), 2000);
+  const rawRename = await timeOnce(() =>
+    db.transaction(() => db.prepare(`UPDATE tags SET name = 'x' || name WHERE key >= ? AND key < ?`).run(`${keyOf(big.id)}/`, `${keyOf(big.id)}0`))(),
+  );
+  line('baseline: a raw UPDATE of the branch\'s tag rows (names only)', rawRename);
+  db.transaction(() => db.prepare(`UPDATE tags SET name = substr(name, 2) WHERE key >= ? AND key < ?`).run(`${keyOf(big.id)}/`, `${keyOf(big.id)}0`))();
+  const mergeTarget = shape.branchIds[(shape.branchIds.indexOf(big.id) + 1) % TREE_BRANCHES] as number;
+  line(`tags.merge: the big branch into "${pathOf(mergeTarget)}" (every link moves)`, await timeOnce(async () => { undo = (await service.call('tags.merge', { from: [big.id], into: pathOf(mergeTarget) }, ctx)).undo; }));
+  line('tags.undo of the merge (every link back)', await timeOnce(() => service.call('tags.undo', { token: undo }, ctx)));
+  const check = db.pragma('integrity_check', { simple: true });
+  console.log(`\nintegrity_check after the writes: ${String(check)}`);
+}
+
+try {
+  await main();
+} finally {
+  await lib.close();
+  removeDir(dir);
+}
