@@ -129,6 +129,17 @@ test('an alias typed in the tag editor stores its tag; implied tags show under t
   await expect(implied).toContainText('implied by Places/USA/New York');
   await expect(implied.getByRole('button')).toHaveCount(0);
   await screenshot(page, 'tag-editor-implied');
+
+  // A new path creates its levels: the sidebar's tree has them at once.
+  await input.fill('Places/Spain/Seville');
+  await input.press('Enter');
+  await expect(chips).toContainText('Places/Spain/Seville');
+  await sidebar(page).getByRole('button', { name: 'Expand Places' }).click();
+  await sidebar(page).getByRole('button', { name: 'Expand Spain' }).click();
+  await expect(sidebar(page).getByRole('button', { name: /^Seville/ })).toContainText('1');
+  // A path with an empty level is flagged before it is sent.
+  await input.fill('Places//Nowhere');
+  await expect(panel(page).getByText('A tag path cannot have an empty level')).toBeVisible();
 });
 
 test('unused tags: the filter finds them and the delete says how many items lose them', async ({ page }) => {
