@@ -81,6 +81,8 @@ export function TagManagerTree({ state }: { state: TreeState }) {
   }, [focusId, renaming, rows]);
 
   const focusedTag = focusId === null ? undefined : tree.byId.get(focusId)?.tag;
+  // One row is in the tab order: the focused one, or the first when the focus is filtered away.
+  const tabbable = rows.some((r) => r.node.tag.id === focusId) ? focusId : (rows[0]?.node.tag.id ?? null);
 
   const pick = (id: number, event: MouseEvent): void => {
     state.setFocus(id);
@@ -193,7 +195,7 @@ export function TagManagerTree({ state }: { state: TreeState }) {
               aria-setsize={row.siblings}
               aria-expanded={row.hasChildren ? row.expanded : undefined}
               aria-selected={selected.has(tag.id)}
-              tabIndex={isFocus || (focusId === null && row === rows[0]) ? 0 : -1}
+              tabIndex={tag.id === tabbable ? 0 : -1}
               className={classes}
               style={{ paddingLeft: 6 + (row.level - 1) * INDENT_PX }}
               draggable={renaming !== tag.id}
