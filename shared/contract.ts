@@ -330,7 +330,7 @@ export const contract = {
   'tags.setAliases': method('write', TagAliasArgs, returns<TagNode>(), 'Add and remove aliases that stand for a tag'),
   'tags.setImplies': method('write', TagImpliesArgs, returns<TagNode>(), 'Add and remove the tags a tag implies'),
   'tags.delete': method('write', TagDeleteArgs, returns<TagDeleteResult>(), 'Delete a tag (and its branch) from every item'),
-  'tags.undo': method('write', TagUndoArgs, returns<{ ok: true }>(), 'Revert a vocabulary change by the token it returned'),
+  'tags.undo': method('write', TagUndoArgs, returns<{ ok: true }>(), 'Revert a vocabulary change by the token it returned (or `latest`)'),
 
   'extensions.list': method('read', NoArgs, returns<ExtensionInfo[]>(), 'Offline tagging extensions'),
 

@@ -34,6 +34,10 @@ export function getUndo(db: Db, token: string): TagUndoEntry | undefined {
   return statement(db, `SELECT id, token, kind, state FROM tag_undo WHERE token = ?`).get(token) as TagUndoEntry | undefined;
 }
 
+export function getLatestUndo(db: Db): TagUndoEntry | undefined {
+  return statement(db, `SELECT id, token, kind, state FROM tag_undo ORDER BY id DESC LIMIT 1`).get() as TagUndoEntry | undefined;
+}
+
 export function deleteUndo(db: Db, id: number): void {
   statement(db, `DELETE FROM tag_undo WHERE id = ?`).run(id);
 }

@@ -6,7 +6,8 @@
  */
 import { FolioError } from '../../../shared/errors.js';
 import type { ExtensionRequest } from '../../../shared/schemas.js';
-import { normalizeTag, tagKey } from '../../../shared/tags.js';
+import { tagKey } from '../../../shared/tags.js';
+import { normalizeTagPath } from '../../../shared/tag-path.js';
 import { nowIso } from '../base/clock.js';
 import { joinLocation } from '../base/paths.js';
 import type { Db } from '../db/connection.js';
@@ -87,7 +88,8 @@ export function selectTags(tags: readonly SuggestedTag[], chosen: ChosenExtensio
   for (const tag of tags) {
     let name: string;
     try {
-      name = normalizeTag(tag.name);
+      // A path of the tag tree, as a user tag (`Places/Italy/Rome`); an empty level is an odd name too.
+      name = normalizeTagPath(tag.name);
     } catch {
       continue; // an extension's odd name (e.g. a camera model of 300 characters) is skipped, not fatal
     }

@@ -21,7 +21,7 @@ export function renameTag(db: Db, from: string, to: string, actor: string, now: 
   const recorder = new TagUndoRecorder(db, 'update', now);
   const moved = moveTag(db, recorder, source, to, now);
   recorder.finish();
-  if (!moved.merged) return { tag: { name: moved.tag.name, count: moved.tag.item_count }, ids: [] };
-  touchMedia(db, ids, actor, now);
+  // The items' tags read differently either way, so they are the change's items.
+  if (moved.merged) touchMedia(db, ids, actor, now);
   return { tag: { name: moved.tag.name, count: moved.tag.item_count }, ids };
 }

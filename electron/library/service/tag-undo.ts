@@ -11,7 +11,7 @@ import { statement } from '../db/statements.js';
 import { aliasesOf, restoreAlias, type TagAliasRow } from '../db/tag-alias-repo.js';
 import { implicationsTouching, insertImplication, type TagImplicationRow } from '../db/tag-implication-repo.js';
 import { ensureTagPath, getTag, getTagByKey, restoreTagRow, type TagRow } from '../db/tag-repo.js';
-import { deleteUndo, getUndo, insertUndo, removeAddedLinks, restoreRemovedLinks, setUndoState, undoLinkedItems, type TagUndoKind } from '../db/tag-undo-repo.js';
+import { deleteUndo, getLatestUndo, getUndo, insertUndo, removeAddedLinks, restoreRemovedLinks, setUndoState, undoLinkedItems, type TagUndoKind } from '../db/tag-undo-repo.js';
 
 interface UndoState {
   /** Tag rows as they were before, for every tag the operation changed or removed. */
@@ -76,11 +76,14 @@ export function ensureRecordedPath(db: Db, recorder: TagUndoRecorder, levels: re
   return row;
 }
 
+export const LATEST_UNDO = 'latest';
+
 const TEMPORARY_KEY_PREFIX = '\u0000undo:';
 
 /** Reverts one operation; CONFLICT (nothing changed) when a later change stands in the way. Call inside a transaction. */
 export function revertTagUndo(db: Db, token: string, now: string): number[] {
-  const entry = getUndo(db, token);
+  // `latest`: the most recent change still kept (the CLI's and a script's "undo the last one").
+  const entry = token === LATEST_UNDO ? getLatestUndo(db) : getUndo(db, token);
   if (!entry) {
     throw new FolioError('NOT_FOUND', 'That undo is no longer kept (only the last 50 tag changes can be undone, each once)', { field: 'token' });
   }

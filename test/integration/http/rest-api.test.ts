@@ -214,9 +214,10 @@ describe('tags', () => {
   it('GET /api/tags lists tags with counts and completes prefixes', async () => {
     const all = await t.api('GET', '/api/tags');
     expect(all.status).toBe(200);
-    expect(all.json<{ tags: { name: string; count: number }[] }>().tags).toContainEqual({ name: 'beach', count: 2 });
+    // Tag tree nodes: path, name (last level), counts, aliases, implications.
+    expect(all.json<{ tags: { name: string; count: number }[] }>().tags).toContainEqual(expect.objectContaining({ path: 'beach', name: 'beach', count: 2 }));
     const prefixed = await t.api('GET', '/api/tags?prefix=BEA');
-    expect(prefixed.json()).toEqual({ tags: [{ name: 'beach', count: 2 }] });
+    expect(prefixed.json<{ tags: { path: string; count: number }[] }>().tags.map(({ path, count }) => ({ path, count }))).toEqual([{ path: 'beach', count: 2 }]);
     expectError(await t.api('GET', '/api/tags?limit=0'), 400, 'INVALID_ARGUMENT', 'limit');
     expectError(await t.api('GET', '/api/tags?sort=x'), 400, 'INVALID_ARGUMENT', 'sort');
   });

@@ -247,3 +247,16 @@ describe('aliases and implications: bad input', () => {
     expect((await call('tags.setImplies', { id: cat.id, remove: ['pets'] })).implies).toEqual([]);
   });
 });
+
+describe('tags.undo latest', () => {
+  it('undoes the most recent change, then the one before', async () => {
+    const before = snapshot();
+    await call('tags.update', { id: (await nodeAt('Places/Italy')).id, path: 'Italia' });
+    const middle = snapshot();
+    await call('tags.delete', { id: (await nodeAt('Animals')).id });
+    await call('tags.undo', { token: 'latest' });
+    expect(snapshot()).toBe(middle);
+    await call('tags.undo', { token: 'latest' });
+    expect(snapshot()).toBe(before);
+  });
+});

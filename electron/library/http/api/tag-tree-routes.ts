@@ -125,10 +125,11 @@ export const tagTreeRoutes: ApiRoute[] = [
       operationId: 'undoTagChange',
       tag: 'tags',
       summary: 'Undo a rename, move, merge or delete',
-      description: 'Takes the `undo` token the change answered; the last 50 changes are kept, each undone once.',
+      description: 'Takes the `undo` token the change answered (or `latest` for the most recent one); the last 50 changes are kept, each undone once.',
       body: { name: 'TagUndoBody', schema: TagUndoArgs },
       result: 'UndoResult',
       examples: {
+        latest: { summary: 'Undo the most recent change (here: the merge above)', body: { token: 'latest' }, status: 200 },
         unknownToken: { summary: 'A token no longer kept', body: { token: 'no-such-token' }, status: 404 },
       },
     },
