@@ -96,6 +96,11 @@ const MediaItem: JsonSchema = {
     rating: { type: 'integer', minimum: 0, maximum: MAX_RATING, description: 'Stars, 0 = unrated' },
     label: { enum: [...MEDIA_LABELS], description: 'Colour label' },
     flag: { enum: [...MEDIA_FLAGS], description: 'Pick or reject' },
+    albums: {
+      type: 'array',
+      description: 'The albums that hold it (smart albums aside)',
+      items: { type: 'object', required: ['id', 'name'], properties: { id: int, name: str } },
+    },
     AITags: { type: 'array', items: ref('AiTag') },
     extensionStatus: { type: 'array', items: ref('ExtensionStatus') },
     thumbnails: { type: 'array', items: ref('Thumbnail') },
