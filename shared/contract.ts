@@ -372,6 +372,12 @@ export const contract = {
     returns<ListResult & { total: number }>(),
     "An album's active items in its order (a smart album's in its search's order), cursor-paged",
   ),
+  'albums.itemIds': method(
+    'read',
+    z.strictObject({ id: Id }),
+    returns<{ ids: number[] }>(),
+    "Every active item id of an album in its order (a smart album's in its search's order), for the virtualised gallery",
+  ),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),
   'shell.showInFolder': method('read', z.strictObject({ id: Id }), returns<null>(), 'Reveal the file', true),

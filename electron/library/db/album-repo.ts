@@ -139,6 +139,16 @@ export function albumPage(db: Db, albumId: number, after: AlbumPosition | null, 
     .all({ albumId, limit, ...(after === null ? {} : { afterPosition: after.position, afterId: after.id }) }) as [number, number][];
 }
 
+/** Every active item of the album in its order. */
+export function albumAllIds(db: Db, albumId: number): number[] {
+  return statement(
+    db,
+    `SELECT ai.media_id FROM album_items ai WHERE ai.album_id = ? AND ${notTrashed('ai.media_id')} ORDER BY ai.position, ai.media_id`,
+  )
+    .pluck()
+    .all(albumId) as number[];
+}
+
 /** Which of the ids the album holds (trashed or not). */
 export function membersAmong(db: Db, albumId: number, ids: readonly number[]): Set<number> {
   const found = statement(

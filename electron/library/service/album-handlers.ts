@@ -29,11 +29,11 @@ import {
 } from '../db/album-repo.js';
 import type { Db } from '../db/connection.js';
 import { loadMediaItems } from '../items/media-item.js';
-import { albumIdPage, describeAlbum, describeAlbums, smartFilter } from './album-views.js';
+import { albumAllItemIds, albumIdPage, describeAlbum, describeAlbums, smartFilter } from './album-views.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 import { emitChange, inTransaction, requireItems, uniqueIds } from './write-helpers.js';
 
-export type AlbumHandlersMethod = 'albums.list' | 'albums.create' | 'albums.update' | 'albums.delete' | 'albums.editItems' | 'albums.items';
+export type AlbumHandlersMethod = 'albums.list' | 'albums.create' | 'albums.update' | 'albums.delete' | 'albums.editItems' | 'albums.items' | 'albums.itemIds';
 
 const KIND_WORD: Record<AlbumKind, string> = { album: 'album', smart: 'smart album', folder: 'folder' };
 
@@ -194,5 +194,7 @@ export function albumHandlers(lib: LibraryContext): HandlerGroup<AlbumHandlersMe
       const page = albumIdPage(db, album, cursor, limit ?? 100);
       return { items: loadMediaItems(db, ctx.urls, page.ids), nextCursor: page.nextCursor, total: page.total };
     },
+
+    'albums.itemIds': ({ id }) => ({ ids: albumAllItemIds(db, requireAlbum(db, id)) }),
   };
 }

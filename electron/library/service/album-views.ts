@@ -8,9 +8,9 @@ import { parseWith } from '../../../shared/args.js';
 import { FolioError } from '../../../shared/errors.js';
 import { searchFilter } from '../../../shared/list-filter.js';
 import { MediaFilter } from '../../../shared/schemas.js';
-import { activeCounts, albumPage, countActiveItems, countChildren, type AlbumPosition, type AlbumRow } from '../db/album-repo.js';
+import { activeCounts, albumAllIds, albumPage, countActiveItems, countChildren, type AlbumPosition, type AlbumRow } from '../db/album-repo.js';
 import type { Db } from '../db/connection.js';
-import { countMatching, listPage } from '../db/media-list-query.js';
+import { countMatching, listAllIds, listPage } from '../db/media-list-query.js';
 import { encodeCursor } from './list-cursor.js';
 import { driverFor, resolveList } from './list-request.js';
 
@@ -85,6 +85,16 @@ function smartPage(db: Db, query: string, cursor: string | undefined, limit: num
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ ...resolved.sort, value: last[1], id: last[0] }) : null,
     total: countMatching(db, resolved.spec, driverFor(db, resolved, null)),
   };
+}
+
+/** Every id an album shows, in its order (the gallery virtualises over them). */
+export function albumAllItemIds(db: Db, album: AlbumRow): number[] {
+  if (album.kind === 'folder') {
+    throw new FolioError('INVALID_ARGUMENT', `"${album.name}" is a folder of albums; it has no items of its own`, { field: 'id' });
+  }
+  if (album.kind === 'album') return albumAllIds(db, album.id);
+  const resolved = resolveList(db, smartFilter(album.query ?? ''), undefined, undefined);
+  return resolved === null ? [] : listAllIds(db, resolved.spec, driverFor(db, resolved, null));
 }
 
 /** The sidebar's albums: live counts and covers (a folder counts what it holds). */

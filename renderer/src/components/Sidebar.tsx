@@ -4,6 +4,7 @@ import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
 import { LibraryActions } from './LibraryActions.js';
+import { SidebarAlbums } from './SidebarAlbums.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -71,6 +72,7 @@ export function Sidebar() {
           ))}
         </ul>
       )}
+      <SidebarAlbums />
       <h2 className="side-heading">Tags</h2>
       {tags.length === 0 ? (
         <p className="side-empty">No tags yet.</p>

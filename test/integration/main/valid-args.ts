@@ -78,6 +78,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   'albums.delete': { id: 1 },
   'albums.editItems': { id: 1, add: [1] },
   'albums.items': { id: 1 },
+  'albums.itemIds': { id: 1 },
   'shell.pickFolder': {},
   'shell.showInFolder': { id: 1 },
   'shell.openOriginal': { id: 1 },

@@ -116,6 +116,7 @@ describe('album items', () => {
     // Adding again keeps each item where it was.
     await call('albums.editItems', { id: album.id, add: [at(2), at(0)] });
     expect(await itemIds(album.id)).toEqual([...order, at(2)]);
+    expect(await call('albums.itemIds', { id: album.id })).toEqual({ ids: [...order, at(2)] });
   });
 
   it('moveBefore places items (new or already there) before another, in the order given; null moves them to the end', async () => {
@@ -197,6 +198,7 @@ describe('smart albums', () => {
     expect(smart.count).toBe(2);
     const listed = await call('media.list', { filter: { tagsAll: ['keeper'] } });
     expect(await itemIds(smart.id)).toEqual(listed.items.map((item) => item.id));
+    expect((await call('albums.itemIds', { id: smart.id })).ids).toEqual(listed.items.map((item) => item.id));
     await call('media.editTags', { ids: [at(4)], add: ['keeper'] });
     expect(byName(await call('albums.list', {}), 'Keepers')).toMatchObject({ count: 3 });
     await call('media.softDelete', { ids: [at(0)] });
