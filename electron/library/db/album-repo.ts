@@ -102,9 +102,10 @@ export function countChildren(db: Db, folderId: number): number {
 export function activeCounts(db: Db): Map<number, number> {
   const rows = statement(
     db,
-    `SELECT ai.album_id, count(*) FROM albums a CROSS JOIN album_items ai
+    // Grouped by the outer table's rowid, which the scan of albums visits in order: no sort step.
+    `SELECT a.id, count(*) FROM albums a CROSS JOIN album_items ai
      WHERE a.kind = 'album' AND ai.album_id = a.id AND ${notTrashed('ai.media_id')}
-     GROUP BY ai.album_id`,
+     GROUP BY a.id`,
   )
     .raw()
     .all() as [number, number][];
