@@ -14,7 +14,17 @@ import { recordEdit } from './undo.js';
 
 export async function refreshAlbums(): Promise<void> {
   const albums = await attempt('load the albums', () => call('albums.list', {}));
-  if (albums !== undefined) useStore.getState().setAlbums(albums);
+  if (albums === undefined) return;
+  const state = useStore.getState();
+  state.setAlbums(albums);
+  // The album shown was renamed, its search changed, or it was deleted (here or elsewhere).
+  const { view } = state;
+  if (view.kind !== 'album' && view.kind !== 'smart') return;
+  const shown = albums.find((album) => album.id === view.id && album.kind === view.kind);
+  if (shown === undefined) state.setView({ kind: 'all' });
+  else if (shown.name !== view.name || (view.kind === 'smart' && shown.query !== view.query)) {
+    useStore.setState({ view: view.kind === 'smart' ? { ...view, name: shown.name, query: shown.query ?? '' } : { ...view, name: shown.name } });
+  }
 }
 
 function changed(ids?: readonly number[]): void {
