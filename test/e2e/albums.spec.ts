@@ -4,10 +4,14 @@
  * leaves the album and comes back to its place when restored; removing one is undoable.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe.js';
 import { serverForFile } from './support/folio-server.js';
 import { focusGallery, gallery, openFolio, screenshot, sidebar } from './support/ui.js';
 
 const server = serverForFile(test, { imported: true });
+
+// axe is injected as a script; the page's CSP (script-src 'self') would block it.
+test.use({ bypassCSP: true });
 
 const cells = (page: Page) => gallery(page).getByRole('gridcell');
 const captions = async (page: Page) => (await cells(page).locator('.tile-caption').allInnerTexts()).map((text) => text.trim());
@@ -121,6 +125,7 @@ test('albums from the keyboard: a folder, an album inside it, Add to album…, r
   await expect(albumButton(page, 'Sea')).toHaveAccessibleName('Sea 1 item');
 
   await sidebar(page).getByRole('button', { name: 'Actions for Sea' }).click();
+  await expectNoSeriousViolations(page, 'albums in the sidebar, with an album menu open');
   await page.getByRole('menuitem', { name: 'Delete album' }).click();
   await expect(albumButton(page, 'Sea')).toHaveCount(0);
   await expect(cells(page)).toHaveCount(21);
