@@ -123,6 +123,14 @@ test('albums from the keyboard: a folder, an album inside it, Add to album…, r
   await page.getByRole('textbox', { name: 'New name for Coast' }).fill('Sea');
   await page.keyboard.press('Enter');
   await expect(albumButton(page, 'Sea')).toHaveAccessibleName('Sea 1 item');
+  await sidebar(page).getByRole('button', { name: 'Actions for Sea' }).click();
+  await page.getByRole('menuitem', { name: 'Move to the top' }).click();
+  await folder.click();
+  await expect(albumButton(page, 'Sea')).toBeVisible();
+  await sidebar(page).getByRole('button', { name: 'Actions for Sea' }).click();
+  await page.getByRole('menuitem', { name: 'Move into “Trips”' }).click();
+  await expect(albumButton(page, 'Sea')).toBeHidden();
+  await folder.click();
 
   await sidebar(page).getByRole('button', { name: 'Actions for Sea' }).click();
   await expectNoSeriousViolations(page, 'albums in the sidebar, with an album menu open');

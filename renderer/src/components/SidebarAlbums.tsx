@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
 import type { Album, AlbumKind } from '../../../shared/albums.js';
-import { addToAlbum, createAlbum, deleteAlbum, refreshAlbums, renameAlbum } from '../actions/albums.js';
+import { addToAlbum, createAlbum, deleteAlbum, moveAlbum, refreshAlbums, renameAlbum } from '../actions/albums.js';
 import { onLibraryChanged } from '../actions/refresh.js';
 import { draggedIds, isItemDrag } from '../hooks/use-tile-drag.js';
 import { sameView, type GalleryView } from '../logic/gallery-query.js';
@@ -48,7 +48,27 @@ function NameField({ label, initial, onDone }: { label: string; initial: string;
 
 type Editing = { kind: 'rename'; id: number } | { kind: 'create'; albumKind: AlbumKind; parentId: number | null } | null;
 
+/** Folders an album may move into: not where it is, and for a folder not itself or one inside it. */
+function moveTargets(albums: readonly Album[], album: Album): Album[] {
+  const inside = new Set<number>([album.id]);
+  if (album.kind === 'folder') {
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const candidate of albums) {
+        if (candidate.parentId !== null && inside.has(candidate.parentId) && !inside.has(candidate.id)) {
+          inside.add(candidate.id);
+          grew = true;
+        }
+      }
+    }
+  }
+  return albums
+    .filter((candidate) => candidate.kind === 'folder' && !inside.has(candidate.id) && candidate.id !== album.parentId)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 function AlbumMenu({ album, onClose, onEdit }: { album: Album; onClose(): void; onEdit(editing: Editing): void }) {
+  const albums = useStore((s) => s.albums);
   const act = (fn: () => void) => () => {
     onClose();
     fn();
@@ -77,6 +97,16 @@ function AlbumMenu({ album, onClose, onEdit }: { album: Album; onClose(): void; 
             New folder here…
           </button>
         </>
+      )}
+      {moveTargets(albums, album).map((folder) => (
+        <button key={folder.id} type="button" role="menuitem" onClick={act(() => void moveAlbum(album, folder.id))}>
+          Move into “{folder.name}”
+        </button>
+      ))}
+      {album.parentId !== null && (
+        <button type="button" role="menuitem" onClick={act(() => void moveAlbum(album, null))}>
+          Move to the top
+        </button>
       )}
       <button type="button" role="menuitem" className="danger" onClick={act(() => void deleteAlbum(album))}>
         Delete {KIND_WORD[album.kind]}
