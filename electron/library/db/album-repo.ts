@@ -112,6 +112,11 @@ export function activeCounts(db: Db): Map<number, number> {
   return new Map(rows);
 }
 
+/** Every row of the album, trashed items too (a range count of its key). */
+export function countAllItems(db: Db, albumId: number): number {
+  return statement(db, `SELECT count(*) FROM album_items WHERE album_id = ?`).pluck().get(albumId) as number;
+}
+
 export function countActiveItems(db: Db, albumId: number): number {
   return statement(db, `SELECT count(*) FROM album_items ai WHERE ai.album_id = ? AND ${notTrashed('ai.media_id')}`)
     .pluck()
@@ -150,17 +155,6 @@ export function albumAllIds(db: Db, albumId: number): number[] {
     .all(albumId) as number[];
 }
 
-/** Which of the ids the album holds (trashed or not). */
-export function membersAmong(db: Db, albumId: number, ids: readonly number[]): Set<number> {
-  const found = statement(
-    db,
-    `SELECT ai.media_id FROM json_each(?) j CROSS JOIN album_items ai WHERE ai.album_id = ? AND ai.media_id = j.value`,
-  )
-    .pluck()
-    .all(jsonIds(ids), albumId) as number[];
-  return new Set(found);
-}
-
 export function positionOf(db: Db, albumId: number, mediaId: number): number | undefined {
   return statement(db, `SELECT position FROM album_items WHERE album_id = ? AND media_id = ?`).pluck().get(albumId, mediaId) as
     | number
@@ -193,11 +187,13 @@ export function placeItems(
   now: string,
 ): number {
   const onConflict = move ? 'DO UPDATE SET position = excluded.position' : 'DO NOTHING';
+  // Written in id order (the position still comes from the place in the list): the primary key
+  // and the by-item index then grow page after page instead of at random places of the b-tree.
   // `WHERE true` lets SQLite tell the upsert's ON CONFLICT from a join constraint.
   return statement(
     db,
     `INSERT INTO album_items (album_id, media_id, position, added_at)
-     SELECT @albumId, j.value, @first + j.key * @step, @now FROM json_each(@ids) j WHERE true
+     SELECT @albumId, j.value, @first + j.key * @step, @now FROM json_each(@ids) j WHERE true ORDER BY j.value
      ON CONFLICT (album_id, media_id) ${onConflict}`,
   ).run({ albumId, ids: jsonIds(ids), first, step, now }).changes;
 }

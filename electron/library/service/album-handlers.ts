@@ -15,7 +15,6 @@ import {
   insertAlbum,
   lastPosition,
   listAlbumRows,
-  membersAmong,
   placeItems,
   positionBefore,
   positionOf,
@@ -25,6 +24,7 @@ import {
   setAlbumParent,
   setAlbumQuery,
   countActiveItems,
+  countAllItems,
   type AlbumRow,
 } from '../db/album-repo.js';
 import type { Db } from '../db/connection.js';
@@ -176,11 +176,12 @@ export function albumHandlers(lib: LibraryContext): HandlerGroup<AlbumHandlersMe
         let added = 0;
         let moved = 0;
         if (adding.length > 0) {
-          const had = membersAmong(db, id, adding).size;
+          // The album's size before and after says how many were new, without probing each id.
+          const sizeBefore = countAllItems(db, id);
           const place = moveBefore !== undefined;
           const slot = slotBefore(db, id, moveBefore ?? null, adding.length);
           const written = placeItems(db, id, adding, slot.first, slot.step, place, nowIso());
-          added = adding.length - had;
+          added = countAllItems(db, id) - sizeBefore;
           moved = place ? written - added : 0;
         }
         return { added, removed, moved, count: countActiveItems(db, id) };
