@@ -98,18 +98,37 @@ export function countChildren(db: Db, folderId: number): number {
   return statement(db, `SELECT count(*) FROM albums WHERE parent_id = ?`).pluck().get(folderId) as number;
 }
 
+/*
+ * Counting an album's active items: its rows are a range of the key (counted without reading a
+ * row), less those in the trash. The trash is usually small beside an album, so the trashed
+ * ones are found from the trash's side; when the trash is the larger, each row probes it.
+ */
+function trashSize(db: Db): number {
+  return statement(db, `SELECT count(*) FROM trash`).pluck().get() as number;
+}
+
 /** Active items of every hand-made album, keyed by album id (albums without any are absent). */
 export function activeCounts(db: Db): Map<number, number> {
-  const rows = statement(
+  // Grouped by the outer table's rowid, which the scan of albums visits in order: no sort step.
+  const totals = statement(
     db,
-    // Grouped by the outer table's rowid, which the scan of albums visits in order: no sort step.
-    `SELECT a.id, count(*) FROM albums a CROSS JOIN album_items ai
-     WHERE a.kind = 'album' AND ai.album_id = a.id AND ${notTrashed('ai.media_id')}
-     GROUP BY a.id`,
+    `SELECT a.id, count(*) FROM albums a CROSS JOIN album_items ai WHERE a.kind = 'album' AND ai.album_id = a.id GROUP BY a.id`,
   )
     .raw()
     .all() as [number, number][];
-  return new Map(rows);
+  const counts = new Map(totals);
+  if (trashSize(db) === 0) return counts;
+  const trashed = statement(
+    db,
+    `SELECT ai.album_id, count(*) FROM trash t CROSS JOIN album_items ai WHERE ai.media_id = t.media_id GROUP BY ai.album_id`,
+  )
+    .raw()
+    .all() as [number, number][];
+  for (const [albumId, count] of trashed) {
+    const total = counts.get(albumId);
+    if (total !== undefined) counts.set(albumId, total - count);
+  }
+  return counts;
 }
 
 /** Every row of the album, trashed items too (a range count of its key). */
@@ -118,6 +137,15 @@ export function countAllItems(db: Db, albumId: number): number {
 }
 
 export function countActiveItems(db: Db, albumId: number): number {
+  const total = countAllItems(db, albumId);
+  const trash = trashSize(db);
+  if (trash === 0) return total;
+  if (trash < total) {
+    const trashed = statement(db, `SELECT count(*) FROM trash t CROSS JOIN album_items ai WHERE ai.album_id = ? AND ai.media_id = t.media_id`)
+      .pluck()
+      .get(albumId) as number;
+    return total - trashed;
+  }
   return statement(db, `SELECT count(*) FROM album_items ai WHERE ai.album_id = ? AND ${notTrashed('ai.media_id')}`)
     .pluck()
     .get(albumId) as number;

@@ -37,15 +37,21 @@ async function albumPlans(work: () => Promise<unknown>): Promise<{ sql: string; 
 
 /** Plan lines that read a whole table of albums' items, or (for an album in its order) sort it after reading it. */
 function wideAlbumReads(sql: string, plan: readonly string[]): string[] {
+  let lines = plan;
   const inAlbumOrder = /ORDER BY ai\.position/.test(sql);
+  // Trashed rows of an album are counted from the trash's side only when the trash is the
+  // smaller (countActiveItems chooses): reading it whole is the point there.
+  if (/FROM trash t CROSS JOIN album_items ai/.test(sql)) lines = plan.filter((line) => line !== 'SCAN t');
   return [
-    ...plan.filter((line) => /^SCAN (album_items|ai)\b/.test(line) || (inAlbumOrder && /USE TEMP B-TREE FOR ORDER BY/.test(line))),
-    ...wideReads(plan),
+    ...lines.filter((line) => /^SCAN (album_items|ai)\b/.test(line) || (inAlbumOrder && /USE TEMP B-TREE FOR ORDER BY/.test(line))),
+    ...wideReads(lines),
   ];
 }
 
 describe('album query plans', () => {
   it("an album's first page, its count and its id list walk its items in order by album_items_in_order", async () => {
+    const inAlbum = (await library.service.call('albums.itemIds', { id: bigId }, ctx)).ids;
+    await library.service.call('media.softDelete', { ids: inAlbum.slice(0, 20) }, ctx);
     const plans = await albumPlans(async () => {
       const first = await library.service.call('albums.items', { id: bigId, limit: 100 }, ctx);
       await library.service.call('albums.items', { id: bigId, limit: 100, cursor: first.nextCursor ?? undefined }, ctx);
@@ -59,9 +65,13 @@ describe('album query plans', () => {
         plan: [expect.stringMatching(/^SEARCH ai USING (COVERING )?INDEX album_items_in_order \(album_id=\?(?: AND \(position,media_id\)>\(\?,\?\))?\)$/)],
       });
     }
+    // The count is the album's key range less its trashed rows, found from the (smaller) trash.
+    const total = plans.find(({ sql }) => /SELECT count\(\*\) FROM album_items WHERE album_id = \?/.test(sql));
+    expect(total?.plan.join('\n')).toMatch(/^SEARCH album_items USING COVERING INDEX (album_items_in_order|sqlite_autoindex_album_items_1) \(album_id=\?\)$/);
+    const trashed = plans.find(({ sql }) => /FROM trash t CROSS JOIN album_items ai WHERE ai\.album_id = \?/.test(sql));
+    expect(trashed?.plan).toEqual(['SCAN t', expect.stringMatching(/^SEARCH ai USING (PRIMARY KEY|(COVERING )?INDEX album_items_by_media) \((album_id=\? AND media_id=\?|media_id=\? AND album_id=\?)\)$/)]);
     for (const { sql, plan } of plans) expect({ sql, wide: wideAlbumReads(sql, plan) }).toEqual({ sql, wide: [] });
-    const count = plans.find(({ sql }) => /SELECT count\(\*\) FROM album_items ai WHERE ai\.album_id/.test(sql));
-    expect(count?.plan.join('\n')).toMatch(/SEARCH ai USING (COVERING )?INDEX (album_items_in_order|sqlite_autoindex_album_items_1) \(album_id=\?\)/);
+    await library.service.call('media.restore', { ids: inAlbum.slice(0, 20) }, ctx);
   });
 
   it("an item's albums are looked up by album_items_by_media", async () => {
@@ -86,7 +96,6 @@ describe('album query plans', () => {
   it('the sidebar counts every album in one pass over the album links, by album', async () => {
     const plans = await albumPlans(() => library.service.call('albums.list', {}, ctx));
     const counts = plans.find(({ sql }) => /GROUP BY a\.id/.test(sql));
-    expect(counts?.plan.join('\n')).toMatch(/SEARCH ai USING (COVERING )?INDEX (album_items_in_order|sqlite_autoindex_album_items_1) \(album_id=\?\)/);
-    expect(counts?.plan.join('\n')).not.toMatch(/TEMP B-TREE FOR GROUP BY/);
+    expect(counts?.plan).toEqual(['SCAN a', expect.stringMatching(/^SEARCH ai USING COVERING INDEX (album_items_in_order|sqlite_autoindex_album_items_1) \(album_id=\?\)$/)]);
   });
 });
