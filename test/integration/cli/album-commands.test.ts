@@ -29,6 +29,7 @@ describe('folio albums and folio album', () => {
     expect(run.stdout).toContain('album create <name> [--folder | --smart <search>]');
   });
 
+  // Fourteen runs of the CLI, each a new Node process: more than the default minute on a loaded machine.
   it('makes a folder, an album in it and a smart album; adds, reorders, removes; prints the tree', async () => {
     const [a, b, c] = ids.map(String) as [string, string, string];
     expect((await folio('album', 'create', 'Trips', '--folder')).code).toBe(0);
@@ -52,7 +53,7 @@ describe('folio albums and folio album', () => {
       ['Coast', null],
       ['Nikons', null],
     ]);
-  });
+  }, 180_000);
 
   it('refuses an unknown album, a duplicate name, adding to a smart album, with their exit codes', async () => {
     const [a] = ids.map(String) as [string];
@@ -68,5 +69,5 @@ describe('folio albums and folio album', () => {
     expect(smart.stderr).toContain('is a smart album');
     expect((await folio('album', 'frobnicate')).code).toBe(2);
     expect((await folio('album', 'add', 'Twice', 'x1')).code).toBe(2);
-  });
+  }, 120_000);
 });
