@@ -12,10 +12,11 @@ import type { ImportProgress } from './media.js';
  * - `files`: what Folio knows from the file: type, size, dimensions, EXIF, its path, present,
  *   missing or offline, damaged
  * - `folders`: the library's folders: added, removed, online/offline, scanned
+ * - `albums`: albums, smart albums and folders of albums: made, renamed, moved, deleted, their items
  */
-export type ChangeAspect = 'items' | 'fields' | 'tags' | 'aiTags' | 'trash' | 'thumbnails' | 'files' | 'folders';
+export type ChangeAspect = 'items' | 'fields' | 'tags' | 'aiTags' | 'trash' | 'thumbnails' | 'files' | 'folders' | 'albums';
 
-export const CHANGE_ASPECTS: readonly ChangeAspect[] = ['items', 'fields', 'tags', 'aiTags', 'trash', 'thumbnails', 'files', 'folders'];
+export const CHANGE_ASPECTS: readonly ChangeAspect[] = ['items', 'fields', 'tags', 'aiTags', 'trash', 'thumbnails', 'files', 'folders', 'albums'];
 
 /** Pushed to every open UI after a write, whoever made it (UI, REST API, CLI, another process). */
 export interface LibraryChange {

@@ -1,4 +1,5 @@
 import type { JsonObject } from './metadata.js';
+import type { AlbumRef } from './albums.js';
 
 export const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'other'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
@@ -109,6 +110,8 @@ export interface MediaItem {
   rating: number;
   label: MediaLabel;
   flag: MediaFlag;
+  /** The albums that hold it (by name), smart albums aside. */
+  albums: AlbumRef[];
   // Derived and state.
   aiTags: AiTag[];
   extensionStatus: ExtensionStatus[];

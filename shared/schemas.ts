@@ -116,7 +116,7 @@ export const READ_ONLY_FIELDS = [
   'orientation', 'md5', 'takenAt', 'cameraMake', 'cameraModel', 'gps', 'duration',
   'originalName', 'path', 'folderId', 'mtime', 'aiTags', 'AITags', 'extensionStatus',
   'thumbnails', 'originalUrl', 'parentId', 'derivedCount', 'status', 'availability',
-  'fileState', 'stateReason', 'deletedAt', 'createdAt', 'updatedAt', 'updatedBy', 'url',
+  'fileState', 'stateReason', 'deletedAt', 'createdAt', 'updatedAt', 'updatedBy', 'url', 'albums',
 ] as const;
 
 export const MediaPatch = z

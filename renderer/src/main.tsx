@@ -11,6 +11,7 @@ import './styles/panel.css';
 import './styles/overlays.css';
 import './styles/curating.css';
 import './styles/tags.css';
+import './styles/albums.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -6,7 +6,9 @@
  * - the naive query a first version would write (OFFSET paging, IN/NOT IN left to SQLite's
  *   planner, LIKE for autocomplete), to show what the plans buy.
  * Floors: p95 < 30 ms for the first page, tag all-of + none-of and autocomplete; < 2 s for
- * editTags, softDelete and setCurating (issue 14) of 100,000 items. Printed, not asserted.
+ * editTags, softDelete and setCurating (issue 14) of 100,000 items. Albums (issue 14): p95 < 30 ms
+ * for the first page of a 50,000-item album in album order with its count; < 2 s to add
+ * 100,000 items to an album. Printed, not asserted.
  *
  *   node bin/run-ts.mjs test/bench/query-bench.ts            (FOLIO_BENCH_ITEMS=200000 for a quick run)
  */
@@ -16,6 +18,7 @@ import { openLibrary } from '../../electron/library/library.js';
 import type { MediaFilter } from '../../shared/schemas.js';
 import { makeTempDir, removeDir, testContext } from '../helpers/temp-library.js';
 import { generateLargeLibrary, random } from './large-library.js';
+import { generateAlbums } from './large-albums.js';
 
 const ITEMS = Number(process.env.FOLIO_BENCH_ITEMS ?? 1_000_000);
 const TAGS = 20_000;
@@ -195,6 +198,47 @@ async function main() {
   line('media.setCurating label + flag on the same items', labelAndFlag, 2000, rawRate);
   line('baseline: raw UPDATE … WHERE id IN json_each, no checks', rawRate);
   report('first page sorted by rating (100 items)', ratedPage, 30);
+
+  // Issue 14: albums. 1,000 albums with a realistic skew, one of 50,000 items; its first page in
+  // album order with the total (what the album view and `album:X` show), and filling an album.
+  console.log('\nAlbums (1,000, one of 50,000 items)');
+  const albums = await timeOnce(() => generateAlbums(db, ITEMS, 1_000, rand));
+  const generated = db.prepare(`SELECT count(*) AS n FROM album_items`).get() as { n: number };
+  console.log(`  generated in ${ms(albums)}: ${generated.n.toLocaleString('en')} album links`);
+  const bigId = (db.prepare(`SELECT id FROM albums WHERE name_key = 'best of'`).get() as { id: number }).id;
+  const albumFirst = await measure(() => null, () => service.call('albums.items', { id: bigId, limit: 100 }, ctx));
+  const rawAlbumPage = db.prepare(
+    `SELECT ai.media_id FROM album_items ai WHERE ai.album_id = ? AND NOT EXISTS (SELECT 1 FROM trash WHERE media_id = ai.media_id) ORDER BY ai.position, ai.media_id LIMIT 100`,
+  );
+  const rawAlbumTotal = db.prepare(`SELECT count(*) FROM album_items WHERE album_id = ?`).pluck();
+  const rawAlbumTrashed = db.prepare(`SELECT count(*) FROM trash t CROSS JOIN album_items ai WHERE ai.album_id = ? AND ai.media_id = t.media_id`).pluck();
+  const rawAlbum = await measure(() => null, () => [rawAlbumPage.all(bigId), (rawAlbumTotal.get(bigId) as number) - (rawAlbumTrashed.get(bigId) as number)]);
+  const probedCount = db.prepare(`SELECT count(*) FROM album_items ai WHERE ai.album_id = ? AND NOT EXISTS (SELECT 1 FROM trash WHERE media_id = ai.media_id)`).pluck();
+  report('albums.items, 50,000-item album: first 100 full items + count', albumFirst, 30, rawAlbum);
+  report('baseline: the same ids and count as raw SQL', rawAlbum);
+  report('baseline: the count probing the trash for each item', await measure(() => null, () => probedCount.get(bigId)));
+  const naiveAlbum = db.prepare(
+    `SELECT m.id FROM media m JOIN album_items ai ON ai.media_id = m.id AND ai.album_id = ? WHERE m.id NOT IN (SELECT media_id FROM trash) ORDER BY ai.position LIMIT 100 OFFSET ?`,
+  );
+  report('baseline: a middle page with OFFSET (25,000)', await measure(() => null, () => naiveAlbum.all(bigId, 25_000)));
+  report('albums.itemIds, 50,000-item album (the gallery\'s id list)', await measure(() => null, () => service.call('albums.itemIds', { id: bigId }, ctx)));
+  report('albums.list, 1,000 albums with counts and covers', await measure(() => null, () => service.call('albums.list', {}, ctx)));
+  const fillIds = sampleIds(BULK);
+  const rawAlbumId = Number(db.prepare(`INSERT INTO albums (kind, name, name_key, created_at) VALUES ('album', 'raw fill', 'raw fill', 'x')`).run().lastInsertRowid);
+  const rawFill = await timeOnce(() =>
+    db.transaction(() =>
+      db.prepare(`INSERT INTO album_items (album_id, media_id, position, added_at) SELECT ?, value, key, 'x' FROM json_each(?)`).run(rawAlbumId, JSON.stringify(fillIds)),
+    )(),
+  );
+  const filled = await service.call('albums.create', { name: 'Bench fill' }, ctx);
+  const fill = await timeOnce(() => service.call('albums.editItems', { id: filled.id, add: fillIds }, ctx));
+  const moveBefore = fillIds[Math.floor(fillIds.length / 2)] as number;
+  const reorder = await timeOnce(() => service.call('albums.editItems', { id: filled.id, add: fillIds.slice(0, 1_000), moveBefore }, ctx));
+  const empty = await timeOnce(() => service.call('albums.editItems', { id: filled.id, remove: fillIds }, ctx));
+  line(`albums.editItems add ${BULK.toLocaleString('en')} items to a new album`, fill, 2000, rawFill);
+  line('albums.editItems move 1,000 of them before another', reorder);
+  line(`albums.editItems remove the ${BULK.toLocaleString('en')} again`, empty, 2000);
+  line('baseline: raw INSERT … SELECT FROM json_each, no checks', rawFill);
   const check = db.pragma('integrity_check', { simple: true });
   console.log(`\nintegrity_check after the writes: ${String(check)}`);
 }

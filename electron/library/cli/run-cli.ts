@@ -17,6 +17,7 @@ import { tagsCommand } from './commands/tags-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
 import { backupCommand } from './commands/backup-command.js';
 import { checkCommand } from './commands/check-command.js';
+import { albumCommand, albumsCommand } from './commands/album-commands.js';
 import { cutWalMessage } from '../db/cut-wal-notice.js';
 import { backupsKeptFromEnv } from '../db/backups/backup-files.js';
 
@@ -32,6 +33,7 @@ import { terminalText } from './terminal-text.js';
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, rateCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
   backupCommand, checkCommand, tagsCommand,
+  albumsCommand, albumCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

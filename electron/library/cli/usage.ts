@@ -33,6 +33,13 @@ Commands:
                              recounts tags and makes missing thumbnails (files are not touched)
   restore <backup-file>      Put a backup in place of the library (refused while it is open);
                              the library as it was is kept in backups/ first
+  albums [--json]            Albums, smart albums and folders as a tree, with their counts
+  album create <name> [--folder | --smart <search>] [--in <folder>]
+                             Make an album, a folder of albums or a smart album (a saved search)
+  album rename <album> <new name> | album move <album> [--in <folder>] | album delete <album>
+                             An album is named by its name or its id; deleting keeps the items
+  album add <album> <id…> [--before <id>] | album remove <album> <id…> | album items <album>
+                             Add (appended, or placed before an item), remove, list in album order
   serve [--port <n>] [--host 127.0.0.1|::1] [--demo]
                              Browser mode: the app and the REST API on this machine only
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { humanSize } from '../../../shared/format.js';
 import type { MediaUrlBuilder } from '../../../shared/media-urls.js';
 import type { AiTag, Availability, ExtensionRunState, ExtensionStatus, MediaItem, MediaStatus, ThumbnailInfo, ThumbnailSize } from '../../../shared/media.js';
+import { albumsOfItems } from '../db/album-repo.js';
 import type { Db } from '../db/connection.js';
 import { extensionRunsOf } from '../db/extension-run-repo.js';
 import { detectedFieldsOf, type MediaRow } from '../db/media-columns.js';
@@ -38,6 +39,7 @@ export function loadMediaItems(db: Db, urls: MediaUrlBuilder, ids: readonly numb
   const thumbnails = groupBy(thumbnailsOf(db, md5s), (row) => row.md5);
   const derived = countDerived(db, found);
   const implied = impliedTagsOf(db, found);
+  const albums = albumsOfItems(db, found);
   return rows.map((row) =>
     hydrateMediaItem(row, {
       tags: (tags.get(row.id) ?? []).map((tag) => tag.name),
@@ -57,12 +59,13 @@ export function loadMediaItems(db: Db, urls: MediaUrlBuilder, ids: readonly numb
       thumbnails: thumbnailInfos(row, thumbnails.get(row.md5 ?? '') ?? [], urls),
       originalUrl: urls.original(row.id),
       derivedCount: derived.get(row.id) ?? 0,
+      albums: albums.get(row.id) ?? [],
     }),
   );
 }
 
 /** What an item has besides its row, read from the other tables. */
-type RelatedParts = Pick<MediaItem, 'tags' | 'impliedTags' | 'aiTags' | 'extensionStatus' | 'thumbnails' | 'originalUrl' | 'derivedCount'>;
+type RelatedParts = Pick<MediaItem, 'tags' | 'impliedTags' | 'aiTags' | 'extensionStatus' | 'thumbnails' | 'originalUrl' | 'derivedCount' | 'albums'>;
 
 /** The one row → item function: the row's own fields, with the parts read from other tables. */
 export function hydrateMediaItem(row: MediaRow, related: RelatedParts): MediaItem {

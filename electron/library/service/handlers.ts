@@ -1,4 +1,5 @@
 import { aiHandlers } from './ai-handlers.js';
+import { albumHandlers } from './album-handlers.js';
 import { curatingHandlers } from './curating-handlers.js';
 import { duplicateHandlers } from './duplicate-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
@@ -30,6 +31,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...trashHandlers(lib),
     ...stackHandlers(lib),
     ...tagTreeHandlers(lib),
+    ...albumHandlers(lib),
     ...unsupportedShellHandlers,
   };
 }

@@ -33,7 +33,7 @@ export async function reloadIds(): Promise<void> {
   const request = ++idsRequest;
   askedQuery = { view, search, sort };
   try {
-    const { ids } = await call('media.listIds', { filter: buildFilter(view, search), sort });
+    const { ids } = view.kind === 'album' ? await albumViewIds(view.id, view, search) : await call('media.listIds', { filter: buildFilter(view, search), sort });
     if (request !== idsRequest) return;
     unanswered = new Set();
     const state = useStore.getState();
@@ -51,6 +51,14 @@ export async function reloadIds(): Promise<void> {
     useStore.getState().setIdsLoading(false);
     reportError(error, 'show these items');
   }
+}
+
+/** An album in its own order; a search typed meanwhile narrows it (its order stays the album's). */
+async function albumViewIds(albumId: number, view: GalleryView, search: string): Promise<{ ids: number[] }> {
+  const inAlbum = await call('albums.itemIds', { id: albumId });
+  if (search.trim() === '') return inAlbum;
+  const matching = new Set((await call('media.listIds', { filter: buildFilter(view, search) })).ids);
+  return { ids: inAlbum.ids.filter((id) => matching.has(id)) };
 }
 
 const TILE_BATCH = 400;

@@ -2,6 +2,7 @@ import { restoreItems, trashItems } from '../actions/edit-items.js';
 import { viewTitle } from '../logic/gallery-query.js';
 import { orderedSelection } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
+import { AlbumGalleryActions } from './AlbumActions.js';
 
 function plural(count: number, one: string): string {
   return `${count.toLocaleString()} ${one}${count === 1 ? '' : 's'}`;
@@ -27,6 +28,7 @@ export function GalleryHeader() {
         {selectedCount > 0 && ` · ${selectedCount.toLocaleString()} selected`}
       </span>
       <div className="gallery-actions">
+        <AlbumGalleryActions />
         {inTrash ? (
           <>
             <button type="button" disabled={selectedCount === 0} onClick={() => void restoreItems(selected())}>

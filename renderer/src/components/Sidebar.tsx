@@ -5,6 +5,7 @@ import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
 import { LibraryActions } from './LibraryActions.js';
 import { SidebarTagTree } from './SidebarTagTree.js';
+import { SidebarAlbums } from './SidebarAlbums.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -75,6 +76,7 @@ export function Sidebar() {
         </ul>
       )}
       <SidebarTagTree />
+      <SidebarAlbums />
       <ul className="side-list side-bottom">
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
       </ul>

@@ -2,6 +2,7 @@ import { memo, useRef, useState, type MouseEvent } from 'react';
 import type { MediaTile } from '../../../shared/media.js';
 import { mediaUrls } from '../api/client.js';
 import { useDecodedPicture } from '../hooks/use-decoded-picture.js';
+import { useTileDrag } from '../hooks/use-tile-drag.js';
 import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { useStore } from '../store/store.js';
 import { TileCuratingMarks, curatingText } from './TileCuratingMarks.js';
@@ -65,6 +66,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
   const url = thumbSize === null ? null : mediaUrls.thumbnail(id, thumbSize);
   const problem = tile ? tileProblem(tile) : null;
   const pictureRef = useRef<HTMLImageElement>(null);
+  const dragHandlers = useTileDrag(id);
   const pictureUrl = pictureAllowed && url !== failedUrl ? url : null;
   const decodedUrl = useDecodedPicture(pictureRef, pictureUrl, setFailedUrl);
   const showImage = pictureUrl !== null && decodedUrl === pictureUrl;
@@ -83,6 +85,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
       style={{ left, width: size, height: size + TILE_CAPTION }}
       onClick={(event) => onPick(id, event)}
       onDoubleClick={() => onOpen(id)}
+      {...dragHandlers}
     >
       {/* The name comes from the caption; the picture and its badges repeat it visually only. */}
       <div className={tile?.fileState === 'pending' && !showImage ? 'thumb-box pending' : 'thumb-box'} style={{ height: size }} aria-hidden="true">

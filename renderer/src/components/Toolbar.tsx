@@ -6,6 +6,7 @@ import { redo, undo } from '../actions/undo.js';
 import { MAX_TILE, MIN_TILE } from '../logic/grid-math.js';
 import { useStore } from '../store/store.js';
 import { useFocusRequest } from '../hooks/use-focus-request.js';
+import { SaveSmartAlbum } from './AlbumActions.js';
 
 const SORT_LABELS: Record<SortField, string> = {
   takenAt: 'Date taken',
@@ -160,6 +161,7 @@ export function Toolbar() {
     <header className="toolbar">
       <h1 className="brand">Folio</h1>
       <SearchField />
+      <SaveSmartAlbum />
       <SortControls />
       <SizeSlider />
       {isDesktop ? (

@@ -3,7 +3,7 @@
  * the toolbar's search text, turned into one `media.listIds` filter.
  */
 import type { ArgsIn } from '../../../shared/contract.js';
-import { mergeFilters } from '../../../shared/list-filter.js';
+import { mergeFilters, searchFilter } from '../../../shared/list-filter.js';
 import { parseSearchQuery } from '../../../shared/search-query.js';
 
 export type GalleryView =
@@ -11,7 +11,9 @@ export type GalleryView =
   | { kind: 'untagged' }
   | { kind: 'folder'; id: number; label: string }
   | { kind: 'tag'; name: string }
-  | { kind: 'trash' };
+  | { kind: 'trash' }
+  | { kind: 'album'; id: number; name: string }
+  | { kind: 'smart'; id: number; name: string; query: string };
 
 export type ListFilter = NonNullable<ArgsIn<'media.listIds'>['filter']>;
 
@@ -21,6 +23,10 @@ export function buildFilter(view: GalleryView, search: string): ListFilter {
   if (view.kind === 'folder') fromView.folderId = view.id;
   if (view.kind === 'untagged') fromView.untagged = true;
   if (view.kind === 'tag') fromView.tagsAll = [view.name];
+  // A smart album is its saved search, narrowed by what is typed in the toolbar. An album's
+  // order and membership come from albums.itemIds (actions/gallery-data); this filter only
+  // narrows it when something is typed.
+  if (view.kind === 'smart') return searchFilter(view.query, fromView, parseSearchQuery(search));
   return mergeFilters(fromView, parseSearchQuery(search));
 }
 
@@ -28,6 +34,8 @@ export function sameView(a: GalleryView, b: GalleryView): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'folder' && b.kind === 'folder') return a.id === b.id;
   if (a.kind === 'tag' && b.kind === 'tag') return a.name === b.name;
+  if (a.kind === 'album' && b.kind === 'album') return a.id === b.id;
+  if (a.kind === 'smart' && b.kind === 'smart') return a.id === b.id;
   return true;
 }
 
@@ -43,5 +51,9 @@ export function viewTitle(view: GalleryView): string {
       return `Tag: ${view.name}`;
     case 'trash':
       return 'Trash';
+    case 'album':
+      return `Album: ${view.name}`;
+    case 'smart':
+      return `Smart album: ${view.name}`;
   }
 }

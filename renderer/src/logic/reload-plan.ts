@@ -37,6 +37,9 @@ const EFFECTS: Record<ChangeAspect, Effect> = {
   thumbnails: { ids: false, tiles: true, items: true, library: false },
   files: { ids: true, tiles: true, items: true, library: false },
   folders: { ids: true, tiles: false, items: false, library: true },
+  // An album view's list, and the panel's list of an item's albums; the sidebar's albums
+  // reload on every change by themselves (smart albums' counts follow any field).
+  albums: { ids: true, tiles: false, items: true, library: false },
 };
 
 export function reloadPlan(aspects: Iterable<ChangeAspect>, ids?: readonly number[]): ReloadPlan {

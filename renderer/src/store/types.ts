@@ -9,6 +9,8 @@ import type { UiSlice } from './ui-slice.js';
 import type { TagTreeSlice } from './tag-tree-slice.js';
 
 /** The whole store: one state object made of slices, each owning its part. */
-export type All = GallerySlice & SelectionSlice & ItemsSlice & LibrarySlice & ImportSlice & UndoSlice & UiSlice & TagTreeSlice;
+export type All = GallerySlice & SelectionSlice & ItemsSlice & LibrarySlice & ImportSlice & UndoSlice & UiSlice & TagTreeSlice & AlbumsSlice;
+import type { AlbumsSlice } from './albums-slice.js';
+
 
 export type Slice<T> = StateCreator<All, [], [], T>;

@@ -64,6 +64,14 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { groups: [{ kind: 'near', items: [{ id: 1, size: 162_000, width: 640, height: 480, distance: 0 }, { id: 2, size: 26_600, width: 320, height: 240, distance: 2 }] }], unhashed: 0 };
     case 'SimilarItems':
       return { hashed: true, items: [{ id: 2, distance: 2, sameFile: false }] };
+    case 'Album':
+      return { id: example.id ?? 1, kind: 'album', name: 'Keepers', parentId: null, count: 3, coverId: 3 };
+    case 'AlbumList':
+      return { albums: [{ id: 1, kind: 'album', name: 'Keepers', parentId: null, count: 3, coverId: 3 }] };
+    case 'AlbumDeleted':
+      return { id: example.id };
+    case 'AlbumItemsEdit':
+      return { added: 3, removed: 0, moved: 0, count: 3 };
     default:
       return { openapi: '3.1.0' };
   }
@@ -181,6 +189,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], origin: string
       { name: 'media', description: 'Media items' },
       { name: 'tags', description: 'The tag vocabulary' },
       { name: 'meta', description: 'About the API' },
+      { name: 'albums', description: 'Albums, smart albums and folders of albums' },
       ...[...dialects].map((dialect) => dialect.tag),
     ],
     paths,

@@ -2,6 +2,7 @@ import {
   AVAILABILITIES, EXTENSION_RUN_STATES, FILE_STATES, MAX_RATING, MEDIA_FLAGS, MEDIA_LABELS, MEDIA_STATUSES, MEDIA_TYPES, THUMBNAIL_SIZES,
 } from '../../../../../shared/media.js';
 import { ERROR_CODES } from '../../../../../shared/errors.js';
+import { ALBUM_KINDS } from '../../../../../shared/albums.js';
 
 /**
  * JSON Schemas of what the REST API answers. The answers are TypeScript types (not zod), so
@@ -97,6 +98,11 @@ const MediaItem: JsonSchema = {
     rating: { type: 'integer', minimum: 0, maximum: MAX_RATING, description: 'Stars, 0 = unrated' },
     label: { enum: [...MEDIA_LABELS], description: 'Colour label' },
     flag: { enum: [...MEDIA_FLAGS], description: 'Pick or reject' },
+    albums: {
+      type: 'array',
+      description: 'The albums that hold it (smart albums aside)',
+      items: { type: 'object', required: ['id', 'name'], properties: { id: int, name: str } },
+    },
     AITags: { type: 'array', items: ref('AiTag') },
     extensionStatus: { type: 'array', items: ref('ExtensionStatus') },
     thumbnails: { type: 'array', items: ref('Thumbnail') },
@@ -180,6 +186,31 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       added: TagChangeCounts,
       removed: TagChangeCounts,
       unmatched: { type: 'array', items: str, description: 'Tags asked to be removed that none of the items had' },
+    },
+  },
+  Album: {
+    type: 'object',
+    required: ['id', 'kind', 'name', 'parentId', 'count'],
+    properties: {
+      id: int,
+      kind: { enum: [...ALBUM_KINDS], description: 'album (hand-ordered), smart (a saved search) or folder (holds albums)' },
+      name: str,
+      parentId: nullable({ type: 'integer', description: 'The folder it is in' }),
+      count: { type: 'integer', description: 'Active items (live for a smart album); for a folder, what it holds' },
+      coverId: { type: 'integer', description: 'The first item' },
+      query: { type: 'string', description: 'A smart album’s search' },
+    },
+  },
+  AlbumList: { type: 'object', required: ['albums'], properties: { albums: { type: 'array', items: ref('Album') } } },
+  AlbumDeleted: { type: 'object', required: ['id'], properties: { id: int } },
+  AlbumItemsEdit: {
+    type: 'object',
+    required: ['added', 'removed', 'moved', 'count'],
+    properties: {
+      added: { type: 'integer', description: 'Items new to the album' },
+      removed: int,
+      moved: { type: 'integer', description: 'Items the album held that took their new place' },
+      count: { type: 'integer', description: 'Active items now' },
     },
   },
   CuratingResult: {

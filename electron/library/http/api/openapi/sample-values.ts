@@ -34,6 +34,7 @@ export function sampleItem(origin: string, id = 1): RestMediaItem {
     rating: 4,
     label: 'red',
     flag: 'pick',
+    albums: [{ id: 1, name: 'Keepers' }],
     AITags: [{ name: 'landscape', confidence: 0.92, source: 'local-analysis' }],
     extensionStatus: [{ extension: 'local-analysis', status: 'done', message: null, ranAt: '2024-01-02T10:00:00.000Z' }],
     thumbnails: [64, 128, 512, 1080].map((size) => ({
