@@ -12,6 +12,7 @@ import { stackHandlers } from './stack-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
+import { viewWindowHandlers } from './view-window-handlers.js';
 
 /** All handlers of one library, one group per file. */
 export function createHandlers(lib: LibraryContext): Handlers {
@@ -29,5 +30,6 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...trashHandlers(lib),
     ...stackHandlers(lib),
     ...unsupportedShellHandlers,
+    ...viewWindowHandlers(lib),
   };
 }

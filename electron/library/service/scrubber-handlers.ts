@@ -16,7 +16,7 @@ const CACHED_VIEWS = 8;
  * total_changes(), one on another connection moves data_version. Any write invalidates the
  * cache, which is coarse but never stale.
  */
-function libraryVersion(db: Db): string {
+export function libraryVersion(db: Db): string {
   return `${String(db.pragma('data_version', { simple: true }))}:${String(statement(db, 'SELECT total_changes()').pluck().get())}`;
 }
 
