@@ -3,18 +3,26 @@
  * library asks for the few hundred ids around its viewport, never for all of them.
  *
  * SQLite has no "row at position n" short of walking n rows (OFFSET), so each view keeps
- * anchors: the keyset position (sort value, id) of rows it has already served, by position.
- * A window seeks to the nearest anchor at or before it and walks only the rest; a window nearer
- * the end than to any anchor walks from the end in the opposite order (End costs what Home
- * does). The view's total is counted once. Anchors and totals are kept per view until the
- * library changes (same version check as the scrubber's counts).
+ * anchors: the keyset position (sort value, id) just before a known position. A window seeks
+ * to the nearest anchor at or before it and walks only the rest; a window nearer the end walks
+ * from the end in the opposite order (End costs what Home does). When a window would still walk
+ * far (a scrubber jump to the middle), the view's scrubber counts are used: every month (letter,
+ * size band, rating) starts at a known position and at a sort value that can be written down,
+ * so each becomes an anchor and no walk is longer than one bucket.
+ *
+ * The total is counted once per view (cheaply for "All media" and a tag: view-count-query.ts),
+ * the buckets once (the scrubber asks for them too, and gets these). Everything is kept per view
+ * until the library changes, the same version check the scrubber's counts always used.
  */
 import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
+import { BUCKET_KIND, SIZE_BAND_LIMITS, type BucketKind, type SortBuckets } from '../../../shared/sort-buckets.js';
 import type { ViewWindow } from '../../../shared/view-selection.js';
 import type { Db } from '../db/connection.js';
 import { countMatching, listPageAt, type ListSpec, type SortValue } from '../db/media-list-query.js';
+import { sortBuckets } from '../db/sort-buckets-query.js';
+import { statement } from '../db/statements.js';
+import { fastViewCount } from '../db/view-count-query.js';
 import { driverFor, resolveList, type ResolvedList } from './list-request.js';
-import { libraryVersion } from './scrubber-handlers.js';
 
 /** The keyset position of the row just before `position`: a seek from it starts at `position`. */
 export interface Anchor {
@@ -26,7 +34,9 @@ export interface Anchor {
 interface ViewState {
   version: string;
   resolved: ResolvedList | null;
-  total: number;
+  kind: BucketKind;
+  total: number | null;
+  buckets: SortBuckets | null;
   /** Ascending by position. */
   anchors: Anchor[];
 }
@@ -34,6 +44,17 @@ interface ViewState {
 const CACHED_VIEWS = 8;
 /** Past this many anchors every other one is dropped: seeks stay short, memory stays small. */
 const MAX_ANCHORS = 4_096;
+/** A walk longer than this first places an anchor at every scrubber bucket. */
+const BUCKET_SEEK_FROM = 20_000;
+
+/**
+ * Changes whenever the library's rows may have: a commit on this connection moves
+ * total_changes(), one on another connection moves data_version. Any write invalidates the
+ * cache, which is coarse but never stale.
+ */
+function libraryVersion(db: Db): string {
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(statement(db, 'SELECT total_changes()').pluck().get())}`;
+}
 
 /** The anchor with the largest position ≤ `position` (binary search), or null for the start. */
 export function nearestAnchor(anchors: readonly Anchor[], position: number): Anchor | null {
@@ -51,7 +72,7 @@ export function nearestAnchor(anchors: readonly Anchor[], position: number): Anc
   return found;
 }
 
-/** Adds an anchor in position order (replacing one at the same position); thins out past the cap. */
+/** Adds an anchor in position order (keeping one already at that position); thins out past the cap. */
 export function addAnchor(anchors: Anchor[], anchor: Anchor): Anchor[] {
   const before = nearestAnchor(anchors, anchor.position);
   if (before?.position === anchor.position) return anchors;
@@ -73,16 +94,48 @@ export function planWindow(anchors: readonly Anchor[], total: number, offset: nu
   const count = Math.max(0, Math.min(limit, total - offset));
   const anchor = nearestAnchor(anchors, offset);
   const forwardSkip = offset - (anchor?.position ?? 0);
-  const backwardSkip = total - offset - count;
+  const backwardSkip = Math.max(0, total - offset - count);
   if (backwardSkip < forwardSkip) return { fromEnd: true, after: null, skip: backwardSkip, limit: count };
   return { fromEnd: false, after: anchor, skip: forwardSkip, limit: count };
 }
 
-export interface ViewPositions {
-  window(filter: MediaFilter | undefined, sort: MediaSort | undefined, offset: number, limit: number): ViewWindow;
+// Above every character SQLite can hold (UTF-8 F4 8F BF BF), so "prefix + TOP" bounds the prefix.
+const TOP = '\u{10FFFF}';
+
+/**
+ * The keyset position just before the first row of a bucket, in the view's direction: the rows
+ * after it are exactly this bucket and those that follow. Ids are positive, so id 0 sits before
+ * (ascending) or after (descending) every row of equal value. null when no such value exists.
+ */
+export function bucketAnchorValue(kind: BucketKind, key: string, direction: 'asc' | 'desc'): SortValue | null {
+  if (kind === 'month' || kind === 'letter') return direction === 'desc' ? key + TOP : key;
+  const n = Number(key);
+  if (!Number.isInteger(n)) return null;
+  if (kind === 'stars') return direction === 'desc' ? n + 1 : n;
+  // Band b holds sizes from SIZE_BAND_LIMITS[b-1] (inclusive) to SIZE_BAND_LIMITS[b] (exclusive).
+  const bound = direction === 'desc' ? SIZE_BAND_LIMITS[n] : SIZE_BAND_LIMITS[n - 1];
+  return bound ?? null;
 }
 
-export function createViewPositions(db: Db): ViewPositions {
+export function bucketAnchors(buckets: SortBuckets, direction: 'asc' | 'desc'): Anchor[] {
+  const anchors: Anchor[] = [];
+  let position = 0;
+  for (const bucket of buckets.buckets) {
+    const value = position === 0 ? null : bucketAnchorValue(buckets.kind, bucket.key, direction);
+    if (value !== null) anchors.push({ position, value, id: 0 });
+    position += bucket.count;
+  }
+  return anchors;
+}
+
+export interface ViewPositions {
+  window(filter: MediaFilter | undefined, sort: MediaSort | undefined, offset: number, limit: number): ViewWindow;
+  /** The scrubber's counts of the view (cached with its windows). */
+  buckets(filter: MediaFilter | undefined, sort: MediaSort | undefined): SortBuckets;
+}
+
+export function createViewPositions(db: Db, options: { bucketSeekFrom?: number } = {}): ViewPositions {
+  const bucketSeekFrom = options.bucketSeekFrom ?? BUCKET_SEEK_FROM;
   const views = new Map<string, ViewState>();
 
   function stateOf(filter: MediaFilter | undefined, sort: MediaSort | undefined): ViewState {
@@ -90,13 +143,14 @@ export function createViewPositions(db: Db): ViewPositions {
     const version = libraryVersion(db);
     const cached = views.get(key);
     views.delete(key);
+    // Map order is age: a hit becomes the newest.
     if (cached && cached.version === version) {
       views.set(key, cached);
       return cached;
     }
     const resolved = resolveList(db, filter, sort, undefined);
-    const total = resolved === null ? 0 : countMatching(db, resolved.spec, driverFor(db, resolved, null));
-    const state: ViewState = { version, resolved, total, anchors: [] };
+    const kind = BUCKET_KIND[(resolved?.sort ?? sort)?.field ?? 'takenAt'];
+    const state: ViewState = { version, resolved, kind, total: resolved === null ? 0 : null, buckets: null, anchors: [] };
     views.set(key, state);
     for (const old of views.keys()) {
       if (views.size <= CACHED_VIEWS) break;
@@ -105,12 +159,41 @@ export function createViewPositions(db: Db): ViewPositions {
     return state;
   }
 
+  function totalOf(state: ViewState): number {
+    if (state.total !== null) return state.total;
+    const { spec } = state.resolved as ResolvedList;
+    state.total = fastViewCount(db, spec) ?? countMatching(db, spec, driverFor(db, state.resolved as ResolvedList, null));
+    return state.total;
+  }
+
+  function bucketsOf(state: ViewState): SortBuckets {
+    if (state.buckets !== null) return state.buckets;
+    const { resolved, kind } = state;
+    if (resolved === null) {
+      state.buckets = { kind, total: 0, buckets: [] };
+      return state.buckets;
+    }
+    const buckets = sortBuckets(db, resolved.spec, driverFor(db, resolved, null), kind);
+    state.buckets = { kind, total: buckets.reduce((sum, bucket) => sum + bucket.count, 0), buckets };
+    state.total = state.buckets.total;
+    for (const anchor of bucketAnchors(state.buckets, resolved.spec.direction)) state.anchors = addAnchor(state.anchors, anchor);
+    return state.buckets;
+  }
+
   return {
+    buckets: (filter, sort) => bucketsOf(stateOf(filter, sort)),
+
     window(filter, sort, offset, limit) {
       const state = stateOf(filter, sort);
-      const { resolved, total } = state;
-      const plan = planWindow(state.anchors, total, offset, limit);
-      if (resolved === null || plan.limit === 0) return { offset, ids: [], total };
+      const { resolved } = state;
+      if (resolved === null) return { offset, ids: [], total: 0 };
+      let plan = planWindow(state.anchors, totalOf(state), offset, limit);
+      if (plan.skip > bucketSeekFrom && state.buckets === null) {
+        bucketsOf(state);
+        plan = planWindow(state.anchors, totalOf(state), offset, limit);
+      }
+      const total = totalOf(state);
+      if (plan.limit === 0) return { offset, ids: [], total };
       const spec: ListSpec = plan.fromEnd
         ? { ...resolved.spec, direction: resolved.spec.direction === 'asc' ? 'desc' : 'asc', after: null }
         : { ...resolved.spec, after: plan.after === null ? null : { value: plan.after.value, id: plan.after.id } };
@@ -126,7 +209,7 @@ export function createViewPositions(db: Db): ViewPositions {
 
 const perLibrary = new WeakMap<Db, ViewPositions>();
 
-/** One set of anchors per open library, shared by the window method and the bulk edits. */
+/** One set of anchors per open library, shared by the window method, the scrubber and the bulk edits. */
 export function viewPositionsOf(db: Db): ViewPositions {
   let positions = perLibrary.get(db);
   if (positions === undefined) {
