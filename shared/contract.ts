@@ -287,7 +287,7 @@ export const contract = {
   'media.softDelete': method(
     'write',
     z.strictObject({ ids: IdList.optional(), allOf: ViewSelection.optional() }).refine(oneTarget, { message: TARGET_MESSAGE, path: ['ids'] }),
-    returns<{ ids: number[]; deletedCount: number }>(),
+    returns<{ ids: number[]; deletedCount: number; idsOmitted?: boolean }>(),
     'Move items and their derived versions to the trash',
   ),
   'media.restore': method(

@@ -32,6 +32,8 @@ export function trashHandlers(lib: LibraryContext): HandlerGroup<TrashHandlersMe
         if (args.allOf !== undefined) await yieldToOthers();
       }
       if (deletedCount > 0) emitChange(events, ['trash'], ctx.actor, moved);
+      // A whole large view's ids would be megabytes of answer: only the count comes back.
+      if (args.allOf !== undefined && unique.length > MAX_IDS) return { ids: [], deletedCount, idsOmitted: true };
       return { ids: unique, deletedCount };
     },
 

@@ -1,17 +1,19 @@
 import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { wantTiles } from '../actions/gallery-data.js';
+import { wantPositions } from '../actions/view-windows.js';
 import { useElementSize } from '../hooks/use-element-size.js';
 import { useGalleryKeys } from '../hooks/use-gallery-keys.js';
 import { useGridWindow } from '../hooks/use-grid-window.js';
 import { useRubberBand } from '../hooks/use-rubber-band.js';
 import { GRID_PADDING, TILE_GAP, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
 import { clickSelect } from '../logic/selection.js';
+import type { ViewIds } from '../logic/view-ids.js';
 import { useStore } from '../store/store.js';
 import { Scrubber } from './Scrubber.js';
-import { Tile } from './Tile.js';
+import { PendingTile, Tile } from './Tile.js';
 
 interface RowProps {
-  ids: readonly number[];
+  ids: ViewIds;
   rowIndex: number;
   top: number;
   layout: GridLayout;
@@ -23,10 +25,13 @@ interface RowProps {
 
 const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferPictures, onPick, onOpen }: RowProps) {
   const first = rowIndex * layout.columns;
-  const cells = ids.slice(first, first + layout.columns);
+  const cells = Array.from({ length: Math.max(0, Math.min(layout.columns, ids.length - first)) }, (_, column) => ids.at(first + column));
   return (
     <div role="row" aria-rowindex={rowIndex + 1} className="gallery-row" style={{ top, height: layout.rowHeight - TILE_GAP }}>
-      {cells.map((id, column) => (
+      {cells.map((id, column) =>
+        id === undefined ? (
+          <PendingTile key={`pending-${column}`} column={column} size={layout.tile} left={GRID_PADDING + column * (layout.tile + TILE_GAP)} />
+        ) : (
         <Tile
           key={id}
           id={id}
@@ -37,7 +42,8 @@ const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferP
           onPick={onPick}
           onOpen={onOpen}
         />
-      ))}
+        ),
+      )}
     </div>
   );
 });
@@ -87,9 +93,13 @@ export function Gallery() {
   // it settles are. Tile data is asked for some rows beyond the drawn ones, so a row is mounted
   // with its name and picture address known and starts its picture at once.
   useEffect(() => {
-    if (lastRow < 0 || fastScroll) return;
+    if (lastRow < 0) return;
     const first = Math.max(0, firstRow - PREFETCH_ROWS);
-    wantTiles(ids.slice(first * layout.columns, (lastRow + 1 + PREFETCH_ROWS) * layout.columns));
+    const last = (lastRow + 1 + PREFETCH_ROWS) * layout.columns - 1;
+    // The ids of the rows drawn are fetched even in a fling (a window is one small call), so the
+    // grid never shows empty cells where it settles; their tiles wait for the fling to end.
+    wantPositions(first * layout.columns, last);
+    if (!fastScroll) wantTiles(ids.slice(first * layout.columns, last));
   }, [ids, firstRow, lastRow, layout.columns, fastScroll]);
 
   const onPick = useCallback((id: number, event: MouseEvent) => {

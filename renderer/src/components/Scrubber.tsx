@@ -51,6 +51,8 @@ export const Scrubber = memo(function Scrubber({ topIndex, onJump }: ScrubberPro
   const search = useStore((s) => s.search);
   const sort = useStore((s) => s.sort);
   const ids = useStore((s) => s.ids);
+  // A new answer of the view (not each window filling in) may change the counts.
+  const viewVersion = useStore((s) => s.viewVersion);
   const [buckets, setBuckets] = useState<SortBuckets | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(barRef);
@@ -73,7 +75,7 @@ export const Scrubber = memo(function Scrubber({ topIndex, onJump }: ScrubberPro
       live = false;
       clearTimeout(timer);
     };
-  }, [view, search, sort, ids]);
+  }, [view, search, sort, viewVersion]);
 
   const starts = useMemo(() => bucketStarts(buckets?.buckets ?? []), [buckets]);
   const marks = useMemo(() => (buckets ? scrubberMarks(buckets.kind, buckets.buckets, height) : []), [buckets, height]);
