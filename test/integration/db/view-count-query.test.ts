@@ -49,3 +49,11 @@ it('leaves every other view to the list query', () => {
     expect(counts(filter).fast, JSON.stringify(filter)).toBeNull();
   }
 });
+
+it('finds the folded versions by the partial parent index, not by scanning the library', () => {
+  const plan = (t.library.db.prepare(
+    `EXPLAIN QUERY PLAN SELECT count(*) FROM media m WHERE m.parent_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM trash WHERE trash.media_id = m.id) AND NOT EXISTS (SELECT 1 FROM trash WHERE trash.media_id = m.parent_id)`,
+  ).all() as { detail: string }[]).map((row) => row.detail);
+  expect(plan.join('\n')).toMatch(/media_by_parent/);
+});
