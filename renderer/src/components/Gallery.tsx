@@ -13,7 +13,8 @@ import { Scrubber } from './Scrubber.js';
 import { PendingTile, Tile } from './Tile.js';
 
 interface RowProps {
-  ids: ViewIds;
+  /** The row's ids; undefined where its window has not arrived yet. */
+  cells: readonly (number | undefined)[];
   rowIndex: number;
   top: number;
   layout: GridLayout;
@@ -23,9 +24,20 @@ interface RowProps {
   onOpen(id: number): void;
 }
 
-const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferPictures, onPick, onOpen }: RowProps) {
-  const first = rowIndex * layout.columns;
-  const cells = Array.from({ length: Math.max(0, Math.min(layout.columns, ids.length - first)) }, (_, column) => ids.at(first + column));
+function sameRow(a: RowProps, b: RowProps): boolean {
+  const { cells: cellsA, ...restA } = a;
+  const { cells: cellsB, ...restB } = b;
+  if (cellsA.length !== cellsB.length || cellsA.some((id, i) => id !== cellsB[i])) return false;
+  return (Object.keys(restA) as (keyof typeof restA)[]).every((key) => restA[key] === restB[key]);
+}
+
+/** A row's ids: a window arriving elsewhere leaves the rows it does not touch as they were. */
+function rowCells(ids: ViewIds, rowIndex: number, columns: number): (number | undefined)[] {
+  const first = rowIndex * columns;
+  return Array.from({ length: Math.max(0, Math.min(columns, ids.length - first)) }, (_, column) => ids.at(first + column));
+}
+
+const GalleryRow = memo(function GalleryRow({ cells, rowIndex, top, layout, deferPictures, onPick, onOpen }: RowProps) {
   return (
     <div role="row" aria-rowindex={rowIndex + 1} className="gallery-row" style={{ top, height: layout.rowHeight - TILE_GAP }}>
       {cells.map((id, column) =>
@@ -46,7 +58,7 @@ const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferP
       )}
     </div>
   );
-});
+}, sameRow);
 
 /** Rows beyond the drawn ones (either way) whose tile data is fetched ahead. */
 const PREFETCH_ROWS = 6;
@@ -93,13 +105,13 @@ export function Gallery() {
   // it settles are. Tile data is asked for some rows beyond the drawn ones, so a row is mounted
   // with its name and picture address known and starts its picture at once.
   useEffect(() => {
-    if (lastRow < 0) return;
+    if (lastRow < 0 || fastScroll) return;
     const first = Math.max(0, firstRow - PREFETCH_ROWS);
     const last = (lastRow + 1 + PREFETCH_ROWS) * layout.columns - 1;
-    // The ids of the rows drawn are fetched even in a fling (a window is one small call), so the
-    // grid never shows empty cells where it settles; their tiles wait for the fling to end.
+    // Ids by windows, like tiles: rows that fly past are never asked for; a cell without its id
+    // yet looks as one without its tile.
     wantPositions(first * layout.columns, last);
-    if (!fastScroll) wantTiles(ids.slice(first * layout.columns, last));
+    wantTiles(ids.slice(first * layout.columns, last));
   }, [ids, firstRow, lastRow, layout.columns, fastScroll]);
 
   const onPick = useCallback((id: number, event: MouseEvent) => {
@@ -161,7 +173,7 @@ export function Gallery() {
             {rowIndices(firstRow, lastRow).map((row) => (
               <GalleryRow
                 key={row}
-                ids={ids}
+                cells={rowCells(ids, row, layout.columns)}
                 rowIndex={row}
                 top={rowTop(layout, row) - offset}
                 layout={layout}
