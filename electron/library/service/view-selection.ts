@@ -4,8 +4,8 @@
  * at the moment of the call. The page that sent it never held those ids.
  */
 import type { TagChanges } from '../../../shared/contract.js';
-import { MAX_IDS, MAX_TAG_LINKS_PER_CALL } from '../../../shared/limits.js';
 import type { ViewSelection } from '../../../shared/view-selection.js';
+export { tagEditSliceSize } from '../../../shared/tag-edit-slices.js';
 import type { ViewPositions } from './view-positions.js';
 import { uniqueIds } from './write-helpers.js';
 
@@ -40,10 +40,6 @@ export function yieldToOthers(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** How many items one part of a tag edit of `tagCount` tags may carry (the contract's bound per call). */
-export function tagEditSliceSize(tagCount: number): number {
-  return Math.max(1, Math.min(MAX_IDS, Math.floor(MAX_TAG_LINKS_PER_CALL / Math.max(1, tagCount))));
-}
 
 /** The changes of the parts of one edit as one answer, each tag once with its ids ascending. */
 export function mergeTagChanges(parts: readonly TagChanges[]): TagChanges {
