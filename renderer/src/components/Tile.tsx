@@ -57,7 +57,8 @@ function placeholderText(tile: MediaTile | undefined, problem: string | null, pi
 export function PendingTile({ column, size, left }: { column: number; size: number; left: number }) {
   return (
     <div role="gridcell" aria-colindex={column + 1} aria-busy="true" className="tile" style={{ left, width: size, height: size + TILE_CAPTION }}>
-      <div className="thumb-box pending" style={{ height: size }} aria-hidden="true" />
+      {/* Not the pulsing "pending" box: a fling passes hundreds of these, and an animation on each repaints every frame. */}
+      <div className="thumb-box" style={{ height: size }} aria-hidden="true" />
       <div className="tile-caption">Loading…</div>
     </div>
   );
