@@ -174,9 +174,17 @@ export function toggleFocused(state: SelectionState): SelectionState {
   return { ...state, selected, anchor: state.focus };
 }
 
-/** Ctrl+A: the whole view as a span, however large; no id is materialised. */
-export function selectAll(ids: Pick<PositionIndex, 'length' | 'at'>, state: SelectionState): SelectionState {
+/**
+ * Ctrl+A: a small view held whole selects its ids, as it always did (the panel then shows
+ * which tags all or some of them have); a larger one is a span of the whole view, however
+ * large, and no id is materialised.
+ */
+export function selectAll(ids: PositionIndex, state: SelectionState): SelectionState {
   const first = ids.at(0) ?? null;
+  if (ids.length <= MAX_HELD_RANGE && ids.loaded(0, ids.length - 1)) {
+    const all = ids.slice(0, ids.length - 1);
+    return { selected: new Set(all), anchor: state.anchor ?? first, focus: state.focus ?? first, span: null };
+  }
   return {
     selected: new Set(),
     anchor: state.anchor ?? first,
