@@ -22,7 +22,10 @@ interface ScrubberProps {
 }
 
 const NAMES = { month: 'date', letter: 'name', size: 'size', stars: 'rating' } as const;
-const BUCKETS_DELAY_MS = 400;
+// The first screen's ids come by window now, in a fraction of the counting's time: the counts
+// wait until that screen's tiles and pictures were fetched, not only asked for (1,000,000 items
+// cold: the count walked the view for seconds while the first row's pictures queued behind it).
+const BUCKETS_DELAY_MS = 1_000;
 
 const Marks = memo(function Marks({ marks }: { marks: readonly ScrubberMark[] }) {
   return (
