@@ -60,6 +60,7 @@ export interface StackMembers {
 }
 import type { SortBuckets } from './sort-buckets.js';
 import { ALBUM_KINDS, AlbumIds, AlbumName, AlbumQuery, MAX_ALBUM_PAGE, type Album } from './albums.js';
+import { oneTarget, TARGET_MESSAGE, ViewSelection, ViewWindowArgs, type ViewWindow } from './view-selection.js';
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -208,10 +209,13 @@ export const contract = {
   'media.editTags': method(
     'write',
     z
-      .strictObject({ ids: IdList, add: TagList.optional(), remove: TagList.optional() })
-      .superRefine(({ ids, add, remove }, ctx) => {
+      .strictObject({ ids: IdList.optional(), add: TagList.optional(), remove: TagList.optional(), allOf: ViewSelection.optional() })
+      .superRefine(({ ids, add, remove, allOf }, ctx) => {
+        if (!oneTarget({ ids, allOf })) ctx.addIssue({ code: 'custom', path: ['ids'], message: TARGET_MESSAGE });
+        if (ids === undefined) return;
         // Bounded so that one call finishes in about a second and never holds the library
-        // (and every other request) for long: larger edits are sent in parts.
+        // (and every other request) for long: larger edits are sent in parts (an allOf edit is
+        // cut into such parts by the library itself).
         const links = ids.length * ((add?.length ?? 0) + (remove?.length ?? 0));
         if (links > MAX_TAG_LINKS_PER_CALL) {
           const tags = (add?.length ?? 0) + (remove?.length ?? 0);
@@ -222,23 +226,24 @@ export const contract = {
           });
         }
       }),
-    returns<{ updated: number; changes: TagChanges; unmatched: string[] }>(),
-    'Add and remove user tags on many items in one transaction (at most MAX_TAG_LINKS_PER_CALL items × tags)',
+    returns<{ updated: number; changes: TagChanges; unmatched: string[]; changesOmitted?: boolean }>(),
+    'Add and remove user tags on many items in one transaction (at most MAX_TAG_LINKS_PER_CALL items × tags); allOf: on every item of a view, in parts of that size (changesOmitted when the view is larger than MAX_IDS)',
   ),
   'media.setCurating': method(
     'write',
     z
-      .strictObject({ ids: IdList, rating: Rating.optional(), label: Label.optional(), flag: Flag.optional() })
+      .strictObject({ ids: IdList.optional(), rating: Rating.optional(), label: Label.optional(), flag: Flag.optional(), allOf: ViewSelection.optional() })
       .refine(({ rating, label, flag }) => rating !== undefined || label !== undefined || flag !== undefined, {
         message: 'Give a rating, a label, a flag or several of them',
         path: ['rating'],
-      }),
+      })
+      .refine(oneTarget, { message: TARGET_MESSAGE, path: ['ids'] }),
     returns<{ updated: number }>(),
     'Set the rating, colour label and/or flag of many items in one transaction (updated: the items that changed)',
   ),
   'media.tagSummary': method(
     'read',
-    z.strictObject({ ids: IdList }),
+    z.strictObject({ ids: IdList.optional(), allOf: ViewSelection.optional() }).refine(oneTarget, { message: TARGET_MESSAGE, path: ['ids'] }),
     returns<{ total: number; tags: TagCount[] }>(),
     'Which tags all and which only some of the items have',
   ),
@@ -295,8 +300,8 @@ export const contract = {
   ),
   'media.softDelete': method(
     'write',
-    z.strictObject({ ids: IdList }),
-    returns<{ ids: number[]; deletedCount: number }>(),
+    z.strictObject({ ids: IdList.optional(), allOf: ViewSelection.optional() }).refine(oneTarget, { message: TARGET_MESSAGE, path: ['ids'] }),
+    returns<{ ids: number[]; deletedCount: number; idsOmitted?: boolean }>(),
     'Move items and their derived versions to the trash',
   ),
   'media.restore': method(
@@ -409,6 +414,13 @@ export const contract = {
     returns<{ trashed: number }>(),
     'Move the files themselves to the system trash (explicit, confirmed request only)',
     true,
+  ),
+  // Issue 18, ids at scale: the gallery reads a view by windows of positions.
+  'media.listIdsWindow': method(
+    'read',
+    ViewWindowArgs,
+    returns<ViewWindow>(),
+    'The ids at positions offset…offset+limit of a view and its total, for a gallery that never holds every id',
   ),
 } as const satisfies Record<string, MethodSpec>;
 

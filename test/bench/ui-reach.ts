@@ -42,7 +42,8 @@ async function timeUntilShown(page: Page, id: number, started: number): Promise<
 
 const shown = (value: number | null): string => (value === null ? 'NOT SHOWN within 10 s' : `shown after ${value.toFixed(0)} ms`);
 
-export async function measureReach(page: Page, ids: readonly number[]): Promise<void> {
+/** `ids` needs its length and the ids at the first, middle and last positions only. */
+export async function measureReach(page: Page, ids: ArrayLike<number>): Promise<void> {
   const middle = Math.floor(ids.length / 2);
   const sizes: [string, number][] = [
     ['smallest', MIN_TILE],

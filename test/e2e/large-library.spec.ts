@@ -106,3 +106,32 @@ test('dragging the scrubber to a month shows that month’s items', async ({ pag
   expect(topRow.length).toBeGreaterThan(0);
   for (const id of topRow) expect(bucketAt(starts, ids.indexOf(id))).toBe(target);
 });
+
+test('Ctrl+A on 200,000 items and a tag typed in the panel tags every one of them, without the page holding their ids', async ({ page }) => {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/rpc/')) calls.push(url.pathname.slice('/rpc/'.length));
+  });
+  await openFolio(page, server.url);
+  await expect(gallery(page)).toHaveAttribute('aria-rowcount', /\d+/);
+  await focusGallery(page);
+  await page.keyboard.press('Control+a');
+  const panel = page.getByRole('complementary', { name: 'Details' });
+  await expect(panel.getByRole('heading', { name: `${ITEMS.toLocaleString('en-US')} items selected` })).toBeVisible();
+  await expect(page.getByRole('main', { name: 'Gallery' })).toContainText(`${ITEMS.toLocaleString('en-US')} selected`);
+  // The page read windows of the view, never the whole id list.
+  expect(calls).toContain('media.listIdsWindow');
+  expect(calls).not.toContain('media.listIds');
+
+  const input = panel.getByRole('combobox', { name: `Add a tag to all ${ITEMS.toLocaleString('en-US')} items` });
+  await input.fill('every-one');
+  await input.press('Enter');
+  await expect(panel.getByText('Added: “every-one”')).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, 'large-library-select-all-tagged');
+
+  const tagged = await rpc<{ total: number }>(server, 'media.listIdsWindow', { filter: { tagsAll: ['every-one'] }, sort: SORT, offset: 0, limit: 1 });
+  expect(tagged.total).toBe(ITEMS);
+  // The sidebar's count follows.
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByText('every-one')).toBeVisible();
+});

@@ -197,6 +197,16 @@ export function listPage(db: Db, spec: ListSpec, driver: Driver, limit: number):
   return statement(db, sql).raw().all(params) as [number, SortValue][];
 }
 
+/**
+ * `limit` rows from `skip` rows past the keyset position (a window of the gallery's view). The
+ * skipped rows are still walked, so the caller keeps `skip` small by seeking from a nearby
+ * keyset position (service/view-positions.ts).
+ */
+export function listPageAt(db: Db, spec: ListSpec, driver: Driver, skip: number, limit: number): [number, SortValue][] {
+  const { sql, params } = buildOrdered(spec, driver, limit, false);
+  return statement(db, `${sql} OFFSET @skip`).raw().all({ ...params, skip }) as [number, SortValue][];
+}
+
 /** Every matching id in order, for the virtualised gallery. */
 export function listAllIds(db: Db, spec: ListSpec, driver: Driver): number[] {
   const { sql, params } = buildOrdered(spec, driver, null, true);

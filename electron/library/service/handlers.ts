@@ -14,6 +14,7 @@ import { tagHandlers } from './tag-handlers.js';
 import { tagTreeHandlers } from './tag-tree-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
+import { viewWindowHandlers } from './view-window-handlers.js';
 
 /** All handlers of one library, one group per file. */
 export function createHandlers(lib: LibraryContext): Handlers {
@@ -33,5 +34,6 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...tagTreeHandlers(lib),
     ...albumHandlers(lib),
     ...unsupportedShellHandlers,
+    ...viewWindowHandlers(lib),
   };
 }

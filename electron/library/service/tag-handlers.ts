@@ -1,4 +1,7 @@
+import type { TagChanges } from '../../../shared/contract.js';
 import { FolioError } from '../../../shared/errors.js';
+import { MAX_IDS } from '../../../shared/limits.js';
+import type { Actor } from '../../../shared/media.js';
 import { tagKey } from '../../../shared/tags.js';
 import { nowIso } from '../base/clock.js';
 import { countTagsAmong } from '../db/media-tag-repo.js';
@@ -6,6 +9,8 @@ import { autocompleteTagNodes, usedTagNodes } from '../db/tag-node-query.js';
 import { renameTag } from './rename-tag.js';
 import { applyTagEdits, assertNoOverlap, changedIds } from './tag-edits.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
+import { viewPositionsOf } from './view-positions.js';
+import { mergeTagChanges, resolveSelection, slices, tagEditSliceSize, yieldToOthers } from './view-selection.js';
 import { emitChange, inTransaction, requireItems, uniqueIds } from './write-helpers.js';
 
 export type TagHandlersMethod = 'media.editTags' | 'media.tagSummary' | 'tags.list' | 'tags.rename';
@@ -20,6 +25,30 @@ function autocompletePrefix(raw: string): string {
 
 export function tagHandlers(lib: LibraryContext): HandlerGroup<TagHandlersMethod> {
   const { db, events } = lib;
+  const positions = viewPositionsOf(db);
+
+  /**
+   * Every item of a view selection, in parts of MAX_TAG_LINKS_PER_CALL links (each one
+   * transaction, other requests served between them). The per-item changes come back while
+   * they fit in one ordinary answer; past that only the counts do.
+   */
+  async function editViewTags(ids: readonly number[], add: string[], remove: string[], actor: Actor) {
+    let updated = 0;
+    const parts: TagChanges[] = [];
+    let unmatched: string[] = [];
+    for (const part of slices(ids, tagEditSliceSize(add.length + remove.length))) {
+      const result = inTransaction(db, () => applyTagEdits(db, part, add, remove, actor, nowIso()));
+      updated += result.updated;
+      unmatched = result.unmatched;
+      parts.push(result.changes);
+      await yieldToOthers();
+    }
+    const changes = mergeTagChanges(parts);
+    const changesOmitted = changedIds(changes).length > MAX_IDS;
+    if (updated > 0) emitChange(events, ['tags'], actor, changedIds(changes));
+    return changesOmitted ? { updated, changes: { added: [], removed: [] }, unmatched, changesOmitted } : { updated, changes, unmatched };
+  }
+
   return {
     'media.editTags': (args, ctx) => {
       const add = args.add ?? [];
@@ -28,7 +57,8 @@ export function tagHandlers(lib: LibraryContext): HandlerGroup<TagHandlersMethod
         throw new FolioError('INVALID_ARGUMENT', 'Give at least one tag to add or to remove', { field: 'add' });
       }
       assertNoOverlap(add, remove);
-      const ids = uniqueIds(args.ids);
+      if (args.allOf !== undefined) return editViewTags(resolveSelection(positions, args), add, remove, ctx.actor);
+      const ids = uniqueIds(args.ids ?? []);
       const result = inTransaction(db, () => {
         requireItems(db, ids);
         return applyTagEdits(db, ids, add, remove, ctx.actor, nowIso());
@@ -37,9 +67,9 @@ export function tagHandlers(lib: LibraryContext): HandlerGroup<TagHandlersMethod
       return result;
     },
 
-    'media.tagSummary': ({ ids }) => {
-      const unique = uniqueIds(ids);
-      requireItems(db, unique);
+    'media.tagSummary': (args) => {
+      const unique = resolveSelection(positions, args);
+      if (args.allOf === undefined) requireItems(db, unique);
       return { total: unique.length, tags: countTagsAmong(db, unique) };
     },
 

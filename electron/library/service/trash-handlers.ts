@@ -1,23 +1,39 @@
+import { MAX_IDS } from '../../../shared/limits.js';
 import { nowIso } from '../base/clock.js';
 import { reclaimFreePages } from '../db/connection.js';
 import { planSoftDelete, purgeTrashed, restoreItems, trashItems } from '../db/trash-repo.js';
 import { deleteCachedThumbnails, forgetDerivedRecords } from './forget-items.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
+import { viewPositionsOf } from './view-positions.js';
+import { resolveSelection, slices, yieldToOthers } from './view-selection.js';
 import { emitChange, inTransaction, requireItems, uniqueIds } from './write-helpers.js';
 
 export type TrashHandlersMethod = 'media.softDelete' | 'media.restore' | 'trash.empty';
 
 export function trashHandlers(lib: LibraryContext): HandlerGroup<TrashHandlersMethod> {
   const { db, events, paths } = lib;
+  const positions = viewPositionsOf(db);
   return {
-    'media.softDelete': ({ ids }, ctx) => {
-      const unique = uniqueIds(ids);
-      const { deletedCount, moved } = inTransaction(db, () => {
-        requireItems(db, unique);
-        const plan = planSoftDelete(db, unique);
-        return { deletedCount: trashItems(db, plan, ctx.actor, nowIso()), moved: plan.map(([id]) => id) };
-      });
+    'media.softDelete': async (args, ctx) => {
+      const unique = resolveSelection(positions, args);
+      const trashPart = (part: readonly number[]) =>
+        inTransaction(db, () => {
+          if (args.allOf === undefined) requireItems(db, part);
+          const plan = planSoftDelete(db, part);
+          return { deletedCount: trashItems(db, plan, ctx.actor, nowIso()), moved: plan.map(([id]) => id) };
+        });
+      let deletedCount = 0;
+      const moved: number[] = [];
+      // A view selection goes in parts of MAX_IDS (one transaction each); ids given are one part.
+      for (const part of args.allOf === undefined ? [unique] : slices(unique, MAX_IDS)) {
+        const done = trashPart(part);
+        deletedCount += done.deletedCount;
+        for (const id of done.moved) moved.push(id);
+        if (args.allOf !== undefined) await yieldToOthers();
+      }
       if (deletedCount > 0) emitChange(events, ['trash'], ctx.actor, moved);
+      // A whole large view's ids would be megabytes of answer: only the count comes back.
+      if (args.allOf !== undefined && unique.length > MAX_IDS) return { ids: [], deletedCount, idsOmitted: true };
       return { ids: unique, deletedCount };
     },
 

@@ -1,4 +1,4 @@
-import { MAX_IDS, MAX_TAG_LINKS_PER_CALL } from '../../../shared/limits.js';
+import { MAX_IDS } from '../../../shared/limits.js';
 
 /**
  * Id lists longer than a call accepts (Ctrl+A on a very large library) are sent in slices.
@@ -6,9 +6,7 @@ import { MAX_IDS, MAX_TAG_LINKS_PER_CALL } from '../../../shared/limits.js';
  * selecting more than MAX_IDS items at once.
  */
 /** How many items one tag edit of `tagCount` tags may carry (items × tags is bounded per call). */
-export function tagEditSliceSize(tagCount: number): number {
-  return Math.max(1, Math.min(MAX_IDS, Math.floor(MAX_TAG_LINKS_PER_CALL / Math.max(1, tagCount))));
-}
+export { tagEditSliceSize } from '../../../shared/tag-edit-slices.js';
 
 export function chunked(ids: readonly number[], size = MAX_IDS): number[][] {
   const out: number[][] = [];

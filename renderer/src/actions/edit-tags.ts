@@ -20,7 +20,7 @@ function mergeChanges(parts: readonly TagChanges[]): TagChanges {
   return { added: parts.flatMap((p) => p.added), removed: parts.flatMap((p) => p.removed) };
 }
 
-function recordTagChanges(label: string, changes: TagChanges): void {
+export function recordTagChanges(label: string, changes: TagChanges): void {
   if (isEmptyChange(changes)) return;
   recordEdit({
     label,

@@ -1,17 +1,21 @@
 /**
- * Loads what the gallery shows: the ordered id list for the current view, search and sort,
- * and tile data for the rows on screen, fetched in batches and cached. Stale answers (a newer
+ * Loads what the gallery shows: the first windows of ids of the current view, search and sort
+ * (the rest come by windows as the grid shows them: view-windows.ts), and tile data for the
+ * rows on screen, fetched in batches and cached. Stale answers (a newer
  * query was asked meanwhile) are dropped.
  */
 import type { MediaTile } from '../../../shared/media.js';
+import type { ViewWindow } from '../../../shared/view-selection.js';
 import type { MediaSort } from '../../../shared/schemas.js';
 import { call } from '../api/client.js';
 import { buildFilter, type GalleryView } from '../logic/gallery-query.js';
 import { firstScreenCount } from '../logic/grid-math.js';
 import { pruneSelection } from '../logic/selection.js';
+import { ViewIds, WINDOW } from '../logic/view-ids.js';
 import { useStore } from '../store/store.js';
 import { reportError } from './report.js';
 import { refreshTagTree } from './tag-tree-data.js';
+import { startAnswer, wantedPositions, whenTotalChanges } from './view-windows.js';
 
 let idsRequest = 0;
 /** The query of the latest id list asked for (the store's own objects, compared by identity). */
@@ -22,30 +26,71 @@ export function idsAskedFor(view: GalleryView, search: string, sort: MediaSort):
   return askedQuery !== null && askedQuery.view === view && askedQuery.search === search && askedQuery.sort === sort;
 }
 
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * A view this small is read whole (one more call after the first window), so pruning the
+ * selection, ranges and "position of" work on every id as they always did; larger views are
+ * read by windows only.
+ */
+export const WHOLE_VIEW_UP_TO = 20_000;
+/** The first answer covers this many pages from where the grid is (a screen and some). */
+const FIRST_PAGES = 2;
+
+function samePages(list: ViewIds, fresh: ViewIds, pages: readonly number[]): boolean {
+  return pages.every((page) => {
+    const from = page * WINDOW;
+    const a = list.slice(from, from + WINDOW - 1);
+    const b = fresh.slice(from, from + WINDOW - 1);
+    return a.length === b.length && a.every((id, i) => id === b[i]);
+  });
 }
 
+whenTotalChanges(() => void reloadIds());
+
+/**
+ * Reads the view's first windows: from the top for a new query, around what the grid shows for
+ * a reload of the same one (after a change). Never the whole id list of a large view.
+ */
 export async function reloadIds(): Promise<void> {
   const { view, search, sort } = useStore.getState();
   const request = ++idsRequest;
+  const sameQuery = idsAskedFor(view, search, sort) && !useStore.getState().idsLoading;
   askedQuery = { view, search, sort };
+  const filter = buildFilter(view, search);
+  const around = sameQuery ? (wantedPositions()?.from ?? 0) : 0;
+  const firstPage = Math.floor(around / WINDOW);
   try {
-    const { ids } = view.kind === 'album' ? await albumViewIds(view.id, view, search) : await call('media.listIds', { filter: buildFilter(view, search), sort });
+    // An album is shown whole, in its own order (albums.itemIds); every other view by windows.
+    const first =
+      view.kind === 'album'
+        ? await albumViewWindow(view.id, view, search)
+        : await call('media.listIdsWindow', { filter, sort, offset: firstPage * WINDOW, limit: FIRST_PAGES * WINDOW });
     if (request !== idsRequest) return;
+    let whole: number[] | null = null;
+    if (first.total <= WHOLE_VIEW_UP_TO && first.ids.length < first.total) {
+      const rest = await call('media.listIdsWindow', { filter, sort, offset: 0, limit: Math.max(1, first.total) });
+      if (request !== idsRequest) return;
+      whole = rest.ids;
+    }
+    startAnswer(filter, sort);
+    let fresh = ViewIds.fresh(whole?.length ?? first.total);
+    const ids = whole ?? first.ids;
+    const offset = whole === null ? first.offset : 0;
+    for (let start = 0; start < ids.length; start += WINDOW) fresh = fresh.withPage(Math.floor((offset + start) / WINDOW), ids.slice(start, start + WINDOW));
     unanswered = new Set();
     const state = useStore.getState();
+    const pages = [...new Set(Array.from({ length: Math.ceil(ids.length / WINDOW) }, (_, i) => Math.floor(offset / WINDOW) + i))];
     // A change that did not move anything in or out (a tag edit in "All media") keeps the same
-    // array, so the grid's rows are not even re-rendered.
-    if (sameIds(state.ids, ids) && !state.idsLoading) return;
+    // list, so the grid's rows are not even re-rendered.
+    if (sameQuery && state.ids.length === fresh.length && samePages(state.ids, fresh, pages)) return;
     // A new query shows its list from the top. The grid asks for its rows' tiles once it has
     // rendered them; asking for the first screen now overlaps that render with the request.
-    if (state.idsLoading) wantTiles(ids.slice(0, firstScreenCount(window.innerWidth, window.innerHeight, state.tileSize)));
-    state.setIds(ids);
-    const pruned = pruneSelection(state.selection, useStore.getState().idIndex);
-    if (pruned !== state.selection) state.setSelection(pruned);
+    if (state.idsLoading) wantTiles(fresh.slice(0, firstScreenCount(window.innerWidth, window.innerHeight, state.tileSize) - 1));
+    state.setIds(fresh);
+    const selection = useStore.getState().selection;
+    // A span is positions of the view it was made in: another view's positions mean other items.
+    const kept = !sameQuery && selection.span ? { ...selection, span: null } : selection;
+    const pruned = pruneSelection(kept, useStore.getState().idIndex);
+    if (pruned !== selection) state.setSelection(pruned);
   } catch (error) {
     if (request !== idsRequest) return;
     useStore.getState().setIdsLoading(false);
@@ -54,11 +99,12 @@ export async function reloadIds(): Promise<void> {
 }
 
 /** An album in its own order; a search typed meanwhile narrows it (its order stays the album's). */
-async function albumViewIds(albumId: number, view: GalleryView, search: string): Promise<{ ids: number[] }> {
+async function albumViewWindow(albumId: number, view: GalleryView, search: string): Promise<ViewWindow> {
   const inAlbum = await call('albums.itemIds', { id: albumId });
-  if (search.trim() === '') return inAlbum;
+  if (search.trim() === '') return { offset: 0, ids: inAlbum.ids, total: inAlbum.ids.length };
   const matching = new Set((await call('media.listIds', { filter: buildFilter(view, search) })).ids);
-  return { ids: inAlbum.ids.filter((id) => matching.has(id)) };
+  const ids = inAlbum.ids.filter((id) => matching.has(id));
+  return { offset: 0, ids, total: ids.length };
 }
 
 const TILE_BATCH = 400;

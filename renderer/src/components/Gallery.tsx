@@ -1,17 +1,20 @@
 import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { wantTiles } from '../actions/gallery-data.js';
+import { wantPositions } from '../actions/view-windows.js';
 import { useElementSize } from '../hooks/use-element-size.js';
 import { useGalleryKeys } from '../hooks/use-gallery-keys.js';
 import { useGridWindow } from '../hooks/use-grid-window.js';
 import { useRubberBand } from '../hooks/use-rubber-band.js';
 import { GRID_PADDING, TILE_GAP, gridLayout, rowTop, scrollToShowRow, type GridLayout } from '../logic/grid-math.js';
 import { clickSelect } from '../logic/selection.js';
+import type { ViewIds } from '../logic/view-ids.js';
 import { useStore } from '../store/store.js';
 import { Scrubber } from './Scrubber.js';
-import { Tile } from './Tile.js';
+import { PendingTile, Tile } from './Tile.js';
 
 interface RowProps {
-  ids: readonly number[];
+  /** The row's ids; undefined where its window has not arrived yet. */
+  cells: readonly (number | undefined)[];
   rowIndex: number;
   top: number;
   layout: GridLayout;
@@ -21,12 +24,26 @@ interface RowProps {
   onOpen(id: number): void;
 }
 
-const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferPictures, onPick, onOpen }: RowProps) {
-  const first = rowIndex * layout.columns;
-  const cells = ids.slice(first, first + layout.columns);
+function sameRow(a: RowProps, b: RowProps): boolean {
+  const { cells: cellsA, ...restA } = a;
+  const { cells: cellsB, ...restB } = b;
+  if (cellsA.length !== cellsB.length || cellsA.some((id, i) => id !== cellsB[i])) return false;
+  return (Object.keys(restA) as (keyof typeof restA)[]).every((key) => restA[key] === restB[key]);
+}
+
+/** A row's ids: a window arriving elsewhere leaves the rows it does not touch as they were. */
+function rowCells(ids: ViewIds, rowIndex: number, columns: number): (number | undefined)[] {
+  const first = rowIndex * columns;
+  return Array.from({ length: Math.max(0, Math.min(columns, ids.length - first)) }, (_, column) => ids.at(first + column));
+}
+
+const GalleryRow = memo(function GalleryRow({ cells, rowIndex, top, layout, deferPictures, onPick, onOpen }: RowProps) {
   return (
     <div role="row" aria-rowindex={rowIndex + 1} className="gallery-row" style={{ top, height: layout.rowHeight - TILE_GAP }}>
-      {cells.map((id, column) => (
+      {cells.map((id, column) =>
+        id === undefined ? (
+          <PendingTile key={`pending-${column}`} column={column} size={layout.tile} left={GRID_PADDING + column * (layout.tile + TILE_GAP)} />
+        ) : (
         <Tile
           key={id}
           id={id}
@@ -37,10 +54,11 @@ const GalleryRow = memo(function GalleryRow({ ids, rowIndex, top, layout, deferP
           onPick={onPick}
           onOpen={onOpen}
         />
-      ))}
+        ),
+      )}
     </div>
   );
-});
+}, sameRow);
 
 /** Rows beyond the drawn ones (either way) whose tile data is fetched ahead. */
 const PREFETCH_ROWS = 6;
@@ -89,7 +107,11 @@ export function Gallery() {
   useEffect(() => {
     if (lastRow < 0 || fastScroll) return;
     const first = Math.max(0, firstRow - PREFETCH_ROWS);
-    wantTiles(ids.slice(first * layout.columns, (lastRow + 1 + PREFETCH_ROWS) * layout.columns));
+    const last = (lastRow + 1 + PREFETCH_ROWS) * layout.columns - 1;
+    // Ids by windows, like tiles: rows that fly past are never asked for; a cell without its id
+    // yet looks as one without its tile.
+    wantPositions(first * layout.columns, last);
+    wantTiles(ids.slice(first * layout.columns, last));
   }, [ids, firstRow, lastRow, layout.columns, fastScroll]);
 
   const onPick = useCallback((id: number, event: MouseEvent) => {
@@ -151,7 +173,7 @@ export function Gallery() {
             {rowIndices(firstRow, lastRow).map((row) => (
               <GalleryRow
                 key={row}
-                ids={ids}
+                cells={rowCells(ids, row, layout.columns)}
                 rowIndex={row}
                 top={rowTop(layout, row) - offset}
                 layout={layout}

@@ -1,6 +1,8 @@
-import { restoreItems, trashItems } from '../actions/edit-items.js';
+import { restoreItems } from '../actions/edit-items.js';
+import { trashSelection } from '../actions/view-edits.js';
 import { viewTitle } from '../logic/gallery-query.js';
-import { orderedSelection } from '../logic/selection.js';
+import { orderedSelection, selectionCount } from '../logic/selection.js';
+import { selectionTarget } from '../logic/selection-target.js';
 import { useStore } from '../store/store.js';
 import { AlbumGalleryActions } from './AlbumActions.js';
 
@@ -13,7 +15,7 @@ export function GalleryHeader() {
   const view = useStore((s) => s.view);
   const count = useStore((s) => s.ids.length);
   const loading = useStore((s) => s.idsLoading);
-  const selectedCount = useStore((s) => s.selection.selected.size);
+  const selectedCount = useStore((s) => selectionCount(s.selection, s.ids.length));
   const openDialog = useStore((s) => s.openDialog);
   const selected = (): number[] => {
     const state = useStore.getState();
@@ -39,7 +41,7 @@ export function GalleryHeader() {
             </button>
           </>
         ) : (
-          <button type="button" disabled={selectedCount === 0} onClick={() => void trashItems(selected())}>
+          <button type="button" disabled={selectedCount === 0} onClick={() => void trashSelection(selectionTarget(useStore.getState()), selected())}>
             Move to trash
           </button>
         )}

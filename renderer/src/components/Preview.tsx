@@ -4,6 +4,7 @@ import { mediaUrls } from '../api/client.js';
 import { useElementSize } from '../hooks/use-element-size.js';
 import { useItem } from '../hooks/use-item.js';
 import { fitInside } from '../logic/focus-area.js';
+import { idAt } from '../actions/view-windows.js';
 import { useStore } from '../store/store.js';
 import { FocusAreaEditor, FocusAreaOverlay } from './FocusAreaEditor.js';
 import { Modal } from './Modal.js';
@@ -56,8 +57,9 @@ function PreviewDialog({ id }: { id: number }) {
   const titleId = useId();
   const [toolbarSlot, setToolbarSlot] = useState<HTMLDivElement | null>(null);
 
-  const go = (delta: number): void => {
-    const next = ids[position + delta];
+  const go = async (delta: number): Promise<void> => {
+    // The next item's window may not be loaded yet (the preview steps past the grid's screen).
+    const next = await idAt(position + delta);
     if (next === undefined) return;
     const state = useStore.getState();
     state.setSelection({ selected: new Set([next]), anchor: next, focus: next });
@@ -72,12 +74,12 @@ function PreviewDialog({ id }: { id: number }) {
     if (editing || (event.target as HTMLElement).closest('input, textarea, select')) return;
     if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') {
       event.preventDefault();
-      go(-1);
+      void go(-1);
     } else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
       event.preventDefault();
-      go(1);
+      void go(1);
     } else {
-      handleLibraryKey(event, () => [id], () => go(1));
+      handleLibraryKey(event, () => [id], () => void go(1));
     }
   };
 
@@ -90,10 +92,10 @@ function PreviewDialog({ id }: { id: number }) {
             {position >= 0 ? `${position + 1} of ${ids.length.toLocaleString()}` : ''}
           </span>
           <div className="preview-nav">
-            <button type="button" onClick={() => go(-1)} disabled={position <= 0}>
+            <button type="button" onClick={() => void go(-1)} disabled={position <= 0}>
               Previous
             </button>
-            <button type="button" onClick={() => go(1)} disabled={position < 0 || position >= ids.length - 1}>
+            <button type="button" onClick={() => void go(1)} disabled={position < 0 || position >= ids.length - 1}>
               Next
             </button>
             {item && item.type === 'image' && item.width !== null && !editing && (

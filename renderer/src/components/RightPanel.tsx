@@ -12,6 +12,7 @@ import { FocusAreaSection } from './FocusAreaSection.js';
 import { MetadataEditor } from './MetadataEditor.js';
 import { StackSection, StackSelectedButton } from './StackSection.js';
 import { TagEditor } from './TagEditor.js';
+import { ViewSelectionPanel } from './ViewSelectionPanel.js';
 
 function SingleItem({ id }: { id: number }) {
   const item = useItem(id);
@@ -81,8 +82,16 @@ function ManyItems({ ids }: { ids: readonly number[] }) {
 export function RightPanel() {
   const selected = useStore((s) => s.selection.selected);
   const idIndex = useStore((s) => s.idIndex);
+  const spanning = useStore((s) => Boolean(s.selection.span));
   const ids = useMemo(() => orderedSelection(selected, idIndex), [selected, idIndex]);
   const single = ids.length === 1 ? ids[0] : undefined;
+  if (spanning) {
+    return (
+      <aside className="panel" aria-label="Details">
+        <ViewSelectionPanel />
+      </aside>
+    );
+  }
   return (
     <aside className="panel" aria-label="Details">
       {ids.length === 0 && <p className="hint panel-empty">Select an item to see and edit its details. Shift- or Ctrl-click to select several.</p>}

@@ -22,7 +22,10 @@ interface ScrubberProps {
 }
 
 const NAMES = { month: 'date', letter: 'name', size: 'size', stars: 'rating' } as const;
-const BUCKETS_DELAY_MS = 400;
+// The first screen's ids come by window now, in a fraction of the counting's time: the counts
+// wait until that screen's tiles and pictures were fetched, not only asked for (1,000,000 items
+// cold: the count walked the view for seconds while the first row's pictures queued behind it).
+const BUCKETS_DELAY_MS = 1_000;
 
 const Marks = memo(function Marks({ marks }: { marks: readonly ScrubberMark[] }) {
   return (
@@ -51,6 +54,8 @@ export const Scrubber = memo(function Scrubber({ topIndex, onJump }: ScrubberPro
   const search = useStore((s) => s.search);
   const sort = useStore((s) => s.sort);
   const ids = useStore((s) => s.ids);
+  // A new answer of the view (not each window filling in) may change the counts.
+  const viewVersion = useStore((s) => s.viewVersion);
   const [buckets, setBuckets] = useState<SortBuckets | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(barRef);
@@ -73,7 +78,7 @@ export const Scrubber = memo(function Scrubber({ topIndex, onJump }: ScrubberPro
       live = false;
       clearTimeout(timer);
     };
-  }, [view, search, sort, ids]);
+  }, [view, search, sort, viewVersion]);
 
   const starts = useMemo(() => bucketStarts(buckets?.buckets ?? []), [buckets]);
   const marks = useMemo(() => (buckets ? scrubberMarks(buckets.kind, buckets.buckets, height) : []), [buckets, height]);

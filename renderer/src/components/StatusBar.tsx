@@ -1,5 +1,6 @@
 import type { ImportProgress } from '../../../shared/media.js';
 import { cancelImport } from '../actions/importing.js';
+import { selectionCount } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 
 function progressText(p: ImportProgress): string {
@@ -48,7 +49,7 @@ function ImportStatus({ progress }: { progress: ImportProgress }) {
 /** Counts on the left, the import's progress on the right. */
 export function StatusBar() {
   const count = useStore((s) => s.ids.length);
-  const selected = useStore((s) => s.selection.selected.size);
+  const selected = useStore((s) => selectionCount(s.selection, s.ids.length));
   const progress = useStore((s) => s.importProgress);
   return (
     <footer className="statusbar">

@@ -4,6 +4,7 @@ import { mediaUrls } from '../api/client.js';
 import { useDecodedPicture } from '../hooks/use-decoded-picture.js';
 import { useTileDrag } from '../hooks/use-tile-drag.js';
 import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
+import { isSelected } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { TileCuratingMarks, curatingText } from './TileCuratingMarks.js';
 
@@ -53,9 +54,20 @@ function placeholderText(tile: MediaTile | undefined, problem: string | null, pi
  * One gallery cell. It subscribes to its own tile data and selection bit only, so a change to
  * another item (or to the selection elsewhere) does not re-render it.
  */
+/** A cell whose id has not arrived yet (its window is on its way): the grid keeps its shape. */
+export function PendingTile({ column, size, left }: { column: number; size: number; left: number }) {
+  return (
+    <div role="gridcell" aria-colindex={column + 1} aria-busy="true" className="tile" style={{ left, width: size, height: size + TILE_CAPTION }}>
+      {/* Not the pulsing "pending" box: a fling passes hundreds of these, and an animation on each repaints every frame. */}
+      <div className="thumb-box" style={{ height: size }} aria-hidden="true" />
+      <div className="tile-caption">Loading…</div>
+    </div>
+  );
+}
+
 export const Tile = memo(function Tile({ id, column, size, left, deferPicture, onPick, onOpen }: TileProps) {
   const tile = useStore((s) => s.tiles.get(id));
-  const selected = useStore((s) => s.selection.selected.has(id));
+  const selected = useStore((s) => isSelected(s.selection, id, s.idIndex));
   const focused = useStore((s) => s.selection.focus === id);
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   // Once allowed, a picture stays: a tile already showing one keeps it through the next fling.

@@ -36,7 +36,7 @@ export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, layout: 
     setBand(box);
     const state = useStore.getState();
     const touched = indicesInBox(box, layoutRef.current, state.ids.length)
-      .map((index) => state.ids[index])
+      .map((index) => state.ids.at(index))
       .filter((id): id is number => id !== undefined);
     state.setSelection(bandSelect(current.base, touched, current.additive));
   }, [toContent]);

@@ -90,4 +90,5 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   'shell.showInFolder': { id: 1 },
   'shell.openOriginal': { id: 1 },
   'shell.trashFiles': { ids: [1], confirmed: true },
+  'media.listIdsWindow': { filter: { tagsAll: ['a'] }, sort: { field: 'takenAt', direction: 'desc' }, offset: 0, limit: 100 },
 };

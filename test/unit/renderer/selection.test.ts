@@ -4,6 +4,8 @@ import {
   IdIndex,
   bandSelect,
   clickSelect,
+  isSelected,
+  selectionCount,
   keyboardSelect,
   orderedSelection,
   pruneSelection,
@@ -75,7 +77,12 @@ describe('keyboard selection', () => {
 
 describe('select all, rubber band and pruning', () => {
   it('Ctrl+A selects every id', () => {
-    expect(selectAll(ids, EMPTY_SELECTION).selected.size).toBe(6);
+    // A small view held whole: its ids (a large one is a span: selection-span.test.ts).
+    const all = selectAll(index, EMPTY_SELECTION);
+    expect(all.selected.size).toBe(6);
+    expect(all.span).toBeNull();
+    expect(selectionCount(all, ids.length)).toBe(6);
+    expect(ids.every((id) => isSelected(all, id, index))).toBe(true);
   });
 
   it('a band replaces the selection, or adds to it with Ctrl', () => {
@@ -104,6 +111,8 @@ describe('select all, rubber band and pruning', () => {
     const big = new IdIndex(many);
     const start = clickSelect(EMPTY_SELECTION, big, 1, plain);
     const range = clickSelect(start, big, 100_000, shift);
-    expect(range.selected.size).toBe(100_000);
+    // Longer than MAX_HELD_RANGE: held as a span of positions, not 100,000 ids.
+    expect(range.span).toMatchObject({ from: 0, to: 99_999, all: false });
+    expect(selectionCount(range, many.length)).toBe(100_000);
   });
 });

@@ -29,7 +29,7 @@ afterAll(async () => page.close());
 beforeEach(async () => {
   useStore.setState(initial, true);
   await reloadIds();
-  wantTiles(useStore.getState().ids);
+  wantTiles(useStore.getState().ids.slice(0, FILES.length - 1));
   await vi.waitFor(() => expect(useStore.getState().tiles.size).toBe(FILES.length));
   await loadItems([a]);
   await refreshLibrary();
@@ -64,7 +64,7 @@ describe('reloading after a change', () => {
     await done;
     expect(state().tiles.get(a)?.name).toBe('Renamed');
     expect(state().tiles.get(b)).toBe(tileOfB);
-    expect(page.calls.sort()).toEqual(['media.getMany', 'media.listIds', 'media.tiles']);
+    expect(page.calls.sort()).toEqual(['media.getMany', 'media.listIdsWindow', 'media.tiles']);
   });
 
   it('a tag edit updates the panel and the sidebar counts without refetching tiles', async () => {
@@ -82,12 +82,12 @@ describe('reloading after a change', () => {
     const done = nextRefresh();
     await page.elsewhere('media.softDelete', { ids: [b] });
     await done;
-    expect(state().ids).not.toContain(b);
+    expect(state().ids.has(b)).toBe(false);
     expect(state().info?.trashCount).toBe(1);
     const back = nextRefresh();
     await page.elsewhere('media.restore', { ids: [b] });
     await back;
-    expect(state().ids).toContain(b);
+    expect(state().ids.has(b)).toBe(true);
     expect(state().info?.trashCount).toBe(0);
   });
 
@@ -113,6 +113,6 @@ describe('reloading after a change', () => {
     await done;
     expect(state().tiles.get(b)?.name).toBe('Quietly renamed');
     expect(state().items.get(b)?.name).toBe('Quietly renamed');
-    expect(page.calls).toEqual(expect.arrayContaining(['media.listIds', 'media.tiles', 'media.getMany', 'tags.list', 'folders.list', 'library.info']));
+    expect(page.calls).toEqual(expect.arrayContaining(['media.listIdsWindow', 'media.tiles', 'media.getMany', 'tags.list', 'folders.list', 'library.info']));
   });
 });
