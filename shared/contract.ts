@@ -46,6 +46,10 @@ export interface StackMembers {
   versionIds: number[];
 }
 import type { SortBuckets } from './sort-buckets.js';
+import type { AnalysisSettings, AnalysisStatus } from './analysis.js';
+
+/** Extension names for the background analysis (aliases allowed: google-auto-tagging). */
+const AnalysisExtensions = z.array(z.string().min(1).max(100)).min(1).max(20);
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -328,6 +332,32 @@ export const contract = {
     z.strictObject({ maxDistance: z.number().int().min(0).max(MAX_NEAR_DISTANCE).optional() }),
     returns<{ groups: DuplicateGroup[]; unhashed: number }>(),
     'Groups of exact (same content) and near (look the same) duplicates',
+  ),
+
+  'analysis.status': method('read', NoArgs, returns<AnalysisStatus>(), 'The background analysis: its state, the items queued and done, the item in hand'),
+  'analysis.start': method(
+    'write',
+    z.strictObject({
+      extensions: AnalysisExtensions.optional(),
+      scope: z.union([z.literal('all'), z.literal('due'), z.strictObject({ ids: IdList })]).optional(),
+    }),
+    returns<AnalysisStatus>(),
+    'Analyse in the background: every item (all), the items due (never analysed, older model, changed file; the default) or the ones given',
+  ),
+  'analysis.pause': method('write', NoArgs, returns<AnalysisStatus>(), 'Pause the background analysis after the item in hand (stays paused across a restart)'),
+  'analysis.resume': method('write', NoArgs, returns<AnalysisStatus>(), 'Resume a paused background analysis'),
+  'analysis.cancel': method('write', NoArgs, returns<AnalysisStatus & { removed: number }>(), 'Empty the background analysis queue (removed: the rows taken off)'),
+  'analysis.settings': method('read', NoArgs, returns<AnalysisSettings>(), 'Whether new and changed items are analysed automatically, and by which extensions'),
+  'analysis.setSettings': method(
+    'write',
+    z
+      .strictObject({ autoAnalyse: z.boolean().optional(), extensions: AnalysisExtensions.optional() })
+      .refine(({ autoAnalyse, extensions }) => autoAnalyse !== undefined || extensions !== undefined, {
+        message: 'Give autoAnalyse, extensions or both',
+        path: ['autoAnalyse'],
+      }),
+    returns<AnalysisSettings>(),
+    'Switch "Analyse new items automatically" on or off and choose its extensions',
   ),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),

@@ -3,7 +3,7 @@
  * 1. Per-photo time of the `objects` extension (media.autoTag through the service: read the
  *    row, open the original, decode, detect, write the tags in a transaction) against a bare
  *    loop of the same model on the same runtime (tfjs wasm) and the same photos in the same
- *    run: read the file, the same sharp decode to 512×512, detect. Floor: bare/extension ≥ 0.9.
+ *    run: read the file, the same sharp decode, letterboxed to the model input, detect. Floor: bare/extension ≥ 0.9.
  *    Each photo runs through both back to back, in alternating order; its median is taken.
  * 2. Photos per second on the large photos (≥ 2 MP), one at a time and as one autoTag call;
  *    the event-loop delay p99 while it runs; peak memory (RSS) of the process.
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { openLibrary } from '../../electron/library/library.js';
-import { centernetDetector } from '../../electron/library/extensions/objects/centernet-detector.js';
+import { nanodetDetector } from '../../electron/library/extensions/objects/nanodet-detector.js';
 import { DETECTION_FLOOR, OBJECTS_MIN_CONFIDENCE } from '../../electron/library/extensions/objects/objects.js';
 import type { AiTag } from '../../shared/media.js';
 import { makeTempDir, removeDir, REPO_ROOT, testContext } from '../helpers/temp-library.js';
@@ -79,9 +79,9 @@ try {
   });
   console.log(`${photos.length} labelled photos (${skipped} wallpapers not found under ${WALLPAPERS})`);
 
-  const detector = await centernetDetector();
+  const detector = await nanodetDetector();
   const bare = async (file: string) => {
-    const rgb = await sharp(await fs.promises.readFile(file)).rotate().resize(512, 512, { fit: 'fill' }).removeAlpha().toColourspace('srgb').raw().toBuffer();
+    const rgb = await sharp(await fs.promises.readFile(file)).rotate().resize(detector.inputSize, detector.inputSize, { fit: 'contain', background: '#000' }).removeAlpha().toColourspace('srgb').raw().toBuffer();
     return detector.detect(rgb, DETECTION_FLOOR);
   };
   const extension = async (id: number) => {
@@ -123,7 +123,7 @@ try {
   const bareMs = mean(photos.map((p) => median(bareTimes.get(p.id) ?? [])));
   const extMs = mean(photos.map((p) => median(extTimes.get(p.id) ?? [])));
   console.log('\n1. Per-photo time (mean of per-photo medians over %d rounds)', ROUNDS);
-  console.log(`   bare loop (read + sharp 512×512 + CenterNet on tfjs-wasm): ${ms(bareMs)}`);
+  console.log(`   bare loop (read + sharp to the input size + NanoDet on tfjs-wasm): ${ms(bareMs)}`);
   console.log(`   objects extension (media.autoTag, one item per call):       ${ms(extMs)}`);
   console.log(`   ratio bare/extension: ${(bareMs / extMs).toFixed(3)} (floor 0.9)`);
 

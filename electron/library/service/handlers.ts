@@ -1,4 +1,5 @@
 import { aiHandlers } from './ai-handlers.js';
+import { analysisHandlers } from './analysis-handlers.js';
 import { curatingHandlers } from './curating-handlers.js';
 import { duplicateHandlers } from './duplicate-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
@@ -28,6 +29,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...duplicateHandlers(lib),
     ...trashHandlers(lib),
     ...stackHandlers(lib),
+    ...analysisHandlers(lib),
     ...unsupportedShellHandlers,
   };
 }
