@@ -4,6 +4,7 @@ import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
 import { LibraryActions } from './LibraryActions.js';
+import { AnalysisControls } from './AnalysisControls.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -85,6 +86,7 @@ export function Sidebar() {
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
       </ul>
       <LibraryActions />
+      <AnalysisControls />
     </nav>
   );
 }

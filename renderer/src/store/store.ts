@@ -8,6 +8,7 @@ import { createSelectionSlice } from './selection-slice.js';
 import type { All } from './types.js';
 import { createUiSlice } from './ui-slice.js';
 import { createUndoSlice } from './undo-slice.js';
+import { createAnalysisSlice } from './analysis-slice.js';
 
 export const useStore = create<All>()((...a) => ({
   ...createGallerySlice(...a),
@@ -17,6 +18,7 @@ export const useStore = create<All>()((...a) => ({
   ...createImportSlice(...a),
   ...createUndoSlice(...a),
   ...createUiSlice(...a),
+  ...createAnalysisSlice(...a),
 }));
 
 export type { All } from './types.js';
