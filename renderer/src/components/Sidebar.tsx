@@ -84,6 +84,11 @@ export function Sidebar() {
       )}
       <ul className="side-list side-bottom">
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
+        <li>
+          <button type="button" className="side-item" onClick={() => useStore.getState().openDialog({ kind: 'duplicates' })}>
+            <span className="side-label">Duplicates…</span>
+          </button>
+        </li>
       </ul>
       <LibraryActions />
       <AnalysisControls />

@@ -9,6 +9,7 @@ import type { All } from './types.js';
 import { createUiSlice } from './ui-slice.js';
 import { createUndoSlice } from './undo-slice.js';
 import { createAnalysisSlice } from './analysis-slice.js';
+import { createBoxesSlice } from './boxes-slice.js';
 
 export const useStore = create<All>()((...a) => ({
   ...createGallerySlice(...a),
@@ -19,6 +20,7 @@ export const useStore = create<All>()((...a) => ({
   ...createUndoSlice(...a),
   ...createUiSlice(...a),
   ...createAnalysisSlice(...a),
+  ...createBoxesSlice(...a),
 }));
 
 export type { All } from './types.js';

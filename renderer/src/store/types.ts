@@ -7,8 +7,9 @@ import type { ImportSlice } from './import-slice.js';
 import type { UndoSlice } from './undo-slice.js';
 import type { UiSlice } from './ui-slice.js';
 import type { AnalysisSlice } from './analysis-slice.js';
+import type { BoxesSlice } from './boxes-slice.js';
 
 /** The whole store: one state object made of slices, each owning its part. */
-export type All = GallerySlice & SelectionSlice & ItemsSlice & LibrarySlice & ImportSlice & UndoSlice & UiSlice & AnalysisSlice;
+export type All = GallerySlice & SelectionSlice & ItemsSlice & LibrarySlice & ImportSlice & UndoSlice & UiSlice & AnalysisSlice & BoxesSlice;
 
 export type Slice<T> = StateCreator<All, [], [], T>;
