@@ -89,7 +89,7 @@ export function DuplicatesView() {
       <div className="dialog-body duplicates-body" aria-busy={busy}>
         <div className="duplicates-head">
           <h2 id={titleId}>Duplicates</h2>
-          <p role="status">
+          <p role="status" aria-label="Duplicates found">
             {data === null ? 'Looking for duplicates…' : groups.length === 0 ? 'No duplicates found.' : `${groups.length} ${groups.length === 1 ? 'group' : 'groups'}`}
             {data && data.unhashed > 0 ? ` · ${data.unhashed} pictures not compared yet (imported before hashing)` : ''}
           </p>
