@@ -59,6 +59,7 @@ export class AnalysisRunner {
   private pendingIds: Set<number> | null = new Set();
   private progressTimer: NodeJS.Timeout | null = null;
   private lastProgressAt = 0;
+  private kickedWhileRunning = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: AnalysisRunnerDeps) {
@@ -109,10 +110,20 @@ export class AnalysisRunner {
 
   /** Starts the loop unless it runs, the user paused it, or the queue is empty. */
   kick(): void {
-    if (this.loop || this.closed || this.deps.readOnly || !this.deps.runsQueue || this.settings().paused) return;
+    if (this.closed || this.deps.readOnly || !this.deps.runsQueue) return;
+    if (this.loop) {
+      // The loop may have just seen an empty queue and be on its way out: it looks again.
+      this.kickedWhileRunning = true;
+      return;
+    }
+    if (this.settings().paused) return;
     this.loop = this.run().finally(() => {
       this.loop = null;
       this.emitProgress();
+      if (this.kickedWhileRunning) {
+        this.kickedWhileRunning = false;
+        this.kick();
+      }
     });
   }
 
