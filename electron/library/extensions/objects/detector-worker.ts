@@ -6,9 +6,12 @@
 import { parentPort } from 'node:worker_threads';
 import { nanodetDetector } from './nanodet-detector.js';
 import type { DetectorReply, DetectorRequest } from './detector-messages.js';
+import { lowerThisThreadsPriority } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('detector-worker.ts runs as a worker thread');
+// Inference is background work: below the thread that answers the UI (and the import's workers).
+lowerThisThreadsPriority();
 
 port.on('message', (request: DetectorRequest) => {
   void (async () => {
