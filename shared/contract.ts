@@ -61,6 +61,10 @@ export interface StackMembers {
 import type { SortBuckets } from './sort-buckets.js';
 import { ALBUM_KINDS, AlbumIds, AlbumName, AlbumQuery, MAX_ALBUM_PAGE, type Album } from './albums.js';
 import { oneTarget, TARGET_MESSAGE, ViewSelection, ViewWindowArgs, type ViewWindow } from './view-selection.js';
+import type { AnalysisSettings, AnalysisStatus } from './analysis.js';
+
+/** Extension names for the background analysis (aliases allowed: google-auto-tagging). */
+const AnalysisExtensions = z.array(z.string().min(1).max(100)).min(1).max(20);
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -403,6 +407,31 @@ export const contract = {
     z.strictObject({ id: Id }),
     returns<{ ids: number[] }>(),
     "Every active item id of an album in its order (a smart album's in its search's order), for the virtualised gallery",
+  ),
+  'analysis.status': method('read', NoArgs, returns<AnalysisStatus>(), 'The background analysis: its state, the items queued and done, the item in hand'),
+  'analysis.start': method(
+    'write',
+    z.strictObject({
+      extensions: AnalysisExtensions.optional(),
+      scope: z.union([z.literal('all'), z.literal('due'), z.strictObject({ ids: IdList })]).optional(),
+    }),
+    returns<AnalysisStatus>(),
+    'Analyse in the background: every item (all), the items due (never analysed, older model, changed file; the default) or the ones given',
+  ),
+  'analysis.pause': method('write', NoArgs, returns<AnalysisStatus>(), 'Pause the background analysis after the item in hand (stays paused across a restart)'),
+  'analysis.resume': method('write', NoArgs, returns<AnalysisStatus>(), 'Resume a paused background analysis'),
+  'analysis.cancel': method('write', NoArgs, returns<AnalysisStatus & { removed: number }>(), 'Empty the background analysis queue (removed: the rows taken off)'),
+  'analysis.settings': method('read', NoArgs, returns<AnalysisSettings>(), 'Whether new and changed items are analysed automatically, and by which extensions'),
+  'analysis.setSettings': method(
+    'write',
+    z
+      .strictObject({ autoAnalyse: z.boolean().optional(), extensions: AnalysisExtensions.optional() })
+      .refine(({ autoAnalyse, extensions }) => autoAnalyse !== undefined || extensions !== undefined, {
+        message: 'Give autoAnalyse, extensions or both',
+        path: ['autoAnalyse'],
+      }),
+    returns<AnalysisSettings>(),
+    'Switch "Analyse new items automatically" on or off and choose its extensions',
   ),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),

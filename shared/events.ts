@@ -1,3 +1,4 @@
+import type { AnalysisStatus } from './analysis.js';
 import type { ImportProgress } from './media.js';
 
 /**
@@ -52,10 +53,12 @@ export interface FolioEvents {
   'import.progress': ImportProgress;
   'library.changed': LibraryChange;
   'menu.command': MenuCommand;
+  /** The background analysis's progress (issue 16), apart from an import's. */
+  'analysis.progress': AnalysisStatus;
 }
 
 export type EventName = keyof FolioEvents;
-export const EVENT_NAMES: readonly EventName[] = ['import.progress', 'library.changed', 'menu.command'];
+export const EVENT_NAMES: readonly EventName[] = ['import.progress', 'library.changed', 'menu.command', 'analysis.progress'];
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);

@@ -9,6 +9,8 @@ import type { Importer } from './import/importer.js';
 import type { LibraryContext } from './service/types.js';
 import { resolveOptions, type LibraryOptions } from './base/options.js';
 import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
+import { AnalysisRunner } from './analysis/analysis-runner.js';
+import { queuedAnalysis } from './service/queued-analysis.js';
 
 export interface Library {
   paths: LibraryPaths;
@@ -16,6 +18,8 @@ export interface Library {
   events: LibraryEvents;
   importer: Importer;
   service: Service;
+  /** The background analysis queue: resumes on open, stops (the queue kept) on close. */
+  analysis: AnalysisRunner;
   /**
    * Opened for reading only: this user may not write the library's folder or file. It can be
    * listed, read and served; every write is refused with PERMISSION_DENIED saying why.
@@ -58,8 +62,17 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   const events = new LibraryEvents();
   const resolved = resolveOptions(options);
   const importer = createImporter({ db, paths, events, options: resolved, readOnly });
-  const context: LibraryContext = { db, paths, events, options: resolved, importer };
+  const analysis = new AnalysisRunner({
+    db,
+    events,
+    importer,
+    readOnly,
+    runsQueue: options.backgroundAnalysis !== false,
+    analyse: queuedAnalysis({ db, events, paths, options: resolved }),
+  });
+  const context: LibraryContext = { db, paths, events, options: resolved, importer, analysis };
   const service = new Service(createHandlers(context), paths.root);
+  analysis.open();
   let closed = false;
   return {
     paths,
@@ -67,11 +80,13 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     events,
     importer,
     service,
+    analysis,
     readOnly,
     walCut,
     async close() {
       if (closed) return;
       closed = true;
+      await analysis.close();
       await importer.close();
       db.close();
     },

@@ -20,6 +20,11 @@ export interface LibraryOptions {
   nativeBinding?: string;
   /** Automatic backups (daily, before a migration) kept in the library's `backups/` folder; default 7. */
   backupsKept?: number;
+  /**
+   * Run the background analysis queue while the library is open (default true). One-shot CLI
+   * commands open with false: they must not start analysing what a window left queued.
+   */
+  backgroundAnalysis?: boolean;
 }
 
 /** The options with every default filled in. */

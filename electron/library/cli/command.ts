@@ -21,6 +21,8 @@ export interface Command {
   options: OptionSpec;
   /** Commands that only read or edit refuse to create a library where there is none. */
   createsLibrary: boolean;
+  /** Runs the background analysis queue while open (serve, analyse); one-shot commands leave it alone. */
+  backgroundAnalysis?: true;
   /** Returns the exit code. */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -6,6 +6,7 @@ import { libraryPaths, resolveLibraryDir } from '../base/paths.js';
 import { UsageError } from './cli-error.js';
 import { note, print, printJson, type Command, type CommandContext, type OptionSpec } from './command.js';
 import { duplicatesCommand } from './commands/duplicates-command.js';
+import { analyseCommand, analysisCommand } from './commands/analyse-command.js';
 import { getCommand } from './commands/get-command.js';
 import { importCommand } from './commands/import-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -34,6 +35,7 @@ const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, rateCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
   backupCommand, checkCommand, tagsCommand,
   albumsCommand, albumCommand,
+  analyseCommand, analysisCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {
@@ -118,7 +120,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         if (!command.createsLibrary && !fs.existsSync(libraryPaths(target).database)) {
           throw new FolioError('NOT_FOUND', `There is no library at ${target}; start one with "folio import <dir>"`);
         }
-        library = openLibrary(target, backupsKeptOption(env));
+        library = openLibrary(target, { ...backupsKeptOption(env), backgroundAnalysis: command.backgroundAnalysis === true });
         if (library.walCut !== null) note(`folio: warning: ${cutWalMessage(library.walCut, library.paths.database)}`);
         return library;
       },

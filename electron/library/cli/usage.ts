@@ -27,6 +27,11 @@ Commands:
   restore <id…>              Bring items back from the trash
   duplicates [--similar <id>] [--distance <n>]
                              Exact and near-duplicate pictures, largest first; or those like one item
+  analyse [--all] [--extensions a,b] [<id>…]
+                             Run the background analysis now: the items due (never analysed, older
+                             model, changed file), every item with --all, or the ids; Ctrl+C stops
+  analysis [status|pause|resume|cancel] [--auto on|off] [--extensions a,b]
+                             The background analysis's progress and settings
   backup [<file>]            A consistent copy of the library, also while it is in use
                              (default: backups/folio-manual-<time>.sqlite in the library folder)
   check [--repair]           Check the database, tag counts, files and thumbnails; --repair

@@ -10,11 +10,19 @@ export interface ExtensionRunRow {
   ran_at: string;
 }
 
-export function recordExtensionRun(db: Db, run: ExtensionRunRow): void {
+/** What a run looked at: the extension's model version and the content's md5 (the queue re-runs on a change of either). */
+export interface RunSubject {
+  model_version: string;
+  md5: string | null;
+}
+
+export function recordExtensionRun(db: Db, run: ExtensionRunRow & RunSubject): void {
   statement(
     db,
-    `INSERT INTO extension_runs (media_id, extension, status, message, ran_at) VALUES (@media_id, @extension, @status, @message, @ran_at)
-     ON CONFLICT (media_id, extension) DO UPDATE SET status = excluded.status, message = excluded.message, ran_at = excluded.ran_at`,
+    `INSERT INTO extension_runs (media_id, extension, status, message, ran_at, model_version, md5)
+     VALUES (@media_id, @extension, @status, @message, @ran_at, @model_version, @md5)
+     ON CONFLICT (media_id, extension) DO UPDATE SET status = excluded.status, message = excluded.message, ran_at = excluded.ran_at,
+       model_version = excluded.model_version, md5 = excluded.md5`,
   ).run(run);
 }
 

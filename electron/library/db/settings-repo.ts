@@ -33,3 +33,26 @@ export function getStackRules(db: Db): StackRules {
 export function setStackRules(db: Db, rules: StackRules): void {
   setSetting(db, 'stackRules', rules);
 }
+
+/** "Analyse new items automatically" and with which extensions (off by default: it costs CPU). */
+export interface AnalysisSettingsRow {
+  autoAnalyse: boolean;
+  extensions: string[];
+  /** Paused by the user: kept so that a paused analysis stays paused across a restart. */
+  paused: boolean;
+}
+
+export function getAnalysisSettings(db: Db, defaults: AnalysisSettingsRow): AnalysisSettingsRow {
+  const stored = getSetting(db, 'analysis');
+  if (typeof stored !== 'object' || stored === null) return { ...defaults };
+  const { autoAnalyse, extensions, paused } = stored as Record<string, unknown>;
+  return {
+    autoAnalyse: typeof autoAnalyse === 'boolean' ? autoAnalyse : defaults.autoAnalyse,
+    extensions: Array.isArray(extensions) && extensions.every((name) => typeof name === 'string') ? (extensions as string[]) : defaults.extensions,
+    paused: typeof paused === 'boolean' ? paused : defaults.paused,
+  };
+}
+
+export function setAnalysisSettings(db: Db, settings: AnalysisSettingsRow): void {
+  setSetting(db, 'analysis', settings);
+}

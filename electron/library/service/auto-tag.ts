@@ -103,16 +103,18 @@ export function selectTags(tags: readonly SuggestedTag[], chosen: ChosenExtensio
 
 interface Outcome {
   id: number;
+  /** The content looked at (the queue re-runs an item whose file changed since). */
+  md5: string | null;
   chosen: ChosenExtension;
   outcome: ExtensionOutcome;
 }
 
 async function analyze(subject: ExtensionSubject, chosen: ChosenExtension, env: ExtensionEnv): Promise<Outcome> {
   try {
-    return { id: subject.id, chosen, outcome: await chosen.extension.analyze(subject, env) };
+    return { id: subject.id, md5: subject.md5, chosen, outcome: await chosen.extension.analyze(subject, env) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { id: subject.id, chosen, outcome: { status: 'failed', tags: [], message: reason } };
+    return { id: subject.id, md5: subject.md5, chosen, outcome: { status: 'failed', tags: [], message: reason } };
   }
 }
 
@@ -136,7 +138,7 @@ export function writeOutcomes(db: Db, outcomes: readonly Outcome[]): number[] {
   const now = nowIso();
   const present = existingIds(db, outcomes.map((o) => o.id));
   const written = new Set<number>();
-  for (const { id, chosen, outcome } of outcomes) {
+  for (const { id, md5, chosen, outcome } of outcomes) {
     if (!present.has(id)) continue;
     const selected = selectTags(outcome.tags, chosen);
     const rows = ensureTags(db, selected.map((tag) => tag.name), now);
@@ -144,7 +146,7 @@ export function writeOutcomes(db: Db, outcomes: readonly Outcome[]): number[] {
     const source = chosen.extension.name;
     replaceAiTags(db, id, source, links, now);
     const message = [aliasNote(chosen), outcome.message].filter((part) => part !== null).join('. ') || null;
-    recordExtensionRun(db, { media_id: id, extension: source, status: outcome.status, message, ran_at: now });
+    recordExtensionRun(db, { media_id: id, extension: source, status: outcome.status, message, ran_at: now, model_version: chosen.extension.version, md5 });
     touchMedia(db, [id], `extension:${source}`, now);
     written.add(id);
   }

@@ -1,5 +1,6 @@
 import { aiHandlers } from './ai-handlers.js';
 import { albumHandlers } from './album-handlers.js';
+import { analysisHandlers } from './analysis-handlers.js';
 import { curatingHandlers } from './curating-handlers.js';
 import { duplicateHandlers } from './duplicate-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
@@ -33,6 +34,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...stackHandlers(lib),
     ...tagTreeHandlers(lib),
     ...albumHandlers(lib),
+    ...analysisHandlers(lib),
     ...unsupportedShellHandlers,
     ...viewWindowHandlers(lib),
   };

@@ -71,13 +71,14 @@ export async function removeAiTags(ids: readonly number[], names: readonly strin
   if (result) noteChange({ aspects: ['aiTags'], ids: [...ids] });
 }
 
-export const AUTO_TAG_EXTENSION = 'local-analysis';
+/** The panel's auto-tag button: the object recogniser, and the cheap local facts beside it. */
+export const AUTO_TAG_EXTENSIONS = ['objects', 'local-analysis'] as const;
 
 export async function autoTag(ids: readonly number[]): Promise<number | undefined> {
   const result = await attempt('run auto-tagging', async () => {
     let tagged = 0;
     for (const slice of chunked(ids, 1_000)) {
-      const answer = await call('media.autoTag', { ids: slice, extensions: [{ name: AUTO_TAG_EXTENSION }] });
+      const answer = await call('media.autoTag', { ids: slice, extensions: AUTO_TAG_EXTENSIONS.map((name) => ({ name })) });
       tagged += answer.items.filter((item) => item.aiTags.length > 0).length;
     }
     return tagged;

@@ -8,6 +8,7 @@ import { on, onConnectionChange } from '../api/client.js';
 import { useStore } from '../store/store.js';
 import { loadImportStatus } from './importing.js';
 import { noteChange } from './refresh.js';
+import { loadAnalysisStatus } from './analysis.js';
 
 export function startLiveUpdates(): () => void {
   let wasDown = false;
@@ -18,6 +19,7 @@ export function startLiveUpdates(): () => void {
       if (progress.state !== 'running' && before?.state === 'running') noteChange({ aspects: ['folders'] });
     }),
     on('library.changed', (change) => noteChange(change)),
+    on('analysis.progress', (status) => useStore.getState().setAnalysisStatus(status)),
     onConnectionChange((connected) => {
       if (!connected) {
         wasDown = true;
@@ -27,6 +29,7 @@ export function startLiveUpdates(): () => void {
         wasDown = false;
         noteChange({ aspects: [...CHANGE_ASPECTS] });
         void loadImportStatus();
+        void loadAnalysisStatus();
       }
     }),
   ];

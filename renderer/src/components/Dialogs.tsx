@@ -5,6 +5,7 @@ import { useStore } from '../store/store.js';
 import { Modal } from './Modal.js';
 import { LibraryBackupDialog, LibraryCheckDialog } from './LibraryDialogs.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { DuplicatesView } from './DuplicatesView.js';
 
 function RenameDialog({ id }: { id: number }) {
   const item = useItem(id);
@@ -132,5 +133,6 @@ export function Dialogs() {
   if (dialog.kind === 'library-backup') return <LibraryBackupDialog />;
   if (dialog.kind === 'library-check') return <LibraryCheckDialog />;
   if (dialog.kind === 'shortcuts') return <ShortcutsDialog />;
+  if (dialog.kind === 'duplicates') return <DuplicatesView />;
   return <TrashFilesDialog ids={dialog.ids} />;
 }

@@ -9,6 +9,7 @@ import { useStore } from '../store/store.js';
 import { FocusAreaEditor, FocusAreaOverlay } from './FocusAreaEditor.js';
 import { Modal } from './Modal.js';
 import { handleLibraryKey } from '../actions/library-keys.js';
+import { PreviewBoxes, PreviewBoxesToggle } from './PreviewBoxes.js';
 
 /** Browsers show these originals themselves when no thumbnail exists yet. */
 const BROWSER_IMAGES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml']);
@@ -43,6 +44,7 @@ function Stage({ item, toolbarSlot }: { item: MediaItem; toolbarSlot: HTMLElemen
         <div className="preview-frame" style={{ width: shown.width, height: shown.height }}>
           <img src={url} alt={item.name} className="preview-image" draggable={false} />
           {hasSize && shown.width > 0 && (editing ? <FocusAreaEditor key={item.id} item={item} shown={shown} toolbarSlot={toolbarSlot} /> : <FocusAreaOverlay item={item} shown={shown} />)}
+          {hasSize && shown.width > 0 && !editing && <PreviewBoxes item={item} shown={shown} />}
         </div>
       )}
     </div>
@@ -78,6 +80,9 @@ function PreviewDialog({ id }: { id: number }) {
     } else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
       event.preventDefault();
       void go(1);
+    } else if ((event.key === 'b' || event.key === 'B') && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      useStore.getState().toggleAiBoxes();
     } else {
       handleLibraryKey(event, () => [id], () => void go(1));
     }
@@ -103,6 +108,7 @@ function PreviewDialog({ id }: { id: number }) {
                 Edit focus area
               </button>
             )}
+            {item && !editing && <PreviewBoxesToggle item={item} />}
             <button type="button" onClick={() => useStore.getState().closePreview()} aria-label="Close preview">
               ✕
             </button>

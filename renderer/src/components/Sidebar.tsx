@@ -6,6 +6,7 @@ import { RescanButton } from './RescanButton.js';
 import { LibraryActions } from './LibraryActions.js';
 import { SidebarTagTree } from './SidebarTagTree.js';
 import { SidebarAlbums } from './SidebarAlbums.js';
+import { AnalysisControls } from './AnalysisControls.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -79,8 +80,14 @@ export function Sidebar() {
       <SidebarAlbums />
       <ul className="side-list side-bottom">
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
+        <li>
+          <button type="button" className="side-item" onClick={() => useStore.getState().openDialog({ kind: 'duplicates' })}>
+            <span className="side-label">Duplicates…</span>
+          </button>
+        </li>
       </ul>
       <LibraryActions />
+      <AnalysisControls />
     </nav>
   );
 }

@@ -2,6 +2,7 @@ import type { ImportProgress } from '../../../shared/media.js';
 import { cancelImport } from '../actions/importing.js';
 import { selectionCount } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
+import { AnalysisProgress } from './AnalysisProgress.js';
 
 function progressText(p: ImportProgress): string {
   const errors = p.errors > 0 ? `, ${p.errors} ${p.errors === 1 ? 'error' : 'errors'}` : '';
@@ -58,6 +59,7 @@ export function StatusBar() {
         {selected > 0 ? ` · ${selected.toLocaleString()} selected` : ''}
       </span>
       {progress && <ImportStatus progress={progress} />}
+      <AnalysisProgress />
     </footer>
   );
 }

@@ -59,4 +59,5 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'Ctrl/Cmd + Z', does: 'Undo' },
   { keys: 'Ctrl/Cmd + Shift + Z, Ctrl + Y', does: 'Redo' },
   { keys: '?', does: 'This list' },
+  { keys: 'B (in the preview)', does: 'Show or hide the boxes of what was found in the picture' },
 ];

@@ -10,6 +10,8 @@ import { createUiSlice } from './ui-slice.js';
 import { createUndoSlice } from './undo-slice.js';
 import { createTagTreeSlice } from './tag-tree-slice.js';
 import { createAlbumsSlice } from './albums-slice.js';
+import { createAnalysisSlice } from './analysis-slice.js';
+import { createBoxesSlice } from './boxes-slice.js';
 
 export const useStore = create<All>()((...a) => ({
   ...createGallerySlice(...a),
@@ -21,6 +23,8 @@ export const useStore = create<All>()((...a) => ({
   ...createUiSlice(...a),
   ...createTagTreeSlice(...a),
   ...createAlbumsSlice(...a),
+  ...createAnalysisSlice(...a),
+  ...createBoxesSlice(...a),
 }));
 
 export type { All } from './types.js';

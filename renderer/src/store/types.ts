@@ -9,8 +9,11 @@ import type { UiSlice } from './ui-slice.js';
 import type { TagTreeSlice } from './tag-tree-slice.js';
 
 /** The whole store: one state object made of slices, each owning its part. */
-export type All = GallerySlice & SelectionSlice & ItemsSlice & LibrarySlice & ImportSlice & UndoSlice & UiSlice & TagTreeSlice & AlbumsSlice;
+export type All = GallerySlice & SelectionSlice & ItemsSlice & LibrarySlice & ImportSlice & UndoSlice & UiSlice & TagTreeSlice & AlbumsSlice & AnalysisSlice & BoxesSlice;
 import type { AlbumsSlice } from './albums-slice.js';
+
+import type { AnalysisSlice } from './analysis-slice.js';
+import type { BoxesSlice } from './boxes-slice.js';
 
 
 export type Slice<T> = StateCreator<All, [], [], T>;

@@ -15,7 +15,9 @@ export type Dialog =
   | { kind: 'library-backup' }
   | { kind: 'library-check' }
   /** `?`: every keyboard shortcut, and the advance-after-rating switch. */
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  /** Exact and near duplicates side by side, with "keep the best". */
+  | { kind: 'duplicates' };
 
 export interface UiSlice {
   toasts: readonly Toast[];

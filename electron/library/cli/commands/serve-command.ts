@@ -24,6 +24,7 @@ export const serveCommand: Command = {
   name: 'serve',
   options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
   createsLibrary: true,
+  backgroundAnalysis: true,
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError(`serve takes no arguments (got "${ctx.positionals[0]}")`);
     const demo = ctx.values.demo === true;

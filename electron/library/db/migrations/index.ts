@@ -8,6 +8,7 @@ import { librarySettings } from './007-library-settings.js';
 import { curating } from './008-curating.js';
 import { albums } from './009-albums.js';
 import { tagTree } from './010-tag-tree.js';
+import { analysisQueue } from './011-analysis-queue.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -20,6 +21,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -4,8 +4,8 @@
  * are rounded to 3 places so that the same file gives the same tags on every run and machine.
  */
 import type { SuggestedTag } from '../types.js';
-import type { Detection } from './centernet-detector.js';
-import { boxInPicture, type ModelInput } from './model-input.js';
+import type { Detection } from './detector-types.js';
+import { boxInContent, boxInPicture, type ModelInput } from './model-input.js';
 
 export function roundScore(score: number): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
@@ -20,7 +20,7 @@ export function detectionsToTags(perTile: readonly (readonly Detection[])[], inp
       const confidence = roundScore(detection.score);
       const previous = best.get(detection.label);
       if (previous && previous.confidence >= confidence) continue;
-      best.set(detection.label, { name: detection.label, confidence, box: boxInPicture(detection.box, tile.region, input) });
+      best.set(detection.label, { name: detection.label, confidence, box: boxInPicture(boxInContent(detection.box, tile.content), tile.region, input) });
     }
   });
   return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.name.localeCompare(b.name));

@@ -5,7 +5,7 @@
  * the calls in flight fail (their runs are recorded as failed) and the next call starts another.
  */
 import { Worker } from 'node:worker_threads';
-import type { Detection, ObjectDetector } from './centernet-detector.js';
+import type { Detection, ObjectDetector } from './detector-types.js';
 import type { DetectorAsk, DetectorReply, DetectorRequest } from './detector-messages.js';
 
 type Pending = { resolve: (reply: DetectorReply & { ok: true }) => void; reject: (error: Error) => void };

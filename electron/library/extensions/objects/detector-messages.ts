@@ -1,4 +1,4 @@
-import type { Detection } from './centernet-detector.js';
+import type { Detection } from './detector-types.js';
 
 /** What the main thread asks the detector's thread. */
 export type DetectorAsk = { kind: 'info' } | { kind: 'detect'; rgb: ArrayBuffer; floor: number };

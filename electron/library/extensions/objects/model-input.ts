@@ -1,14 +1,18 @@
 /**
  * Turns an original picture into the detector's square inputs. A picture up to STRETCH_RATIO
- * long-to-short (4:3, 3:2, 16:9) is decoded straight into one stretched square, upright, as the
- * model's authors feed it (libvips shrinks JPEGs while decoding, so a 24 MP photo costs a few
- * tens of ms). A panorama is decoded once with its short edge at the input size and cut along
- * its long edge into overlapping tiles, so a person at one end is not squeezed to a sliver.
+ * long-to-short (4:3, 3:2, 16:9) is decoded straight into one square, upright (libvips shrinks
+ * JPEGs while decoding, so a 24 MP photo costs a few tens of ms). A panorama is decoded once
+ * with its short edge at the input size and cut along its long edge into overlapping tiles, so
+ * a person at one end is not squeezed to a sliver.
+ *
+ * Each square is letterboxed: the picture keeps its shape, centred on black, as NanoDet was
+ * trained (`keep_ratio`). Stretched instead, it scores a car 0.51 and a kite 0.52 in a photo
+ * of a car, letterboxed 0.69 and nothing else above 0.35.
  */
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { AiTagBox } from '../../../../shared/media.js';
 import type { ExtensionEnv } from '../types.js';
-import type { UnitBox } from './centernet-detector.js';
+import type { UnitBox } from './detector-types.js';
 
 /** Short edge below which there is nothing the detector can see. */
 export const MIN_EDGE = 32;
@@ -30,7 +34,40 @@ export interface ModelInput {
   /** Upright size of the original, in pixels: boxes are given in these. */
   width: number;
   height: number;
-  tiles: { rgb: Uint8Array; region: PixelRect }[];
+  /** `content`: where the picture sits inside the letterboxed square, as fractions of it. */
+  tiles: { rgb: Uint8Array; region: PixelRect; content: UnitBox }[];
+}
+
+/** A picture (raw RGB) centred in a black inputSize square; its place in the square as fractions. */
+function letterbox(data: Buffer, width: number, height: number, inputSize: number): { rgb: Uint8Array; content: UnitBox } {
+  const rgb = new Uint8Array(inputSize * inputSize * 3);
+  const left = Math.floor((inputSize - width) / 2);
+  const top = Math.floor((inputSize - height) / 2);
+  for (let row = 0; row < height; row += 1) {
+    rgb.set(data.subarray(row * width * 3, (row + 1) * width * 3), ((top + row) * inputSize + left) * 3);
+  }
+  return { rgb, content: { x: left / inputSize, y: top / inputSize, width: width / inputSize, height: height / inputSize } };
+}
+
+/** Decodes to at most inputSize on each side, keeping the shape, then letterboxes. */
+async function squareOf(pipeline: Sharp, inputSize: number): Promise<{ rgb: Uint8Array; content: UnitBox }> {
+  const { data, info } = await pipeline
+    .resize(inputSize, inputSize, { fit: 'inside' })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return letterbox(data, info.width, info.height, inputSize);
+}
+
+/** A box in fractions of the letterboxed square → fractions of the picture inside it. */
+export function boxInContent(box: UnitBox, content: UnitBox): UnitBox {
+  const clamp = (value: number) => Math.min(1, Math.max(0, value));
+  const x1 = clamp((box.x - content.x) / content.width);
+  const y1 = clamp((box.y - content.y) / content.height);
+  const x2 = clamp((box.x + box.width - content.x) / content.width);
+  const y2 = clamp((box.y + box.height - content.y) / content.height);
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }
 
 export class PictureUnusable extends Error {}
@@ -59,8 +96,8 @@ export async function modelInput(original: Buffer, inputSize: number, env: Exten
   }
   const decoder = () => sharp(original, options).timeout({ seconds: env.decodeTimeoutSeconds }).rotate();
   if (Math.max(width, height) <= Math.min(width, height) * STRETCH_RATIO) {
-    const rgb = await decoder().resize(inputSize, inputSize, { fit: 'fill' }).removeAlpha().toColourspace('srgb').raw().toBuffer();
-    return { width, height, tiles: [{ rgb, region: { left: 0, top: 0, width, height } }] };
+    const { rgb, content } = await squareOf(decoder(), inputSize);
+    return { width, height, tiles: [{ rgb, content, region: { left: 0, top: 0, width, height } }] };
   }
   const landscape = width >= height;
   const { data, info } = await decoder()
@@ -77,13 +114,10 @@ export async function modelInput(original: Buffer, inputSize: number, env: Exten
     const extract = landscape
       ? { left: start, top: 0, width: Math.min(span, info.width - start), height: info.height }
       : { left: 0, top: start, width: info.width, height: Math.min(span, info.height - start) };
-    const rgb = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
-      .extract(extract)
-      .resize(inputSize, inputSize, { fit: 'fill' })
-      .raw()
-      .toBuffer();
+    const { rgb, content } = await squareOf(sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).extract(extract), inputSize);
     tiles.push({
       rgb,
+      content,
       region: {
         left: extract.left * scale,
         top: extract.top * scale,

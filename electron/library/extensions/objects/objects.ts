@@ -1,5 +1,5 @@
 /**
- * `objects`: what is in the picture, from an offline object detector (CenterNet, COCO's 80
+ * `objects`: what is in the picture, from an offline object detector (NanoDet, COCO's 80
  * everyday classes: person, car, bus, dog, cup, …), each label with the model's score as its
  * confidence and the box where it was best seen. Runs on the CPU through TensorFlow.js's
  * WebAssembly backend; the model ships in an npm package and nothing leaves the machine.
@@ -13,15 +13,15 @@ import { threadedDetector } from './detector-client.js';
 import { detectionsToTags } from './detections-to-tags.js';
 import { modelInput, PictureUnusable, type ModelInput } from './model-input.js';
 
-/** Below this CenterNet's centres are noise; minConfidence cuts higher (see the README's table). */
+/** Below this NanoDet's cells are noise; minConfidence cuts higher (see the README's table). */
 export const DETECTION_FLOOR = 0.05;
 /** The best F1 of the precision/recall table of test/bench/recognition-bench.ts (README). */
-export const OBJECTS_MIN_CONFIDENCE = 0.4;
+export const OBJECTS_MIN_CONFIDENCE = 0.5;
 
 export const objects: TaggingExtension = {
   name: 'objects',
-  description: 'Offline object recogniser (CenterNet, COCO’s 80 classes: people, vehicles, animals, everyday things), with the box of each',
-  version: '1.0.0',
+  description: 'Offline object recogniser (NanoDet, COCO’s 80 classes: people, vehicles, animals, everyday things), with the box of each',
+  version: '2.0.0',
   aliases: ['google-auto-tagging', 'aws-auto-tagging'],
   defaultMinConfidence: OBJECTS_MIN_CONFIDENCE,
 

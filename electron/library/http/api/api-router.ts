@@ -9,6 +9,7 @@ import { metaRoutes } from './meta-routes.js';
 import { tagRoutes } from './tag-routes.js';
 import { duplicateRoutes } from './duplicate-routes.js';
 import { albumRoutes } from './album-routes.js';
+import { analysisRoutes } from './analysis-routes.js';
 import { toFolioError } from '../../base/error-path.js';
 import { imagekitErrorResponse, isImageKitPath } from '../imagekit/imagekit-errors.js';
 import { imagekitRoutes } from '../imagekit/imagekit-routes.js';
@@ -25,7 +26,7 @@ function compile(template: string): RegExp {
 
 /** Every route of the REST API, each declared once with its description. */
 export function declareApiRoutes(origin: string): ApiRoute[] {
-  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes];
+  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes, ...analysisRoutes];
   return declared;
 }
 

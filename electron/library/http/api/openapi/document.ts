@@ -31,6 +31,16 @@ const ERROR_STATUS_TEXT: Readonly<Record<number, string>> = {
   501: 'Not available in this build',
 };
 
+const SAMPLE_ANALYSIS_STATUS = {
+  state: 'running',
+  queued: 28,
+  done: 12,
+  failed: 1,
+  total: 40,
+  current: { id: 13, extensions: ['objects'] },
+  settings: { autoAnalyse: true, extensions: ['local-analysis', 'objects', 'places'] },
+};
+
 function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): unknown {
   if (op.dialect !== undefined) return op.dialect.sampleAnswer(op.result, origin, example);
   switch (op.result) {
@@ -72,6 +82,12 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { id: example.id };
     case 'AlbumItemsEdit':
       return { added: 3, removed: 0, moved: 0, count: 3 };
+    case 'AnalysisStatus':
+      return SAMPLE_ANALYSIS_STATUS;
+    case 'AnalysisCancelled':
+      return { ...SAMPLE_ANALYSIS_STATUS, state: 'idle', queued: 0, total: 12, current: null, removed: 28 };
+    case 'AnalysisSettings':
+      return SAMPLE_ANALYSIS_STATUS.settings;
     default:
       return { openapi: '3.1.0' };
   }

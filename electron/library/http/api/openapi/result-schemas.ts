@@ -120,6 +120,29 @@ const MediaItem: JsonSchema = {
   },
 };
 
+const ANALYSIS_SETTINGS = {
+  type: 'object',
+  required: ['autoAnalyse', 'extensions'],
+  properties: {
+    autoAnalyse: { type: 'boolean', description: 'Analyse new and changed items automatically, after their thumbnails' },
+    extensions: { type: 'array', items: str, description: 'The extensions the background analysis runs' },
+  },
+};
+
+const ANALYSIS_STATUS = {
+  type: 'object',
+  required: ['state', 'queued', 'done', 'failed', 'total', 'current', 'settings'],
+  properties: {
+    state: { enum: ['idle', 'running', 'waiting', 'paused'], description: '`waiting`: an import runs, the analysis goes on after it' },
+    queued: { type: 'integer', description: 'Items left' },
+    done: { type: 'integer', description: 'Items finished since this run began' },
+    failed: { type: 'integer', description: 'Of those, items an extension failed on' },
+    total: { type: 'integer', description: 'done + queued' },
+    current: nullable({ type: 'object', required: ['id', 'extensions'], properties: { id: int, extensions: { type: 'array', items: str } } }),
+    settings: ANALYSIS_SETTINGS,
+  },
+};
+
 const TagCount: JsonSchema = {
   type: 'object',
   required: ['name', 'count'],
@@ -255,6 +278,13 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
     },
   },
+  AnalysisStatus: ANALYSIS_STATUS,
+  AnalysisCancelled: {
+    ...ANALYSIS_STATUS,
+    required: [...ANALYSIS_STATUS.required, 'removed'],
+    properties: { ...ANALYSIS_STATUS.properties, removed: { type: 'integer', description: 'Queue rows taken off (one per item and extension)' } },
+  },
+  AnalysisSettings: ANALYSIS_SETTINGS,
   DeleteResult: {
     type: 'object',
     required: ['id', 'deletedCount'],
