@@ -1,4 +1,5 @@
 /** Library settings: one JSON value per key (the `settings` table). */
+import { DEFAULT_PEOPLE_SETTINGS, type PeopleSettings } from '../../../shared/people.js';
 import { DEFAULT_STACK_RULES, STACK_RULE_NAMES, type StackRules } from '../../../shared/stacks.js';
 import type { Db } from './connection.js';
 import { statement } from './statements.js';
@@ -32,4 +33,15 @@ export function getStackRules(db: Db): StackRules {
 
 export function setStackRules(db: Db, rules: StackRules): void {
   setSetting(db, 'stackRules', rules);
+}
+
+/** The people settings in force (see shared/people.ts): a stored value over the default. */
+export function getPeopleSettings(db: Db): PeopleSettings {
+  const stored = getSetting(db, 'people');
+  const value = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>).autoTagConfidence : undefined;
+  return { autoTagConfidence: typeof value === 'number' && value >= 0 && value <= 1 ? value : DEFAULT_PEOPLE_SETTINGS.autoTagConfidence };
+}
+
+export function setPeopleSettings(db: Db, settings: PeopleSettings): void {
+  setSetting(db, 'people', settings);
 }

@@ -6,6 +6,7 @@ import { importHandlers } from './import-handlers.js';
 import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
 import { mediaReadHandlers } from './media-read-handlers.js';
+import { peopleHandlers } from './people-handlers.js';
 import { scrubberHandlers } from './scrubber-handlers.js';
 import { unsupportedShellHandlers } from './shell-handlers.js';
 import { stackHandlers } from './stack-handlers.js';
@@ -28,6 +29,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...duplicateHandlers(lib),
     ...trashHandlers(lib),
     ...stackHandlers(lib),
+    ...peopleHandlers(lib),
     ...unsupportedShellHandlers,
   };
 }
