@@ -26,6 +26,8 @@ export interface Face {
   personName: string | null;
   /** `user`: placed by a person (named, merged, split, reassigned): clustering never moves it. */
   assignedBy: 'auto' | 'user';
+  /** The upright picture's size, to place the box on a thumbnail (same shape, fewer pixels). */
+  picture: { width: number; height: number } | null;
 }
 
 /** A cluster of faces that look like one person. */

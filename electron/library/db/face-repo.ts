@@ -27,10 +27,15 @@ export interface DescribedFace {
   descriptor: Float32Array;
 }
 
-const FACE_COLUMNS = `f.id, f.media_id, f.x, f.y, f.width, f.height, f.score, f.person_id, f.assigned_by, p.name AS person_name`;
+const FACE_COLUMNS = `f.id, f.media_id, f.x, f.y, f.width, f.height, f.score, f.person_id, f.assigned_by, p.name AS person_name,
+  m.width AS picture_width, m.height AS picture_height`;
+/** Faces with their person's name and their picture's size. */
+const FACE_FROM = `faces f LEFT JOIN people p ON p.id = f.person_id JOIN media m ON m.id = f.media_id`;
 
 interface FaceViewRow extends Omit<FaceRow, 'descriptor' | 'model'> {
   person_name: string | null;
+  picture_width: number | null;
+  picture_height: number | null;
 }
 
 function toFace(row: FaceViewRow): Face {
@@ -42,6 +47,7 @@ function toFace(row: FaceViewRow): Face {
     personId: row.person_id,
     personName: row.person_name,
     assignedBy: row.assigned_by,
+    picture: row.picture_width !== null && row.picture_height !== null ? { width: row.picture_width, height: row.picture_height } : null,
   };
 }
 
@@ -79,13 +85,13 @@ export function deleteFaces(db: Db, faceIds: readonly number[]): void {
 export function facesOfMedia(db: Db, mediaId: number): Face[] {
   const rows = statement(
     db,
-    `SELECT ${FACE_COLUMNS} FROM faces f LEFT JOIN people p ON p.id = f.person_id WHERE f.media_id = ? ORDER BY f.x, f.y, f.id`,
+    `SELECT ${FACE_COLUMNS} FROM ${FACE_FROM} WHERE f.media_id = ? ORDER BY f.x, f.y, f.id`,
   ).all(mediaId) as FaceViewRow[];
   return rows.map(toFace);
 }
 
 export function getFace(db: Db, faceId: number): Face | undefined {
-  const row = statement(db, `SELECT ${FACE_COLUMNS} FROM faces f LEFT JOIN people p ON p.id = f.person_id WHERE f.id = ?`).get(faceId) as
+  const row = statement(db, `SELECT ${FACE_COLUMNS} FROM ${FACE_FROM} WHERE f.id = ?`).get(faceId) as
     | FaceViewRow
     | undefined;
   return row === undefined ? undefined : toFace(row);
@@ -95,7 +101,7 @@ export function getFace(db: Db, faceId: number): Face | undefined {
 export function facesOfPerson(db: Db, personId: number, limit: number): Face[] {
   const rows = statement(
     db,
-    `SELECT ${FACE_COLUMNS} FROM faces f LEFT JOIN people p ON p.id = f.person_id
+    `SELECT ${FACE_COLUMNS} FROM ${FACE_FROM}
      WHERE f.person_id = ? AND ${notTrashed('f.media_id')} ORDER BY f.score DESC, f.id LIMIT ?`,
   ).all(personId, limit) as FaceViewRow[];
   return rows.map(toFace);

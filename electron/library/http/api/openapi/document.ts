@@ -54,10 +54,33 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { groups: [{ kind: 'near', items: [{ id: 1, size: 162_000, width: 640, height: 480, distance: 0 }, { id: 2, size: 26_600, width: 320, height: 240, distance: 2 }] }], unhashed: 0 };
     case 'SimilarItems':
       return { hashed: true, items: [{ id: 2, distance: 2, sameFile: false }] };
+    case 'PeopleList':
+      return { people: [{ id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }], unassignedFaces: 0 };
+    case 'FaceList':
+      return { faces: [SAMPLE_FACE] };
+    case 'FaceResult':
+      return { face: SAMPLE_FACE };
+    case 'PersonResult':
+      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE } };
+    case 'PersonNamed':
+      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }, tagged: 11 };
+    case 'PeopleSettings':
+      return { autoTagConfidence: 0.8 };
     default:
       return { openapi: '3.1.0' };
   }
 }
+
+const SAMPLE_FACE = {
+  id: 7,
+  mediaId: 1,
+  box: { x: 1210, y: 640, width: 180, height: 182 },
+  score: 0.93,
+  personId: 1,
+  personName: 'Ada',
+  assignedBy: 'user',
+  picture: { width: 4000, height: 3000 },
+};
 
 const ERROR_CODE_FOR: Readonly<Record<number, string>> = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 409: 'CONFLICT' };
 
@@ -167,6 +190,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], origin: string
       { name: 'media', description: 'Media items' },
       { name: 'tags', description: 'The tag vocabulary' },
       { name: 'meta', description: 'About the API' },
+      { name: 'people', description: 'Faces and the people they are grouped into' },
       ...[...dialects].map((dialect) => dialect.tag),
     ],
     paths,
