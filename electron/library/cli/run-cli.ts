@@ -6,6 +6,7 @@ import { libraryPaths, resolveLibraryDir } from '../base/paths.js';
 import { UsageError } from './cli-error.js';
 import { note, print, printJson, type Command, type CommandContext, type OptionSpec } from './command.js';
 import { duplicatesCommand } from './commands/duplicates-command.js';
+import { peopleCommand } from './commands/people-command.js';
 import { getCommand } from './commands/get-command.js';
 import { importCommand } from './commands/import-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -30,7 +31,7 @@ import { terminalText } from './terminal-text.js';
 
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, rateCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
-  backupCommand, checkCommand,
+  backupCommand, checkCommand, peopleCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

@@ -22,6 +22,10 @@ Commands:
   restore <id…>              Bring items back from the trash
   duplicates [--similar <id>] [--distance <n>]
                              Exact and near-duplicate pictures, largest first; or those like one item
+  people [--json]            People (faces grouped by who they are), named first, with counts
+  people name <id> <name>    Name a person: its items get the tag People/<name>
+  people merge <from> <into> Move every face of one person into another
+  people scan <id…>          Find the faces in items (the faces extension) and group them
   backup [<file>]            A consistent copy of the library, also while it is in use
                              (default: backups/folio-manual-<time>.sqlite in the library folder)
   check [--repair]           Check the database, tag counts, files and thumbnails; --repair
