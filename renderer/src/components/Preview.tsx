@@ -7,6 +7,7 @@ import { fitInside } from '../logic/focus-area.js';
 import { useStore } from '../store/store.js';
 import { FocusAreaEditor, FocusAreaOverlay } from './FocusAreaEditor.js';
 import { Modal } from './Modal.js';
+import { PreviewFaceBoxes } from './PreviewFaceBoxes.js';
 import { handleLibraryKey } from '../actions/library-keys.js';
 
 /** Browsers show these originals themselves when no thumbnail exists yet. */
@@ -41,6 +42,7 @@ function Stage({ item, toolbarSlot }: { item: MediaItem; toolbarSlot: HTMLElemen
       ) : (
         <div className="preview-frame" style={{ width: shown.width, height: shown.height }}>
           <img src={url} alt={item.name} className="preview-image" draggable={false} />
+          {hasSize && shown.width > 0 && !editing && <PreviewFaceBoxes item={item} shown={shown} />}
           {hasSize && shown.width > 0 && (editing ? <FocusAreaEditor key={item.id} item={item} shown={shown} toolbarSlot={toolbarSlot} /> : <FocusAreaOverlay item={item} shown={shown} />)}
         </div>
       )}

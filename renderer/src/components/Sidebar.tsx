@@ -4,6 +4,7 @@ import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
 import { LibraryActions } from './LibraryActions.js';
+import { PeopleButton } from './PeopleView.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -57,6 +58,9 @@ export function Sidebar() {
       <ul className="side-list">
         <ViewButton view={{ kind: 'all' }} label="All media" count={info?.itemCount} />
         <ViewButton view={{ kind: 'untagged' }} label="Untagged" />
+        <li>
+          <PeopleButton />
+        </li>
       </ul>
       <div className="side-heading-row">
         <h2 className="side-heading">Folders</h2>
