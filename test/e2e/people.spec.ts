@@ -1,6 +1,6 @@
 /**
- * The People view: faces found in three photos of one man and one of a woman (cut from the
- * screenshots in @vladmandic/human's assets, see test/integration/extensions/faces.test.ts) are
+ * The People view: faces found in three photos of one man and one of a woman (cut from a
+ * screenshot in @vladmandic/human's assets, see test/integration/extensions/faces.test.ts) are
  * grouped into people; a person names the man's cluster in the view, and finds his three
  * photos tagged People/<name> in the gallery, with his name on the face box in the preview.
  */
@@ -20,7 +20,7 @@ const ASSETS = path.join(path.dirname(createRequire(import.meta.url).resolve('@v
 const CUTS: Record<string, [string, number, number, number]> = {
   'man-1.jpg': ['screenshot-facematch.jpg', 96, 278, 125],
   'man-2.jpg': ['screenshot-facematch.jpg', 207, 280, 120],
-  'man-3.jpg': ['screenshot-faceid.jpg', 0, 130, 170],
+  'man-3.jpg': ['screenshot-facematch.jpg', 522, 282, 123],
   'woman.jpg': ['screenshot-facematch.jpg', 206, 619, 117],
 };
 
