@@ -12,7 +12,6 @@
  * Everything goes through the real importer, the real models (in their worker thread) and a
  * real SQLite file.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import type { Face } from '../../../shared/people.js';
 import { CORPUS_DIR, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { importAndWait, rowAt } from '../import/import-fixture.js';
 import { expectFolioError } from '../service/expect-error.js';
+import { writeHardPictures } from './hard-pictures.js';
 
 let t: TempLibrary;
 const call = <M extends Parameters<TempLibrary['library']['service']['call']>[0]>(method: M, args: unknown) =>
@@ -65,15 +65,13 @@ beforeAll(async () => {
   for (const [name, [asset, left, top, side]] of Object.entries(CUTS)) {
     await sharp(path.join(ASSETS, asset)).extract({ left, top, width: side, height: side }).jpeg({ quality: 95 }).toFile(path.join(folder, name));
   }
-  await sharp({ create: { width: 1, height: 1, channels: 3, background: '#808080' } }).png().toFile(path.join(folder, 'dot.png'));
+  await writeHardPictures(folder);
   // A 6,000 × 480 panorama of real pixels: grass, with the old portrait at its far right end.
   const portrait = await sharp(path.join(CORPUS_DIR, 'tiff/DudleyLeavittUtah.tiff')).resize({ height: 480 }).jpeg().toBuffer();
   await sharp({ create: { width: 6_000, height: 480, channels: 3, background: '#3a5a3a' } })
     .composite([{ input: portrait, left: 5_600, top: 0 }])
     .jpeg()
     .toFile(path.join(folder, 'panorama.jpg'));
-  await sharp({ create: { width: 12_000, height: 4_000, channels: 3, background: '#777' } }).jpeg().toFile(path.join(folder, 'huge.jpg'));
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=320x240:rate=10', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', path.join(folder, 'clip.mp4')]);
   await importAndWait(t.library, folder);
 }, 120_000);
 afterAll(async () => t.dispose());
