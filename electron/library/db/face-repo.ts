@@ -107,12 +107,16 @@ export function facesOfPerson(db: Db, personId: number, limit: number): Face[] {
   return rows.map(toFace);
 }
 
-/** Every face made by `model`, in id order (clustering's deterministic order). */
-export function describedFaces(db: Db, model: string): DescribedFace[] {
-  const rows = statement(db, `SELECT id, media_id, person_id, assigned_by, descriptor FROM faces WHERE model = ? ORDER BY id`).all(model) as Pick<
-    FaceRow,
-    'id' | 'media_id' | 'person_id' | 'assigned_by' | 'descriptor'
-  >[];
+/**
+ * The faces made by `model` that clustering compares, in id order (its deterministic order):
+ * every placed face, and the unplaced ones (of `onlyMedia` when given: the others wait).
+ */
+export function describedFaces(db: Db, model: string, onlyMedia?: number): DescribedFace[] {
+  const rows = statement(
+    db,
+    `SELECT id, media_id, person_id, assigned_by, descriptor FROM faces
+     WHERE model = ? AND (person_id IS NOT NULL OR ? IS NULL OR media_id = ?) ORDER BY id`,
+  ).all(model, onlyMedia ?? null, onlyMedia ?? null) as Pick<FaceRow, 'id' | 'media_id' | 'person_id' | 'assigned_by' | 'descriptor'>[];
   return rows.map((row) => ({ id: row.id, mediaId: row.media_id, personId: row.person_id, assignedBy: row.assigned_by, descriptor: descriptorOf(row.descriptor) }));
 }
 

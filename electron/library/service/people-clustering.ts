@@ -43,7 +43,7 @@ export type Placements = Map<number, { personId: number; similarity: number }>;
  * that bridges two groups of one person's photos makes them one, whatever order they came in.
  */
 export function placeFaces(db: Db, model: string, now: string, onlyMedia?: number): Placements {
-  const faces = describedFaces(db, model);
+  const faces = describedFaces(db, model, onlyMedia);
   const rejected = rejectionKeys(db);
   const named = personNames(db);
   const placed: DescribedFace[] = faces.filter((face) => face.personId !== null);
