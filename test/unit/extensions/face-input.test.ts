@@ -12,7 +12,7 @@ describe('lookSquares', () => {
     expect(short.map((s) => s.left)).toEqual([0, 400]);
     const half = squares.filter((s) => s.side === 600);
     // Every point of the picture is inside some half-size square.
-    for (const [x, y] of [[0, 0], [1599, 1199], [800, 600], [1599, 0]]) {
+    for (const [x, y] of [[0, 0], [1599, 1199], [800, 600], [1599, 0]] as const) {
       expect(half.some((s) => x >= s.left && x < s.left + s.side && y >= s.top && y < s.top + s.side), `${x},${y}`).toBe(true);
     }
     expect(half.length).toBe(15);
