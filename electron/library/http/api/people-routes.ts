@@ -20,6 +20,26 @@ const unknownPerson = { summary: 'No such person', id: UNKNOWN_ID };
 
 export const peopleRoutes: ApiRoute[] = [
   {
+    method: 'POST',
+    path: '/api/media/{id}/faces',
+    doc: {
+      operationId: 'findFaces',
+      tag: 'people',
+      summary: 'Find the faces in an item',
+      description:
+        'Runs the `faces` extension on the item (as `PATCH /api/media/{id}/details` with `{"extensions":[{"name":"faces"}]}` does) and answers its faces, each with its box, score and person. Faces found again where they were keep their person and corrections.',
+      result: 'FaceList',
+      examples: {
+        found: { summary: 'The faces of item 5 (a photo of three people)', id: 5, status: 200 },
+        unknownId: { summary: 'No such item', id: UNKNOWN_ID, status: 404 },
+      },
+    },
+    handle: async (_request, { id }, api) => {
+      await callApi(api, 'media.autoTag', { ids: [id], extensions: [{ name: 'faces' }] }, [['ids[0]', 'id']]);
+      return callApi(api, 'faces.ofItem', { id });
+    },
+  },
+  {
     method: 'GET',
     path: '/api/people',
     doc: {
@@ -74,7 +94,10 @@ export const peopleRoutes: ApiRoute[] = [
       description: 'Most confident first (up to `limit`, default 200), each with its item and box. The path id is a person’s id.',
       query: [{ name: 'limit', description: 'At most this many faces, 1–10000', schema: { type: 'integer', minimum: 1, maximum: 10_000 } }],
       result: 'FaceList',
-      examples: { unknownPerson: { ...unknownPerson, status: 404 } },
+      examples: {
+        faces: { summary: 'The faces of person 1', id: 1, status: 200 },
+        unknownPerson: { ...unknownPerson, status: 404 },
+      },
     },
     handle: (request, { id }, api) => {
       const limit = request.query.get('limit');
@@ -93,6 +116,7 @@ export const peopleRoutes: ApiRoute[] = [
       body: { name: 'PersonName', schema: PersonNameBody },
       result: 'PersonNamed',
       examples: {
+        name: { summary: 'Name person 1', id: 1, body: { name: 'Ada' }, status: 200 },
         unknownPerson: { ...unknownPerson, body: { name: 'Ada' }, status: 404 },
         blank: { summary: 'A blank name', id: UNKNOWN_ID, body: { name: '  ' }, status: 400 },
       },
@@ -110,6 +134,7 @@ export const peopleRoutes: ApiRoute[] = [
       body: { name: 'PersonMerge', schema: PersonMergeBody },
       result: 'PersonResult',
       examples: {
+        merge: { summary: 'Merge person 3 into person 2', id: 3, body: { into: 2 }, status: 200 },
         unknownPerson: { ...unknownPerson, body: { into: 1 }, status: 404 },
         itself: { summary: 'Into itself', id: UNKNOWN_ID, body: { into: UNKNOWN_ID }, status: 400 },
       },
@@ -126,7 +151,10 @@ export const peopleRoutes: ApiRoute[] = [
       description: 'The faces (all of this person’s, but not every one) become a new unnamed person, and are never grouped back into this one; their items lose its tag.',
       body: { name: 'PersonSplit', schema: PersonSplitBody },
       result: 'PersonResult',
-      examples: { unknownPerson: { ...unknownPerson, body: { faceIds: [1] }, status: 404 } },
+      examples: {
+        split: { summary: 'Take face 3 out of person 2', id: 2, body: { faceIds: [3] }, status: 200 },
+        unknownPerson: { ...unknownPerson, body: { faceIds: [1] }, status: 404 },
+      },
     },
     handle: async (request, { id }, api) => callApi(api, 'people.split', { id, ...(await readObjectBody(request)) }),
   },
@@ -157,7 +185,10 @@ export const peopleRoutes: ApiRoute[] = [
         '`personId`: the person the face is (placed by hand: grouping never moves it), or null for “not this person” (it is never grouped back into the one it left). The item’s `People/<name>` tags follow. The path id is a face’s id.',
       body: { name: 'FacePerson', schema: FacePersonBody },
       result: 'FaceResult',
-      examples: { unknownFace: { summary: 'No such face', id: UNKNOWN_ID, body: { personId: null }, status: 404 } },
+      examples: {
+        notThisPerson: { summary: 'Face 1 is not its person', id: 1, body: { personId: null }, status: 200 },
+        unknownFace: { summary: 'No such face', id: UNKNOWN_ID, body: { personId: null }, status: 404 },
+      },
     },
     handle: async (request, { id }, api) => callApi(api, 'faces.reassign', { faceId: id, ...(await readObjectBody(request)) }, [['faceId', 'id']]),
   },
