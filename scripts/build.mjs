@@ -18,6 +18,7 @@ const bundles = [
   { part: 'electron', entry: 'electron/preload/preload.ts', out: 'dist/preload.cjs', format: 'cjs', bundleDependencies: true, minify: true },
   { part: 'electron', entry: 'electron/library/import/media-worker.ts', out: 'dist/media-worker.mjs', format: 'esm' },
   { part: 'electron', entry: 'electron/library/extensions/objects/detector-worker.ts', out: 'dist/detector-worker.mjs', format: 'esm' },
+  { part: 'electron', entry: 'electron/library/extensions/faces/faces-worker.ts', out: 'dist/faces-worker.mjs', format: 'esm' },
 ];
 
 for (const bundle of bundles) {

@@ -65,6 +65,18 @@ import type { AnalysisSettings, AnalysisStatus } from './analysis.js';
 
 /** Extension names for the background analysis (aliases allowed: google-auto-tagging). */
 const AnalysisExtensions = z.array(z.string().min(1).max(100)).min(1).max(20);
+import {
+  FacesOfItemArgs,
+  FacesReassignArgs,
+  PeopleFacesArgs,
+  PeopleMergeArgs,
+  PeopleNameArgs,
+  PeopleSetSettingsArgs,
+  PeopleSplitArgs,
+  type Face,
+  type PeopleSettings,
+  type Person,
+} from './people.js';
 
 /** Phantom marker carrying a method's result type; nothing is validated at run time. */
 export interface ResultType<T> {
@@ -433,6 +445,16 @@ export const contract = {
     returns<AnalysisSettings>(),
     'Switch "Analyse new items automatically" on or off and choose its extensions',
   ),
+  'people.list': method('read', NoArgs, returns<{ people: Person[]; unassignedFaces: number }>(), 'People (clusters of faces) with counts and a sample face, named first'),
+  'people.faces': method('read', PeopleFacesArgs, returns<{ faces: Face[] }>(), 'The faces of one person, most confident first'),
+  'people.name': method('write', PeopleNameArgs, returns<{ person: Person; tagged: number }>(), 'Name a person: every item with one of its faces gets the user tag People/<name>'),
+  'people.merge': method('write', PeopleMergeArgs, returns<{ person: Person }>(), 'Move every face of one person into another (the first is gone)'),
+  'people.split': method('write', PeopleSplitArgs, returns<{ person: Person }>(), 'Take faces out of a person into a new one'),
+  'people.recluster': method('write', NoArgs, returns<{ people: number; assigned: number }>(), 'Group the faces nobody placed by hand again (corrections stay)'),
+  'people.settings': method('read', NoArgs, returns<PeopleSettings>(), 'When a recognised person’s tag is set rather than suggested'),
+  'people.setSettings': method('write', PeopleSetSettingsArgs, returns<PeopleSettings>(), 'Set the confidence above which a recognised person’s tag is set'),
+  'faces.ofItem': method('read', FacesOfItemArgs, returns<{ faces: Face[] }>(), 'The faces found in one item, with their people'),
+  'faces.reassign': method('write', FacesReassignArgs, returns<{ face: Face }>(), 'Put a face in another person, or (null) say it is not this person'),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),
   'shell.showInFolder': method('read', z.strictObject({ id: Id }), returns<null>(), 'Reveal the file', true),

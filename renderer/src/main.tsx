@@ -12,6 +12,7 @@ import './styles/overlays.css';
 import './styles/curating.css';
 import './styles/tags.css';
 import './styles/albums.css';
+import './styles/people.css';
 
 const root = document.getElementById('root');
 if (root) {

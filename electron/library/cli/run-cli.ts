@@ -7,6 +7,7 @@ import { UsageError } from './cli-error.js';
 import { note, print, printJson, type Command, type CommandContext, type OptionSpec } from './command.js';
 import { duplicatesCommand } from './commands/duplicates-command.js';
 import { analyseCommand, analysisCommand } from './commands/analyse-command.js';
+import { peopleCommand } from './commands/people-command.js';
 import { getCommand } from './commands/get-command.js';
 import { importCommand } from './commands/import-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -36,6 +37,7 @@ const COMMANDS: readonly Command[] = [
   backupCommand, checkCommand, tagsCommand,
   albumsCommand, albumCommand,
   analyseCommand, analysisCommand,
+  peopleCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

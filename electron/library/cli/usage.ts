@@ -32,6 +32,10 @@ Commands:
                              model, changed file), every item with --all, or the ids; Ctrl+C stops
   analysis [status|pause|resume|cancel] [--auto on|off] [--extensions a,b]
                              The background analysis's progress and settings
+  people [--json]            People (faces grouped by who they are), named first, with counts
+  people name <id> <name>    Name a person: its items get the tag People/<name>
+  people merge <from> <into> Move every face of one person into another
+  people scan <id…>          Find the faces in items (the faces extension) and group them
   backup [<file>]            A consistent copy of the library, also while it is in use
                              (default: backups/folio-manual-<time>.sqlite in the library folder)
   check [--repair]           Check the database, tag counts, files and thumbnails; --repair

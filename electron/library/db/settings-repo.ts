@@ -1,4 +1,5 @@
 /** Library settings: one JSON value per key (the `settings` table). */
+import { DEFAULT_PEOPLE_SETTINGS, type PeopleSettings } from '../../../shared/people.js';
 import { DEFAULT_STACK_RULES, STACK_RULE_NAMES, type StackRules } from '../../../shared/stacks.js';
 import type { Db } from './connection.js';
 import { statement } from './statements.js';
@@ -55,4 +56,14 @@ export function getAnalysisSettings(db: Db, defaults: AnalysisSettingsRow): Anal
 
 export function setAnalysisSettings(db: Db, settings: AnalysisSettingsRow): void {
   setSetting(db, 'analysis', settings);
+}
+/** The people settings in force (see shared/people.ts): a stored value over the default. */
+export function getPeopleSettings(db: Db): PeopleSettings {
+  const stored = getSetting(db, 'people');
+  const value = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>).autoTagConfidence : undefined;
+  return { autoTagConfidence: typeof value === 'number' && value >= 0 && value <= 1 ? value : DEFAULT_PEOPLE_SETTINGS.autoTagConfidence };
+}
+
+export function setPeopleSettings(db: Db, settings: PeopleSettings): void {
+  setSetting(db, 'people', settings);
 }

@@ -35,6 +35,15 @@ export interface ExtensionOutcome {
   tags: SuggestedTag[];
   /** Why it failed or was unsupported, or what it had to skip. */
   message: string | null;
+  /** The faces extension's finds: the service stores them and groups them into people. */
+  faces?: { model: string; found: FoundFace[] };
+}
+
+/** A face in pixels of the upright original, with its unit-length descriptor. */
+export interface FoundFace {
+  box: AiTagBox;
+  score: number;
+  descriptor: Float32Array;
 }
 
 export interface TaggingExtension {

@@ -23,7 +23,8 @@ export function aiHandlers(lib: LibraryContext): HandlerGroup<AiHandlersMethod> 
       const env = { paths, pixelLimit: options.pixelLimit, decodeTimeoutSeconds: options.decodeTimeoutSeconds };
       const outcomes = await runExtensions(db, unique, chosen, env);
       const written = inTransaction(db, () => writeOutcomes(db, outcomes));
-      emitChange(events, ['aiTags'], ctx.actor, written);
+      // Faces of a named person may set its tag (a user tag) as well as suggest it.
+      emitChange(events, chosen.some((c) => c.extension.name === 'faces') ? ['aiTags', 'tags'] : ['aiTags'], ctx.actor, written);
       // In the order asked (the work finished in whatever order it finished).
       const done = new Set(written);
       return {

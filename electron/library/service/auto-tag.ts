@@ -17,6 +17,7 @@ import { existingIds, getMediaRows } from '../db/media-repo.js';
 import { replaceAiTags } from '../db/media-tag-repo.js';
 import { touchMedia } from '../db/media-touch-repo.js';
 import { ensureTags } from '../db/tag-repo.js';
+import { storeFaces } from './face-store.js';
 import { extensionNames, findExtension } from '../extensions/registry.js';
 import type { ExtensionEnv, ExtensionOutcome, ExtensionSubject, SuggestedTag, TaggingExtension } from '../extensions/types.js';
 
@@ -140,7 +141,8 @@ export function writeOutcomes(db: Db, outcomes: readonly Outcome[]): number[] {
   const written = new Set<number>();
   for (const { id, md5, chosen, outcome } of outcomes) {
     if (!present.has(id)) continue;
-    const selected = selectTags(outcome.tags, chosen);
+    const faceTags = outcome.faces ? storeFaces(db, id, outcome.faces, now) : [];
+    const selected = selectTags([...outcome.tags, ...faceTags], chosen);
     const rows = ensureTags(db, selected.map((tag) => tag.name), now);
     const links = rows.map((row, index) => ({ tagId: row.id, confidence: selected[index]?.confidence ?? 0, box: selected[index]?.box ?? null }));
     const source = chosen.extension.name;

@@ -8,6 +8,7 @@ import { importHandlers } from './import-handlers.js';
 import { libraryHandlers } from './library-handlers.js';
 import { mediaEditHandlers } from './media-edit-handlers.js';
 import { mediaReadHandlers } from './media-read-handlers.js';
+import { peopleHandlers } from './people-handlers.js';
 import { scrubberHandlers } from './scrubber-handlers.js';
 import { unsupportedShellHandlers } from './shell-handlers.js';
 import { stackHandlers } from './stack-handlers.js';
@@ -35,6 +36,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...tagTreeHandlers(lib),
     ...albumHandlers(lib),
     ...analysisHandlers(lib),
+    ...peopleHandlers(lib),
     ...unsupportedShellHandlers,
     ...viewWindowHandlers(lib),
   };

@@ -8,6 +8,7 @@ import { idAt } from '../actions/view-windows.js';
 import { useStore } from '../store/store.js';
 import { FocusAreaEditor, FocusAreaOverlay } from './FocusAreaEditor.js';
 import { Modal } from './Modal.js';
+import { PreviewFaceBoxes } from './PreviewFaceBoxes.js';
 import { handleLibraryKey } from '../actions/library-keys.js';
 import { PreviewBoxes, PreviewBoxesToggle } from './PreviewBoxes.js';
 
@@ -43,6 +44,7 @@ function Stage({ item, toolbarSlot }: { item: MediaItem; toolbarSlot: HTMLElemen
       ) : (
         <div className="preview-frame" style={{ width: shown.width, height: shown.height }}>
           <img src={url} alt={item.name} className="preview-image" draggable={false} />
+          {hasSize && shown.width > 0 && !editing && <PreviewFaceBoxes item={item} shown={shown} />}
           {hasSize && shown.width > 0 && (editing ? <FocusAreaEditor key={item.id} item={item} shown={shown} toolbarSlot={toolbarSlot} /> : <FocusAreaOverlay item={item} shown={shown} />)}
           {hasSize && shown.width > 0 && !editing && <PreviewBoxes item={item} shown={shown} />}
         </div>

@@ -7,6 +7,7 @@ import { LibraryActions } from './LibraryActions.js';
 import { SidebarTagTree } from './SidebarTagTree.js';
 import { SidebarAlbums } from './SidebarAlbums.js';
 import { AnalysisControls } from './AnalysisControls.js';
+import { PeopleButton } from './PeopleView.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -62,6 +63,9 @@ export function Sidebar() {
       <ul className="side-list">
         <ViewButton view={{ kind: 'all' }} label="All media" count={info?.itemCount} />
         <ViewButton view={{ kind: 'untagged' }} label="Untagged" />
+        <li>
+          <PeopleButton />
+        </li>
       </ul>
       <div className="side-heading-row">
         <h2 className="side-heading">Folders</h2>

@@ -10,7 +10,6 @@
  * Everything goes through the real importer, the real model and a real SQLite file. The model
  * is loaded once for the file (the first analysis pays for it).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -19,6 +18,7 @@ import type { AiTag, MediaItem } from '../../../shared/media.js';
 import { CORPUS_DIR, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { importAndWait, rowAt } from '../import/import-fixture.js';
 import { expectFolioError } from '../service/expect-error.js';
+import { writeHardPictures } from './hard-pictures.js';
 
 let t: TempLibrary;
 const call = <M extends Parameters<TempLibrary['library']['service']['call']>[0]>(method: M, args: unknown) =>
@@ -51,7 +51,7 @@ beforeAll(async () => {
   // A JPEG cut off after 40%: import may still read its header, the decode then fails.
   const whole = fs.readFileSync(path.join(CORPUS_DIR, 'jpg/gps/DSCN0010.jpg'));
   fs.writeFileSync(path.join(folder, 'truncated.jpg'), whole.subarray(0, Math.floor(whole.length * 0.4)));
-  await sharp({ create: { width: 1, height: 1, channels: 3, background: '#808080' } }).png().toFile(path.join(folder, 'dot.png'));
+  await writeHardPictures(folder);
   // A 6,000 × 480 panorama made of real pixels: 8 copies of the iguana, then the hydrant piazza.
   const hydrant = await sharp(path.join(CORPUS_DIR, 'jpg/gps/DSCN0027.jpg')).resize(640, 480).toBuffer();
   const iguana = await sharp(path.join(CORPUS_DIR, 'jpg/Canon_40D.jpg')).resize(640, 480, { fit: 'fill' }).toBuffer();
@@ -59,9 +59,6 @@ beforeAll(async () => {
     .composite([{ input: hydrant, left: 5_360, top: 0 }, ...Array.from({ length: 8 }, (_, i) => ({ input: iguana, left: i * 660, top: 0 }))])
     .jpeg()
     .toFile(path.join(folder, 'panorama.jpg'));
-  // Above the library's pixel limit (40 MP): must be refused with the reason, not decoded.
-  await sharp({ create: { width: 12_000, height: 4_000, channels: 3, background: '#777' } }).jpeg().toFile(path.join(folder, 'huge.jpg'));
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=320x240:rate=10', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', path.join(folder, 'clip.mp4')]);
   await importAndWait(t.library, folder);
 }, 120_000);
 afterAll(async () => t.dispose());

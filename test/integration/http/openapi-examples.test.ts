@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from './http-fixture.js';
-import { startRestServer } from './rest-fixture.js';
+import { CORPUS_DIR } from '../../helpers/temp-library.js';
+import { importFolder, startTestServer, type TestServer } from './http-fixture.js';
+import { REST_CORPUS } from './rest-fixture.js';
 
 type Json = Record<string, unknown>;
 
@@ -69,7 +72,16 @@ function casesOf(document: Json): Case[] {
 let t: TestServer;
 let document: Json;
 beforeAll(async () => {
-  t = await startRestServer();
+  // The REST corpus (items 1–4), then a photo of three people (item 5) for the people examples.
+  t = await startTestServer({
+    corpus: REST_CORPUS,
+    afterCorpus: async (temp) => {
+      const faces = path.join(temp.dir, 'faces');
+      fs.mkdirSync(faces);
+      fs.copyFileSync(path.join(CORPUS_DIR, 'jpg/exif-org/canon-ixus.jpg'), path.join(faces, 'wedding.jpg'));
+      await importFolder(temp.library, faces);
+    },
+  });
   const response = await t.api('GET', '/api/openapi.json');
   expect(response.status).toBe(200);
   document = response.json();

@@ -44,6 +44,7 @@ describe('extensions.list', () => {
       { name: 'local-analysis', description: expect.stringContaining('Offline'), version: '1.0.0' },
       { name: 'objects', description: expect.stringContaining('Offline'), version: '2.0.0' },
       { name: 'places', description: expect.stringContaining('Offline'), version: '1.0.0' },
+      { name: 'faces', description: expect.stringContaining('Offline'), version: '1.0.0' },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { curating } from './008-curating.js';
 import { albums } from './009-albums.js';
 import { tagTree } from './010-tag-tree.js';
 import { analysisQueue } from './011-analysis-queue.js';
+import { faces } from './012-faces.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -21,6 +22,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue, faces];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -39,7 +39,7 @@ export interface RouteDialect {
 /** A route's OpenAPI description, declared beside its handler. */
 export interface RouteDoc {
   operationId: string;
-  tag: 'media' | 'tags' | 'meta' | 'imagekit' | 'albums';
+  tag: 'media' | 'tags' | 'meta' | 'imagekit' | 'albums' | 'people';
   /** Set for routes that speak another API's dialect. */
   dialect?: RouteDialect;
   summary: string;

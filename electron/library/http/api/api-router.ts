@@ -10,6 +10,7 @@ import { tagRoutes } from './tag-routes.js';
 import { duplicateRoutes } from './duplicate-routes.js';
 import { albumRoutes } from './album-routes.js';
 import { analysisRoutes } from './analysis-routes.js';
+import { peopleRoutes } from './people-routes.js';
 import { toFolioError } from '../../base/error-path.js';
 import { imagekitErrorResponse, isImageKitPath } from '../imagekit/imagekit-errors.js';
 import { imagekitRoutes } from '../imagekit/imagekit-routes.js';
@@ -26,7 +27,7 @@ function compile(template: string): RegExp {
 
 /** Every route of the REST API, each declared once with its description. */
 export function declareApiRoutes(origin: string): ApiRoute[] {
-  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes, ...analysisRoutes];
+  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes, ...analysisRoutes, ...peopleRoutes];
   return declared;
 }
 

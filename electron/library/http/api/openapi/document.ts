@@ -88,6 +88,18 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { ...SAMPLE_ANALYSIS_STATUS, state: 'idle', queued: 0, total: 12, current: null, removed: 28 };
     case 'AnalysisSettings':
       return SAMPLE_ANALYSIS_STATUS.settings;
+    case 'PeopleList':
+      return { people: [{ id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }], unassignedFaces: 0 };
+    case 'FaceList':
+      return { faces: [SAMPLE_FACE] };
+    case 'FaceResult':
+      return { face: SAMPLE_FACE };
+    case 'PersonResult':
+      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE } };
+    case 'PersonNamed':
+      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }, tagged: 11 };
+    case 'PeopleSettings':
+      return { autoTagConfidence: 0.8 };
     default:
       return { openapi: '3.1.0' };
   }
@@ -95,6 +107,16 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
 
 const SAMPLE_TAG_NODE = {
   id: 1, path: 'Places/sea', name: 'sea', parentId: 7, count: 12, branchCount: 12, colour: '#1e90ff', aliases: ['ocean'], implies: ['water'],
+};
+const SAMPLE_FACE = {
+  id: 7,
+  mediaId: 1,
+  box: { x: 1210, y: 640, width: 180, height: 182 },
+  score: 0.93,
+  personId: 1,
+  personName: 'Ada',
+  assignedBy: 'user',
+  picture: { width: 4000, height: 3000 },
 };
 
 const ERROR_CODE_FOR: Readonly<Record<number, string>> = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 409: 'CONFLICT' };
@@ -206,6 +228,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], origin: string
       { name: 'tags', description: 'The tag vocabulary' },
       { name: 'meta', description: 'About the API' },
       { name: 'albums', description: 'Albums, smart albums and folders of albums' },
+      { name: 'people', description: 'Faces and the people they are grouped into' },
       ...[...dialects].map((dialect) => dialect.tag),
     ],
     paths,

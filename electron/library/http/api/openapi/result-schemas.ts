@@ -306,4 +306,33 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       },
     },
   },
+  PeopleList: {
+    type: 'object',
+    required: ['people', 'unassignedFaces'],
+    properties: { people: { type: 'array', items: ref('Person') }, unassignedFaces: int },
+  },
+  Person: {
+    type: 'object',
+    required: ['id', 'name', 'faceCount', 'itemCount', 'sample'],
+    properties: { id: int, name: nullable(str), faceCount: int, itemCount: int, sample: nullable(ref('Face')) },
+  },
+  Face: {
+    type: 'object',
+    required: ['id', 'mediaId', 'box', 'score', 'personId', 'personName', 'assignedBy', 'picture'],
+    properties: {
+      id: int,
+      mediaId: int,
+      box: { type: 'object', required: ['x', 'y', 'width', 'height'], properties: { x: int, y: int, width: int, height: int }, description: 'Pixels of the upright picture' },
+      score: { type: 'number', minimum: 0, maximum: 1, description: 'The face detector’s score' },
+      personId: nullable(int),
+      personName: nullable(str),
+      assignedBy: { enum: ['auto', 'user'], description: '`user`: placed by a person; grouping never moves it' },
+      picture: nullable({ type: 'object', required: ['width', 'height'], properties: { width: int, height: int } }),
+    },
+  },
+  FaceList: { type: 'object', required: ['faces'], properties: { faces: { type: 'array', items: ref('Face') } } },
+  FaceResult: { type: 'object', required: ['face'], properties: { face: ref('Face') } },
+  PersonResult: { type: 'object', required: ['person'], properties: { person: ref('Person') } },
+  PersonNamed: { type: 'object', required: ['person', 'tagged'], properties: { person: ref('Person'), tagged: { type: 'integer', description: 'Items of the person, now tagged People/<name>' } } },
+  PeopleSettings: { type: 'object', required: ['autoTagConfidence'], properties: { autoTagConfidence: nullable({ type: 'number', minimum: 0, maximum: 1 }) } },
 };
