@@ -20,6 +20,8 @@ export interface LibraryOptions {
   nativeBinding?: string;
   /** Automatic backups (daily, before a migration) kept in the library's `backups/` folder; default 7. */
   backupsKept?: number;
+  /** Read keywords, ratings, captions from files and sidecars on import (default true; off only to measure its cost). */
+  readFileMetadata?: boolean;
 }
 
 /** The options with every default filled in. */

@@ -120,7 +120,7 @@ export async function probeFile(task: ProbeTask, config: WorkerConfig, post: (re
     decoded = await examineAudioVideo(file, config, result);
   }
   result.thumbnailsFollow = decoded !== null;
-  const metadata = await readMetadataOf(file, sniffed.type === 'image' ? content.bytes : null, sniffed.format);
+  const metadata = config.readFileMetadata === false ? null : await readMetadataOf(file, sniffed.type === 'image' ? content.bytes : null, sniffed.format);
   post({ kind: 'probed', taskId: task.taskId, result, metadata });
   if (decoded === null) return;
   try {

@@ -14,6 +14,8 @@ export interface WorkerConfig {
   dcrawPath?: string | null;
   /** libvips threads per worker (sharp.concurrency). */
   libvipsThreads: number;
+  /** Read metadata from the file and its sidecars (keywords, ratings, …); absent means yes. */
+  readFileMetadata?: boolean;
   /** Running from source: the `.ts` module the bootstrap loads through tsx. */
   entry?: string;
 }
