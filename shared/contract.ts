@@ -17,6 +17,7 @@ import type {
   TagCount,
 } from './media.js';
 import type { BackupInfo, CheckReport } from './library-check.js';
+import type { ItemFileMetadata, LibraryConfig, SidecarStatus } from './file-metadata.js';
 import {
   Coordinates,
   DisplayName,
@@ -329,6 +330,18 @@ export const contract = {
     returns<{ groups: DuplicateGroup[]; unhashed: number }>(),
     'Groups of exact (same content) and near (look the same) duplicates',
   ),
+
+  'config.get': method('read', NoArgs, returns<LibraryConfig>(), "The library's settings (write-sidecars: edits go to XMP sidecars)"),
+  'config.set': method(
+    'write',
+    z.strictObject({ writeSidecars: z.boolean({ error: 'writeSidecars is true or false' }).optional() }),
+    returns<LibraryConfig>(),
+    "Change the library's settings; writing sidecars is off until turned on",
+  ),
+  'sidecars.status': method('read', NoArgs, returns<SidecarStatus>(), 'How far writing XMP sidecars is: pending, failed, written'),
+  'sidecars.writeAll': method('write', NoArgs, returns<{ queued: number }>(), "Write every item's sidecar now (needs write-sidecars on)"),
+  'sidecars.cancel': method('write', NoArgs, returns<{ cancelled: number }>(), 'Cancel the rest of a "write all" (edits still get written)'),
+  'media.fileMetadata': method('read', z.strictObject({ id: Id }), returns<ItemFileMetadata>(), "What the item took from its file and sidecar, and its sidecar's state"),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),
   'shell.showInFolder': method('read', z.strictObject({ id: Id }), returns<null>(), 'Reveal the file', true),

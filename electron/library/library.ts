@@ -9,12 +9,15 @@ import type { Importer } from './import/importer.js';
 import type { LibraryContext } from './service/types.js';
 import { resolveOptions, type LibraryOptions } from './base/options.js';
 import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
+import { SidecarQueue } from './metadata/sidecar-queue.js';
 
 export interface Library {
   paths: LibraryPaths;
   db: Db;
   events: LibraryEvents;
   importer: Importer;
+  /** The background writer of XMP sidecars (setting `writeSidecars`). */
+  sidecars: SidecarQueue;
   service: Service;
   /**
    * Opened for reading only: this user may not write the library's folder or file. It can be
@@ -58,7 +61,13 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   const events = new LibraryEvents();
   const resolved = resolveOptions(options);
   const importer = createImporter({ db, paths, events, options: resolved, readOnly });
-  const context: LibraryContext = { db, paths, events, options: resolved, importer };
+  const sidecars = new SidecarQueue({ db, events, readOnly });
+  // Edits queue their sidecar writes by trigger; the change event is the cue to drain.
+  const stopPoking = events.on('library.changed', (change) => {
+    if (change.aspects.includes('tags') || change.aspects.includes('fields')) sidecars.poke();
+  });
+  sidecars.start();
+  const context: LibraryContext = { db, paths, events, options: resolved, importer, sidecars };
   const service = new Service(createHandlers(context), paths.root);
   let closed = false;
   return {
@@ -66,13 +75,16 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     db,
     events,
     importer,
+    sidecars,
     service,
     readOnly,
     walCut,
     async close() {
       if (closed) return;
       closed = true;
+      stopPoking();
       await importer.close();
+      await sidecars.close();
       db.close();
     },
   };

@@ -33,3 +33,12 @@ export function getStackRules(db: Db): StackRules {
 export function setStackRules(db: Db, rules: StackRules): void {
   setSetting(db, 'stackRules', rules);
 }
+
+/** Whether edits are written back to XMP sidecars (off unless the user turned it on). */
+export function getWriteSidecars(db: Db): boolean {
+  return getSetting(db, 'writeSidecars') === true;
+}
+
+export function setWriteSidecars(db: Db, on: boolean): void {
+  setSetting(db, 'writeSidecars', on);
+}

@@ -11,6 +11,7 @@ import { unsupportedShellHandlers } from './shell-handlers.js';
 import { stackHandlers } from './stack-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
+import { fileMetadataHandlers } from './file-metadata-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
 
 /** All handlers of one library, one group per file. */
@@ -28,6 +29,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...duplicateHandlers(lib),
     ...trashHandlers(lib),
     ...stackHandlers(lib),
+    ...fileMetadataHandlers(lib),
     ...unsupportedShellHandlers,
   };
 }

@@ -6,6 +6,7 @@ import type { ResolvedOptions } from '../base/options.js';
 import type { LibraryEvents } from '../base/events.js';
 import type { LibraryPaths } from '../base/paths.js';
 import type { Importer } from '../import/importer.js';
+import type { SidecarQueue } from '../metadata/sidecar-queue.js';
 
 /** Who is calling and how they address media; each transport makes its own. */
 export interface CallContext {
@@ -28,4 +29,6 @@ export interface LibraryContext {
   events: LibraryEvents;
   options: ResolvedOptions;
   importer: Importer;
+  /** Writes edits back to XMP sidecars when the library's setting is on. */
+  sidecars: SidecarQueue;
 }
