@@ -18,6 +18,7 @@ import type {
 } from './media.js';
 import type { BackupInfo, CheckReport } from './library-check.js';
 import type { ItemFileMetadata, LibraryConfig, SidecarStatus } from './file-metadata.js';
+import type { MetadataExportRow } from './metadata-export.js';
 import {
   Coordinates,
   DisplayName,
@@ -342,6 +343,7 @@ export const contract = {
   'sidecars.writeAll': method('write', NoArgs, returns<{ queued: number }>(), "Write every item's sidecar now (needs write-sidecars on)"),
   'sidecars.cancel': method('write', NoArgs, returns<{ cancelled: number }>(), 'Cancel the rest of a "write all" (edits still get written)'),
   'media.fileMetadata': method('read', z.strictObject({ id: Id }), returns<ItemFileMetadata>(), "What the item took from its file and sidecar, and its sidecar's state"),
+  'media.exportMetadata': method('read', z.strictObject({ ids: IdList }), returns<MetadataExportRow[]>(), 'One export row per item (CSV/JSON export): tags as paths, AI tags, curating, albums, custom and detected fields'),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),
   'shell.showInFolder': method('read', z.strictObject({ id: Id }), returns<null>(), 'Reveal the file', true),

@@ -12,6 +12,9 @@ import { listCommand } from './commands/list-command.js';
 import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { rateCommand } from './commands/rate-command.js';
+import { configCommand } from './commands/config-command.js';
+import { exportMetadataCommand } from './commands/export-metadata-command.js';
+import { sidecarsCommand } from './commands/sidecars-command.js';
 import { tagCommand } from './commands/tag-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
 import { backupCommand } from './commands/backup-command.js';
@@ -31,6 +34,7 @@ import { terminalText } from './terminal-text.js';
 const COMMANDS: readonly Command[] = [
   importCommand, rescanCommand, listCommand, getCommand, tagCommand, rateCommand, trashCommand, restoreCommand, serveCommand, duplicatesCommand,
   backupCommand, checkCommand,
+  configCommand, sidecarsCommand, exportMetadataCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

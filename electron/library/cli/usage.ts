@@ -28,6 +28,16 @@ Commands:
                              recounts tags and makes missing thumbnails (files are not touched)
   restore <backup-file>      Put a backup in place of the library (refused while it is open);
                              the library as it was is kept in backups/ first
+  config get [--json]        The library's settings
+  config set write-sidecars true|false
+                             Write edits (tags, rating, label, flag, name, description, focus
+                             area) to XMP sidecars beside the files (off by default)
+  sidecars [status|write-all|cancel]
+                             Sidecar writing: what is pending or failed; write every item's
+                             sidecar now (waits, Ctrl+C cancels the rest); cancel that
+  export-metadata [--format csv|json] [--query <search>] [-o <file>]
+                             One row per item: path, name, description, tags as paths, AI tags,
+                             rating, label, flag, albums, custom and detected fields
   serve [--port <n>] [--host 127.0.0.1|::1] [--demo]
                              Browser mode: the app and the REST API on this machine only
 

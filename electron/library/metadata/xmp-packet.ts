@@ -56,6 +56,25 @@ export function xmpProblem(text: string): string | null {
   return problem;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML's five entities and character references, which exifr's XMP parser leaves as written. */
+export function decodeXmlText(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#x([0-9a-f]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/giu, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff && code !== 0 ? String.fromCodePoint(code) : whole;
+  });
+}
+
+function decodeValues(value: unknown): unknown {
+  if (typeof value === 'string') return decodeXmlText(value);
+  if (Array.isArray(value)) return value.map(decodeValues);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, decodeValues(inner)]));
+  return value;
+}
+
 interface XmpParser {
   parse(text: string, options: object): RawGroups;
 }
@@ -70,7 +89,7 @@ export function parseXmpPacket(packet: string): XmpParse {
   if (!parser) return { ok: false, reason: 'no XMP parser is available' };
   try {
     const groups = parser.parse(text, { mergeOutput: false });
-    return { ok: true, groups: typeof groups === 'object' && groups !== null ? groups : {} };
+    return { ok: true, groups: typeof groups === 'object' && groups !== null ? (decodeValues(groups) as RawGroups) : {} };
   } catch (error) {
     return { ok: false, reason: `it could not be parsed (${error instanceof Error ? error.message : String(error)})` };
   }

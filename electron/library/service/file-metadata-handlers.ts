@@ -1,6 +1,9 @@
 /** Metadata in files: the library's settings, the sidecar writer, and where an item's values came from. */
 import { FolioError } from '../../../shared/errors.js';
 import type { ItemFileMetadata } from '../../../shared/file-metadata.js';
+import { exportRowOf } from '../../../shared/metadata-export.js';
+import { albumNamesOf } from '../db/album-names-query.js';
+import { loadMediaItems } from '../items/media-item.js';
 import { nowIso } from '../base/clock.js';
 import { fileMetadataOf } from '../db/file-metadata-repo.js';
 import { getMediaRow } from '../db/media-repo.js';
@@ -8,7 +11,7 @@ import { getWriteSidecars, setWriteSidecars } from '../db/settings-repo.js';
 import { cancelAllSidecarWrites, queueAllSidecarWrites, retryFailedSidecarWrites, sidecarWriteOf } from '../db/sidecar-write-repo.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 
-export type FileMetadataHandlersMethod = 'config.get' | 'config.set' | 'sidecars.status' | 'sidecars.writeAll' | 'sidecars.cancel' | 'media.fileMetadata';
+export type FileMetadataHandlersMethod = 'config.get' | 'config.set' | 'sidecars.status' | 'sidecars.writeAll' | 'sidecars.cancel' | 'media.fileMetadata' | 'media.exportMetadata';
 
 export function fileMetadataHandlers(lib: LibraryContext): HandlerGroup<FileMetadataHandlersMethod> {
   const { db, sidecars } = lib;
@@ -41,6 +44,10 @@ export function fileMetadataHandlers(lib: LibraryContext): HandlerGroup<FileMeta
         sidecar = pending === undefined ? { state: 'up-to-date', error: null } : { state: pending.error === null ? 'pending' : 'failed', error: pending.error };
       }
       return { values, sidecar };
+    },
+    'media.exportMetadata': ({ ids }, ctx) => {
+      const albums = albumNamesOf(db, ids);
+      return loadMediaItems(db, ctx.urls, ids).map((item) => exportRowOf(item, albums.get(item.id) ?? []));
     },
   };
 }

@@ -78,6 +78,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   'sidecars.writeAll': {},
   'sidecars.cancel': {},
   'media.fileMetadata': { id: 1 },
+  'media.exportMetadata': { ids: [1] },
   'shell.pickFolder': {},
   'shell.showInFolder': { id: 1 },
   'shell.openOriginal': { id: 1 },

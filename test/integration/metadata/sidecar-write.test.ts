@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArgsIn, MethodName, Result } from '../../../shared/contract.js';
 import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { expectFolioError } from '../service/expect-error.js';
 import { importAndWait, rowAt, writeImage } from '../import/import-fixture.js';
@@ -15,7 +16,7 @@ describe('writing metadata back to XMP sidecars', () => {
   let folder: string;
   const file = (rel: string): string => path.join(folder, rel);
   const id = (rel: string): number => rowAt(t.library, rel).id;
-  const call: TempLibrary['library']['service']['call'] = (method, args) => t.library.service.call(method, args, t.ctx);
+  const call = <M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>> => t.library.service.call(method, args, t.ctx);
 
   beforeAll(async () => {
     t = openTempLibrary({ workers: 2 });
@@ -36,7 +37,8 @@ describe('writing metadata back to XMP sidecars', () => {
     await t.library.sidecars.idle();
     expect(fs.existsSync(file('a.jpg.xmp'))).toBe(false);
     expect((await call('sidecars.status', {})).pending).toBe(0);
-    await expectFolioError(call('sidecars.writeAll', {}), 'CONFLICT', /Writing sidecars is off/);
+    const error = await expectFolioError(call('sidecars.writeAll', {}), 'CONFLICT');
+    expect(error.message).toMatch(/Writing sidecars is off/);
   });
 
   it('when on, writes tags as three keyword trees, rating, label, flag, title, description and focus area; ExifTool reads them back', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseXmpPacket, xmpProblem, xmpText } from '../../../electron/library/metadata/xmp-packet.js';
+import { decodeXmlText, parseXmpPacket, xmpProblem, xmpText } from '../../../electron/library/metadata/xmp-packet.js';
 
 const PACKET = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:Rating="4"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
 
@@ -23,5 +23,11 @@ describe('XMP packets are checked before they are parsed', () => {
     bigEndian.swap16();
     expect(xmpText(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]))).toEqual({ ok: true, text: PACKET });
     expect(xmpText(Buffer.from('caf\xe9', 'latin1'))).toMatchObject({ ok: false, reason: expect.stringMatching(/not UTF-8/) });
+  });
+
+  it('decodes the XML entities and character references exifr leaves in values', () => {
+    expect(decodeXmlText('He said &quot;hi&quot; &amp; left &#233;&#x1F600; &bogus;')).toBe('He said "hi" & left é😀 &bogus;');
+    const parsed = parseXmpPacket(PACKET.replace('xmp:Rating="4"', 'xmp:Label="R&amp;D"'));
+    expect(parsed).toMatchObject({ ok: true, groups: { xmp: { Label: 'R&D' } } });
   });
 });
