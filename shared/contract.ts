@@ -340,7 +340,12 @@ export const contract = {
     "Change the library's settings; writing sidecars is off until turned on",
   ),
   'sidecars.status': method('read', NoArgs, returns<SidecarStatus>(), 'How far writing XMP sidecars is: pending, failed, written'),
-  'sidecars.writeAll': method('write', NoArgs, returns<{ queued: number }>(), "Write every item's sidecar now (needs write-sidecars on)"),
+  'sidecars.writeAll': method(
+    'write',
+    z.strictObject({ turnOn: z.boolean().optional() }),
+    returns<{ queued: number }>(),
+    "Write every item's sidecar now (needs write-sidecars on; turnOn: true switches it on first)",
+  ),
   'sidecars.cancel': method('write', NoArgs, returns<{ cancelled: number }>(), 'Cancel the rest of a "write all" (edits still get written)'),
   'media.fileMetadata': method('read', z.strictObject({ id: Id }), returns<ItemFileMetadata>(), "What the item took from its file and sidecar, and its sidecar's state"),
   'media.exportMetadata': method('read', z.strictObject({ ids: IdList }), returns<MetadataExportRow[]>(), 'One export row per item (CSV/JSON export): tags as paths, AI tags, curating, albums, custom and detected fields'),

@@ -23,9 +23,10 @@ export function fileMetadataHandlers(lib: LibraryContext): HandlerGroup<FileMeta
       return { writeSidecars: getWriteSidecars(db) };
     },
     'sidecars.status': () => sidecars.status(),
-    'sidecars.writeAll': () => {
+    'sidecars.writeAll': ({ turnOn }) => {
+      if (turnOn === true) setWriteSidecars(db, true);
       if (!getWriteSidecars(db)) {
-        throw new FolioError('CONFLICT', 'Writing sidecars is off for this library; turn it on first (folio config set write-sidecars true)');
+        throw new FolioError('CONFLICT', 'Writing sidecars is off for this library; turn it on first (folio config set write-sidecars true, or turnOn: true)');
       }
       const queued = db.transaction(() => {
         retryFailedSidecarWrites(db);

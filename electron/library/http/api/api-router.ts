@@ -8,6 +8,7 @@ import { mediaRoutes } from './media-routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { tagRoutes } from './tag-routes.js';
 import { duplicateRoutes } from './duplicate-routes.js';
+import { fileMetadataRoutes } from './file-metadata-routes.js';
 import { toFolioError } from '../../base/error-path.js';
 import { imagekitErrorResponse, isImageKitPath } from '../imagekit/imagekit-errors.js';
 import { imagekitRoutes } from '../imagekit/imagekit-routes.js';
@@ -24,7 +25,7 @@ function compile(template: string): RegExp {
 
 /** Every route of the REST API, each declared once with its description. */
 export function declareApiRoutes(origin: string): ApiRoute[] {
-  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes];
+  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...fileMetadataRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes];
   return declared;
 }
 

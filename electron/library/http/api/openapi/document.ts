@@ -54,6 +54,16 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { groups: [{ kind: 'near', items: [{ id: 1, size: 162_000, width: 640, height: 480, distance: 0 }, { id: 2, size: 26_600, width: 320, height: 240, distance: 2 }] }], unhashed: 0 };
     case 'SimilarItems':
       return { hashed: true, items: [{ id: 2, distance: 2, sameFile: false }] };
+    case 'LibraryConfig':
+      return { writeSidecars: false };
+    case 'SidecarStatus':
+      return { enabled: true, running: false, pending: 0, failed: 1, pendingAll: 0, written: 12, lastError: { mediaId: 7, message: 'The sidecar a.jpg.xmp could not be written: EACCES: permission denied' } };
+    case 'SidecarsQueued':
+      return { queued: 120 };
+    case 'SidecarsCancelled':
+      return { cancelled: 80 };
+    case 'ItemFileMetadata':
+      return { values: [{ field: 'keyword', value: 'Places/France/Paris', origin: 'sidecar' }, { field: 'rating', value: '4', origin: 'embedded' }], sidecar: null };
     default:
       return { openapi: '3.1.0' };
   }
