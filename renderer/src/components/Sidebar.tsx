@@ -3,6 +3,7 @@ import type { LibraryFolder } from '../../../shared/media.js';
 import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
+import { SidecarSettings } from './SidecarSettings.js';
 import { LibraryActions } from './LibraryActions.js';
 
 function baseName(path: string): string {
@@ -85,6 +86,7 @@ export function Sidebar() {
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
       </ul>
       <LibraryActions />
+      <SidecarSettings />
     </nav>
   );
 }

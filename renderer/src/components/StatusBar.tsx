@@ -1,6 +1,7 @@
 import type { ImportProgress } from '../../../shared/media.js';
 import { cancelImport } from '../actions/importing.js';
 import { useStore } from '../store/store.js';
+import { SidecarStatusLine } from './SidecarStatusLine.js';
 
 function progressText(p: ImportProgress): string {
   const errors = p.errors > 0 ? `, ${p.errors} ${p.errors === 1 ? 'error' : 'errors'}` : '';
@@ -56,6 +57,7 @@ export function StatusBar() {
         {count.toLocaleString()} {count === 1 ? 'item' : 'items'}
         {selected > 0 ? ` · ${selected.toLocaleString()} selected` : ''}
       </span>
+      <SidecarStatusLine />
       {progress && <ImportStatus progress={progress} />}
     </footer>
   );
