@@ -17,6 +17,8 @@ import type {
   TagCount,
 } from './media.js';
 import type { BackupInfo, CheckReport } from './library-check.js';
+import type { ItemFileMetadata, LibraryConfig, SidecarStatus } from './file-metadata.js';
+import type { MetadataExportRow } from './metadata-export.js';
 import {
   Coordinates,
   DisplayName,
@@ -455,6 +457,23 @@ export const contract = {
   'people.setSettings': method('write', PeopleSetSettingsArgs, returns<PeopleSettings>(), 'Set the confidence above which a recognised person’s tag is set'),
   'faces.ofItem': method('read', FacesOfItemArgs, returns<{ faces: Face[] }>(), 'The faces found in one item, with their people'),
   'faces.reassign': method('write', FacesReassignArgs, returns<{ face: Face }>(), 'Put a face in another person, or (null) say it is not this person'),
+  'config.get': method('read', NoArgs, returns<LibraryConfig>(), "The library's settings (write-sidecars: edits go to XMP sidecars)"),
+  'config.set': method(
+    'write',
+    z.strictObject({ writeSidecars: z.boolean({ error: 'writeSidecars is true or false' }).optional() }),
+    returns<LibraryConfig>(),
+    "Change the library's settings; writing sidecars is off until turned on",
+  ),
+  'sidecars.status': method('read', NoArgs, returns<SidecarStatus>(), 'How far writing XMP sidecars is: pending, failed, written'),
+  'sidecars.writeAll': method(
+    'write',
+    z.strictObject({ turnOn: z.boolean().optional() }),
+    returns<{ queued: number }>(),
+    "Write every item's sidecar now (needs write-sidecars on; turnOn: true switches it on first)",
+  ),
+  'sidecars.cancel': method('write', NoArgs, returns<{ cancelled: number }>(), 'Cancel the rest of a "write all" (edits still get written)'),
+  'media.fileMetadata': method('read', z.strictObject({ id: Id }), returns<ItemFileMetadata>(), "What the item took from its file and sidecar, and its sidecar's state"),
+  'media.exportMetadata': method('read', z.strictObject({ ids: IdList }), returns<MetadataExportRow[]>(), 'One export row per item (CSV/JSON export): tags as paths, AI tags, curating, albums, custom and detected fields'),
 
   'shell.pickFolder': method('read', NoArgs, returns<{ path: string | null }>(), 'Native folder picker', true),
   'shell.showInFolder': method('read', z.strictObject({ id: Id }), returns<null>(), 'Reveal the file', true),

@@ -11,12 +11,15 @@ import { resolveOptions, type LibraryOptions } from './base/options.js';
 import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { queuedAnalysis } from './service/queued-analysis.js';
+import { SidecarQueue } from './metadata/sidecar-queue.js';
 
 export interface Library {
   paths: LibraryPaths;
   db: Db;
   events: LibraryEvents;
   importer: Importer;
+  /** The background writer of XMP sidecars (setting `writeSidecars`). */
+  sidecars: SidecarQueue;
   service: Service;
   /** The background analysis queue: resumes on open, stops (the queue kept) on close. */
   analysis: AnalysisRunner;
@@ -70,7 +73,13 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     runsQueue: options.backgroundAnalysis !== false,
     analyse: queuedAnalysis({ db, events, paths, options: resolved }),
   });
-  const context: LibraryContext = { db, paths, events, options: resolved, importer, analysis };
+  const sidecars = new SidecarQueue({ db, events, readOnly });
+  // Edits queue their sidecar writes by trigger; the change event is the cue to drain.
+  const stopPoking = events.on('library.changed', (change) => {
+    if (change.aspects.includes('tags') || change.aspects.includes('fields')) sidecars.poke();
+  });
+  sidecars.start();
+  const context: LibraryContext = { db, paths, events, options: resolved, importer, analysis, sidecars };
   const service = new Service(createHandlers(context), paths.root);
   analysis.open();
   let closed = false;
@@ -79,6 +88,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     db,
     events,
     importer,
+    sidecars,
     service,
     analysis,
     readOnly,
@@ -87,7 +97,9 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
       if (closed) return;
       closed = true;
       await analysis.close();
+      stopPoking();
       await importer.close();
+      await sidecars.close();
       db.close();
     },
   };

@@ -25,6 +25,8 @@ export interface LibraryOptions {
    * commands open with false: they must not start analysing what a window left queued.
    */
   backgroundAnalysis?: boolean;
+  /** Read keywords, ratings, captions from files and sidecars on import (default true; off only to measure its cost). */
+  readFileMetadata?: boolean;
 }
 
 /** The options with every default filled in. */

@@ -14,6 +14,9 @@ import { listCommand } from './commands/list-command.js';
 import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { rateCommand } from './commands/rate-command.js';
+import { configCommand } from './commands/config-command.js';
+import { exportMetadataCommand } from './commands/export-metadata-command.js';
+import { sidecarsCommand } from './commands/sidecars-command.js';
 import { tagCommand } from './commands/tag-command.js';
 import { tagsCommand } from './commands/tags-command.js';
 import { restoreCommand, trashCommand } from './commands/trash-commands.js';
@@ -38,6 +41,7 @@ const COMMANDS: readonly Command[] = [
   albumsCommand, albumCommand,
   analyseCommand, analysisCommand,
   peopleCommand,
+  configCommand, sidecarsCommand, exportMetadataCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

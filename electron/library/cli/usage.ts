@@ -49,6 +49,16 @@ Commands:
                              An album is named by its name or its id; deleting keeps the items
   album add <album> <id…> [--before <id>] | album remove <album> <id…> | album items <album>
                              Add (appended, or placed before an item), remove, list in album order
+  config get [--json]        The library's settings
+  config set write-sidecars true|false
+                             Write edits (tags, rating, label, flag, name, description, focus
+                             area) to XMP sidecars beside the files (off by default)
+  sidecars [status|write-all|cancel]
+                             Sidecar writing: what is pending or failed; write every item's
+                             sidecar now (waits, Ctrl+C cancels the rest); cancel that
+  export-metadata [--format csv|json] [--query <search>] [-o <file>]
+                             One row per item: path, name, description, tags as paths, AI tags,
+                             rating, label, flag, albums, custom and detected fields
   serve [--port <n>] [--host 127.0.0.1|::1] [--demo]
                              Browser mode: the app and the REST API on this machine only
 

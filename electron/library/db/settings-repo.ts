@@ -67,3 +67,11 @@ export function getPeopleSettings(db: Db): PeopleSettings {
 export function setPeopleSettings(db: Db, settings: PeopleSettings): void {
   setSetting(db, 'people', settings);
 }
+/** Whether edits are written back to XMP sidecars (off unless the user turned it on). */
+export function getWriteSidecars(db: Db): boolean {
+  return getSetting(db, 'writeSidecars') === true;
+}
+
+export function setWriteSidecars(db: Db, on: boolean): void {
+  setSetting(db, 'writeSidecars', on);
+}

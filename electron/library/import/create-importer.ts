@@ -74,6 +74,7 @@ export function createImporter(deps: ImporterDeps): Importer {
       ffmpegPath: resolveTool(options.ffmpegPath, 'ffmpeg'),
       dcrawPath: resolveTool(options.dcrawPath, 'dcraw_emu'),
       libvipsThreads: libvipsThreadsPerWorker(options.workers),
+      readFileMetadata: options.readFileMetadata !== false,
     });
     return pool;
   };

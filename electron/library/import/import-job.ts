@@ -9,6 +9,7 @@ import { addImportIssue, clearImportIssues } from '../db/import-issue-repo.js';
 import { finishJob, insertJob, type JobKind, updateJobCounts } from '../db/import-job-repo.js';
 import { applyProbeResult, countPresentItems, deleteNewItem, findRelinkPairs, markFolderItemsOffline, markMissing, reachableItemIds, recordScannedFile, relinkItem, type ScanOutcome, setFileState } from '../db/media-repo.js';
 import { upsertThumbnails } from '../db/thumbnail-repo.js';
+import { applyFileMetadata } from './apply-file-metadata.js';
 import { upsertPerceptualHash } from '../db/perceptual-hash-repo.js';
 import { BatchWriter } from './batch-writer.js';
 import { Fifo } from './fifo.js';
@@ -230,6 +231,20 @@ export class ImportJob {
       case 'probed': {
         const { result } = reply;
         if (result.fileState !== 'ok') this.progress.errors += 1;
+        const { metadata } = reply;
+        if (metadata) {
+          let changed = { tags: false, fields: false };
+          this.writer.push(
+            () => {
+              changed = applyFileMetadata(db, item.id, metadata.metadata, nowIso());
+            },
+            () => {
+              if (changed.tags) this.ctx.changes.add(['tags'], [item.id]);
+              if (changed.fields) this.ctx.changes.add(['fields'], [item.id]);
+            },
+          );
+          for (const problem of metadata.problems) this.addIssue(item.folderId, item.absPath.toString('utf8'), problem);
+        }
         this.writer.push(() => applyProbeResult(db, item.id, result, nowIso()), () => this.ctx.changes.add(['files'], [item.id]));
         if (!result.thumbnailsFollow) final();
         return;

@@ -9,6 +9,8 @@ import { NO_EXIF, readExif, type ExifFields } from './exif-fields.js';
 import { errorMessage, fileErrorReason, isVanished } from '../base/file-errors.js';
 import { extractPosterFrame, probeAv } from '../tools/probe-av.js';
 import { probeImage } from './probe-image.js';
+import { readFileMetadata } from '../metadata/read-file-metadata.js';
+import type { FileMetadataReading } from '../metadata/file-metadata.js';
 import { SNIFF_BYTES, sniffFormat, type SniffedFormat } from '../formats/sniff-format.js';
 import type { ProbeResult, ProbeTask, WorkerConfig, WorkerReply } from './worker-messages.js';
 
@@ -118,7 +120,8 @@ export async function probeFile(task: ProbeTask, config: WorkerConfig, post: (re
     decoded = await examineAudioVideo(file, config, result);
   }
   result.thumbnailsFollow = decoded !== null;
-  post({ kind: 'probed', taskId: task.taskId, result });
+  const metadata = config.readFileMetadata === false ? null : await readMetadataOf(file, sniffed.type === 'image' ? content.bytes : null, sniffed.format);
+  post({ kind: 'probed', taskId: task.taskId, result, metadata });
   if (decoded === null) return;
   try {
     const thumbnails = await writeThumbnails(decoded, content.md5, libraryPaths(config.libraryRoot));
@@ -127,6 +130,15 @@ export async function probeFile(task: ProbeTask, config: WorkerConfig, post: (re
     post({ kind: 'thumbnails', taskId: task.taskId, md5: content.md5, thumbnails, error: null, perceptualHash });
   } catch (error) {
     post({ kind: 'thumbnails', taskId: task.taskId, md5: content.md5, thumbnails: null, error: errorMessage(error) });
+  }
+}
+
+/** Keywords, ratings, captions from the file and its sidecars; a failure here never fails the probe. */
+async function readMetadataOf(file: Buffer, bytes: Buffer | null, format: string | null): Promise<FileMetadataReading | null> {
+  try {
+    return await readFileMetadata(file, bytes, format);
+  } catch {
+    return null;
   }
 }
 

@@ -79,6 +79,8 @@ export async function* scanFolder(options: ScanOptions): AsyncGenerator<ScanEven
       options.summary.startEntries = entries.length;
     }
     first = false;
+    const sidecarTimes = await sidecarMtimes(dir.abs, entries);
+    if (sidecarTimes.size > 0) entries = entries.filter((entry) => !isSidecarEntry(entry));
     const subdirs: PendingDir[] = [];
     for (let i = 0; i < entries.length; i += STAT_BATCH) {
       if (options.signal.aborted) return;
@@ -93,13 +95,47 @@ export async function* scanFolder(options: ScanOptions): AsyncGenerator<ScanEven
         else if (result.kind === 'issue') yield result;
         else if (!seenFiles.has(result.inode)) {
           seenFiles.add(result.inode);
-          yield { kind: 'file', relPath: result.relPath, absPath: result.absPath, size: result.size, mtimeMs: result.mtimeMs, readable: result.readable };
+          const mtimeMs = Math.max(result.mtimeMs, sidecarTimeOf(result.relPath, sidecarTimes));
+          yield { kind: 'file', relPath: result.relPath, absPath: result.absPath, size: result.size, mtimeMs, readable: result.readable };
         }
       }
     }
     // Reversed onto the stack so folders are walked in name order.
     for (let i = subdirs.length - 1; i >= 0; i -= 1) stack.push(subdirs[i] as PendingDir);
   }
+}
+
+/**
+ * XMP sidecars (`name.xmp`, `name.ext.xmp`) are not items: they are read with the file they
+ * describe. A file's recorded mtime is the later of its own and its sidecars', so editing only
+ * the sidecar in another tool makes the next rescan read the file's metadata again.
+ */
+function isSidecarEntry(entry: fs.Dirent<Buffer>): boolean {
+  return entry.isFile() && entry.name.length > 4 && entry.name.subarray(-4).toString('latin1').toLowerCase() === '.xmp';
+}
+
+async function sidecarMtimes(dirAbs: Buffer, entries: readonly fs.Dirent<Buffer>[]): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  await Promise.all(
+    entries.filter(isSidecarEntry).map(async (entry) => {
+      try {
+        const stat = await fs.promises.stat(Buffer.concat([dirAbs, SEP, entry.name]));
+        const key = entry.name.toString('latin1').toLowerCase();
+        times.set(key, Math.max(times.get(key) ?? 0, stat.mtimeMs));
+      } catch {
+        // gone since the listing: the file is read without it
+      }
+    }),
+  );
+  return times;
+}
+
+function sidecarTimeOf(relPath: Buffer, times: ReadonlyMap<string, number>): number {
+  if (times.size === 0) return 0;
+  const name = relPath.subarray(relPath.lastIndexOf(0x2f) + 1).toString('latin1').toLowerCase();
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : null;
+  return Math.max(times.get(`${name}.xmp`) ?? 0, stem === null ? 0 : (times.get(`${stem}.xmp`) ?? 0));
 }
 
 type Examined =

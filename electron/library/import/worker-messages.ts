@@ -1,5 +1,6 @@
 import type { FileState } from '../../../shared/media.js';
 import type { DetectedFields } from '../db/media-columns.js';
+import type { FileMetadataReading } from '../metadata/file-metadata.js';
 import type { RenderedThumbnail } from '../thumbnails/render-thumbnails.js';
 
 /** Fixed for the life of a worker; passed as `workerData`. */
@@ -13,6 +14,8 @@ export interface WorkerConfig {
   dcrawPath?: string | null;
   /** libvips threads per worker (sharp.concurrency). */
   libvipsThreads: number;
+  /** Read metadata from the file and its sidecars (keywords, ratings, …); absent means yes. */
+  readFileMetadata?: boolean;
   /** Running from source: the `.ts` module the bootstrap loads through tsx. */
   entry?: string;
 }
@@ -35,7 +38,13 @@ export interface ProbeResult extends DetectedFields {
  * thumbnailsFollow, `thumbnails`, `vanished` or `failed`.
  */
 export type WorkerReply =
-  | { kind: 'probed'; taskId: number; result: ProbeResult }
+  | {
+      kind: 'probed';
+      taskId: number;
+      result: ProbeResult;
+      /** What the file and its sidecars say (keywords, rating, …); null when they could not be read at all. */
+      metadata?: FileMetadataReading | null;
+    }
   | {
       kind: 'thumbnails';
       taskId: number;

@@ -15,6 +15,7 @@ import { stackHandlers } from './stack-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import { tagTreeHandlers } from './tag-tree-handlers.js';
 import { trashHandlers } from './trash-handlers.js';
+import { fileMetadataHandlers } from './file-metadata-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
 import { viewWindowHandlers } from './view-window-handlers.js';
 
@@ -37,6 +38,7 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...albumHandlers(lib),
     ...analysisHandlers(lib),
     ...peopleHandlers(lib),
+    ...fileMetadataHandlers(lib),
     ...unsupportedShellHandlers,
     ...viewWindowHandlers(lib),
   };

@@ -7,6 +7,7 @@ import type { LibraryEvents } from '../base/events.js';
 import type { LibraryPaths } from '../base/paths.js';
 import type { Importer } from '../import/importer.js';
 import type { AnalysisRunner } from '../analysis/analysis-runner.js';
+import type { SidecarQueue } from '../metadata/sidecar-queue.js';
 
 /** Who is calling and how they address media; each transport makes its own. */
 export interface CallContext {
@@ -31,4 +32,6 @@ export interface LibraryContext {
   importer: Importer;
   /** The background analysis queue (issue 16). */
   analysis: AnalysisRunner;
+  /** Writes edits back to XMP sidecars when the library's setting is on. */
+  sidecars: SidecarQueue;
 }

@@ -8,6 +8,7 @@ import { CuratingSection } from './CuratingSection.js';
 import { DesktopActions } from './DesktopActions.js';
 import { DescriptionField, NameField } from './EditableFields.js';
 import { FileDetails } from './FileDetails.js';
+import { FileMetadataSection } from './FileMetadataSection.js';
 import { FocusAreaSection } from './FocusAreaSection.js';
 import { MetadataEditor } from './MetadataEditor.js';
 import { StackSection, StackSelectedButton } from './StackSection.js';
@@ -44,6 +45,7 @@ function SingleItem({ id }: { id: number }) {
       <MetadataEditor item={item} />
       <FocusAreaSection item={item} />
       <FileDetails item={item} />
+      <FileMetadataSection item={item} />
       <DesktopActions item={item} />
     </>
   );

@@ -3,6 +3,7 @@ import type { LibraryFolder } from '../../../shared/media.js';
 import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
+import { SidecarSettings } from './SidecarSettings.js';
 import { LibraryActions } from './LibraryActions.js';
 import { SidebarTagTree } from './SidebarTagTree.js';
 import { SidebarAlbums } from './SidebarAlbums.js';
@@ -92,6 +93,7 @@ export function Sidebar() {
       </ul>
       <LibraryActions />
       <AnalysisControls />
+      <SidecarSettings />
     </nav>
   );
 }

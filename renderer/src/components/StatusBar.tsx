@@ -3,6 +3,7 @@ import { cancelImport } from '../actions/importing.js';
 import { selectionCount } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { AnalysisProgress } from './AnalysisProgress.js';
+import { SidecarStatusLine } from './SidecarStatusLine.js';
 
 function progressText(p: ImportProgress): string {
   const errors = p.errors > 0 ? `, ${p.errors} ${p.errors === 1 ? 'error' : 'errors'}` : '';
@@ -58,6 +59,7 @@ export function StatusBar() {
         {count.toLocaleString()} {count === 1 ? 'item' : 'items'}
         {selected > 0 ? ` · ${selected.toLocaleString()} selected` : ''}
       </span>
+      <SidecarStatusLine />
       {progress && <ImportStatus progress={progress} />}
       <AnalysisProgress />
     </footer>

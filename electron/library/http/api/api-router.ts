@@ -11,6 +11,7 @@ import { duplicateRoutes } from './duplicate-routes.js';
 import { albumRoutes } from './album-routes.js';
 import { analysisRoutes } from './analysis-routes.js';
 import { peopleRoutes } from './people-routes.js';
+import { fileMetadataRoutes } from './file-metadata-routes.js';
 import { toFolioError } from '../../base/error-path.js';
 import { imagekitErrorResponse, isImageKitPath } from '../imagekit/imagekit-errors.js';
 import { imagekitRoutes } from '../imagekit/imagekit-routes.js';
@@ -27,7 +28,7 @@ function compile(template: string): RegExp {
 
 /** Every route of the REST API, each declared once with its description. */
 export function declareApiRoutes(origin: string): ApiRoute[] {
-  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes, ...analysisRoutes, ...peopleRoutes];
+  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes, ...analysisRoutes, ...peopleRoutes, ...fileMetadataRoutes];
   return declared;
 }
 

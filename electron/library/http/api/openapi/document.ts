@@ -100,6 +100,16 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }, tagged: 11 };
     case 'PeopleSettings':
       return { autoTagConfidence: 0.8 };
+    case 'LibraryConfig':
+      return { writeSidecars: false };
+    case 'SidecarStatus':
+      return { enabled: true, running: false, pending: 0, failed: 1, pendingAll: 0, written: 12, lastError: { mediaId: 7, message: 'The sidecar a.jpg.xmp could not be written: EACCES: permission denied' } };
+    case 'SidecarsQueued':
+      return { queued: 120 };
+    case 'SidecarsCancelled':
+      return { cancelled: 80 };
+    case 'ItemFileMetadata':
+      return { values: [{ field: 'keyword', value: 'Places/France/Paris', origin: 'sidecar' }, { field: 'rating', value: '4', origin: 'embedded' }], sidecar: null };
     default:
       return { openapi: '3.1.0' };
   }

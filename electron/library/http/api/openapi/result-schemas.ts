@@ -173,6 +173,37 @@ const TagChangeCounts: JsonSchema = {
 };
 
 export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
+  LibraryConfig: { type: 'object', required: ['writeSidecars'], properties: { writeSidecars: { type: 'boolean', description: 'Edits are written to XMP sidecars' } } },
+  SidecarStatus: {
+    type: 'object',
+    required: ['enabled', 'running', 'pending', 'failed', 'pendingAll', 'written', 'lastError'],
+    properties: {
+      enabled: { type: 'boolean' },
+      running: { type: 'boolean' },
+      pending: int,
+      failed: int,
+      pendingAll: { type: 'integer', description: 'Pending writes a "write all" queued' },
+      written: { type: 'integer', description: 'Written since the library was opened' },
+      lastError: nullable({ type: 'object', required: ['mediaId', 'message'], properties: { mediaId: int, message: str } }),
+    },
+  },
+  SidecarsQueued: { type: 'object', required: ['queued'], properties: { queued: int } },
+  SidecarsCancelled: { type: 'object', required: ['cancelled'], properties: { cancelled: int } },
+  ItemFileMetadata: {
+    type: 'object',
+    required: ['values', 'sidecar'],
+    properties: {
+      values: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['field', 'value', 'origin'],
+          properties: { field: { enum: ['keyword', 'person', 'rating', 'label', 'flag', 'title', 'description'] }, value: str, origin: { enum: ['embedded', 'sidecar'] } },
+        },
+      },
+      sidecar: nullable({ type: 'object', required: ['state', 'error'], properties: { state: { enum: ['up-to-date', 'pending', 'failed'] }, error: nullable(str) } }),
+    },
+  },
   AiTag,
   ExtensionStatus,
   Thumbnail,

@@ -1,0 +1,214 @@
+/**
+ * Writing items' metadata back to XMP sidecars, in the background (setting `writeSidecars`).
+ * The queue is the `sidecar_writes` table, filled by triggers in the edit's own transaction;
+ * this runner drains it in batches through ExifTool (exiftool-vendored: a small pool of
+ * stay-open processes) and survives anything: a write is
+ *   1. copy the existing sidecar (or nothing) to a hidden temporary `.name.folio-write.xmp`
+ *      beside it, 2. let ExifTool change only Folio's properties in the copy (read, change,
+ *      write: everything else in the sidecar stays), 3. fsync, 4. rename over the sidecar,
+ *   5. clear the row, unless the item was edited again meanwhile.
+ * A kill at any point leaves the sidecar old or new, never half-written, and the row pending
+ * for the next start. At most one write per sidecar file is in flight (a RAW and its JPEG may
+ * share `name.xmp`). The user's originals are never opened for writing.
+ *
+ * Which sidecar: an existing one of either naming (`name.ext.xmp` first, then `name.xmp`,
+ * either case), else a new `name.ext.xmp` (darktable's and digiKam's naming: it cannot be
+ * mistaken for the sidecar of another file with the same stem).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ExifTool } from 'exiftool-vendored';
+import type { LibraryEvents } from '../base/events.js';
+import { errorMessage } from '../base/file-errors.js';
+import type { Db } from '../db/connection.js';
+import { getMediaLocation, getMediaRow } from '../db/media-repo.js';
+import { userTagsOf } from '../db/media-tag-repo.js';
+import { getWriteSidecars } from '../db/settings-repo.js';
+import { failSidecarWrite, finishSidecarWrite, nextSidecarWrites, retryFailedSidecarWrites, sidecarQueueCounts, type PendingSidecarWrite } from '../db/sidecar-write-repo.js';
+import { sidecarCandidates } from './read-file-metadata.js';
+import { mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
+
+const BATCH = 64;
+
+export interface SidecarQueueStatus {
+  enabled: boolean;
+  running: boolean;
+  pending: number;
+  failed: number;
+  /** Pending writes of a "write all" (what cancel would drop). */
+  pendingAll: number;
+  /** Sidecars written since the library was opened. */
+  written: number;
+  lastError: { mediaId: number; message: string } | null;
+}
+
+export interface SidecarQueueOptions {
+  db: Db;
+  events: LibraryEvents;
+  readOnly: boolean;
+  /** ExifTool processes (default 2: writes are cheap, the machine has other work). */
+  processes?: number;
+}
+
+/** The sidecar Folio writes for `file`: an existing one of either naming, else `file.xmp`. */
+export function sidecarTarget(file: Buffer): Buffer {
+  for (const candidate of sidecarCandidates(file)) if (fs.existsSync(candidate)) return candidate;
+  return sidecarCandidates(file)[0] as Buffer;
+}
+
+export function temporarySidecar(target: Buffer): Buffer {
+  const dir = path.dirname(target.toString('utf8'));
+  return Buffer.from(path.join(dir, `.${path.basename(target.toString('utf8'))}.folio-write.xmp`));
+}
+
+export class SidecarQueue {
+  private exiftool: ExifTool | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  private written = 0;
+  private lastError: SidecarQueueStatus['lastError'] = null;
+  private readonly inFlight = new Set<string>();
+  private readonly processes: number;
+
+  constructor(private readonly options: SidecarQueueOptions) {
+    this.processes = options.processes ?? 2;
+  }
+
+  /** On open: failed writes get another chance, pending ones (a crash, a kill) are finished. */
+  start(): void {
+    if (this.options.readOnly) return;
+    retryFailedSidecarWrites(this.options.db);
+    this.poke();
+  }
+
+  /** Something may have been queued: drain the queue if writing is on. */
+  poke(): void {
+    if (this.closed || this.options.readOnly) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => console.error('folio: writing sidecars stopped', error))
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.closed) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  /** Resolves when the queue is empty (or writing is off, or only failures are left). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  status(): SidecarQueueStatus {
+    const counts = sidecarQueueCounts(this.options.db);
+    return { enabled: getWriteSidecars(this.options.db), running: this.running !== null, ...counts, written: this.written, lastError: this.lastError };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.running;
+    await this.exiftool?.end();
+    this.exiftool = null;
+  }
+
+  private tool(): ExifTool {
+    this.exiftool ??= new ExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000 });
+    return this.exiftool;
+  }
+
+  private async drain(): Promise<void> {
+    const { db } = this.options;
+    let after = 0;
+    while (!this.closed && getWriteSidecars(db)) {
+      const batch = nextSidecarWrites(db, BATCH, after);
+      if (batch.length === 0) {
+        if (after === 0) return;
+        after = 0; // writes skipped while their sidecar was busy, and rows queued behind us
+        continue;
+      }
+      after = (batch.at(-1) as PendingSidecarWrite).mediaId;
+      // Two writes per process in flight: each process stays busy, nothing piles up in memory.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: this.processes * 2 }, async () => {
+          while (next < batch.length && !this.closed) await this.writeOne(batch[next++] as PendingSidecarWrite);
+        }),
+      );
+      // Let the event loop breathe between batches (the UI is served from this thread).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async writeOne(write: PendingSidecarWrite): Promise<void> {
+    const { db } = this.options;
+    const location = getMediaLocation(db, write.mediaId);
+    const row = getMediaRow(db, write.mediaId);
+    if (!location || !row) return; // forgotten meanwhile: its row went with it (cascade)
+    const target = sidecarTarget(location.absPath);
+    const key = target.toString('latin1').toLowerCase();
+    if (this.inFlight.has(key)) return; // the next round takes it
+    this.inFlight.add(key);
+    try {
+      const item: SidecarItem = {
+        tags: userTagsOf(db, [write.mediaId]).map((tag) => tag.name),
+        rating: row.rating,
+        label: row.label,
+        flag: row.flag,
+        name: row.name,
+        originalName: row.originalName,
+        description: row.description,
+        customCoordinates: row.customCoordinates,
+        width: row.width,
+        height: row.height,
+      };
+      await this.writeSidecar(target, item);
+      finishSidecarWrite(db, write);
+      this.written += 1;
+    } catch (error) {
+      const message = `The sidecar ${path.basename(target.toString('utf8'))} could not be written: ${errorMessage(error)}`;
+      failSidecarWrite(db, write, message);
+      this.lastError = { mediaId: write.mediaId, message };
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private async writeSidecar(target: Buffer, item: SidecarItem): Promise<void> {
+    const temp = temporarySidecar(target);
+    const tempPath = temp.toString('utf8');
+    await fs.promises.rm(temp, { force: true }); // a leftover of a write that was killed
+    const exists = fs.existsSync(target);
+    if (exists) await fs.promises.copyFile(target, temp);
+    const tags: Record<string, unknown> = sidecarTags(item);
+    if (item.customCoordinates !== null) {
+      const existing = exists ? await this.existingRegions(tempPath) : [];
+      tags['XMP-mwg-rs:RegionInfo'] = { AppliedToDimensions: { W: item.width, H: item.height, Unit: 'pixel' }, RegionList: mergedRegions(existing, item) };
+    }
+    // Nothing to say and no sidecar yet: none is made (ExifTool would not create an empty one).
+    if (!exists && Object.values(tags).every((value) => value === null)) return;
+    try {
+      await this.tool().write(tempPath, tags as never, { writeArgs: ['-overwrite_original'] });
+      const handle = await fs.promises.open(temp, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(temp, target);
+    } catch (error) {
+      await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async existingRegions(file: string): Promise<MwgRegion[]> {
+    const tags = (await this.tool().read(file, { readArgs: ['-struct'] })) as { RegionInfo?: { RegionList?: MwgRegion[] } };
+    return tags.RegionInfo?.RegionList ?? [];
+  }
+}
