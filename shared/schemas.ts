@@ -9,6 +9,7 @@ import { AVAILABILITIES, FILE_STATES, MAX_RATING, MEDIA_FLAGS, MEDIA_LABELS, MED
 import { validateMetadata, validateMetadataKey, type JsonObject } from './metadata.js';
 import { normalizeTag, normalizeTagList } from './tags.js';
 import { isInvisible } from './text-rules.js';
+import { MAX_QUERY_LENGTH } from './search/parser.js';
 import { parseCoordinates, formatCoordinates } from './coordinates.js';
 import { MAX_DESCRIPTION_LENGTH, MAX_IDS, MAX_NAME_LENGTH, MAX_PAGE, MAX_PATH_LENGTH, MAX_TAGS_PER_CALL } from './limits.js';
 
@@ -92,6 +93,8 @@ export const MediaFilter = z.strictObject({
   versions: z.boolean().optional(),
   /** Words that must all appear in the name or the description (case-insensitive). */
   text: z.string().max(500).optional(),
+  /** The search language (shared/search): parsed by the service, which names a fault's place. */
+  query: z.string().max(MAX_QUERY_LENGTH).optional(),
 });
 export type MediaFilter = z.output<typeof MediaFilter>;
 

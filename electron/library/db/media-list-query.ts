@@ -16,6 +16,7 @@
 import type { Db } from './connection.js';
 import { inTrash, notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
+import type { SqlCondition } from './search-expression.js';
 import { statement } from './statements.js';
 
 export type SortColumn = 'name_key' | 'sort_date' | 'created_at' | 'file_size' | 'rating';
@@ -42,15 +43,27 @@ export interface ListSpec {
   textMatch: string | null;
   /** LIKE patterns for shorter words, each to be found in the name or the description. */
   textLike: readonly string[];
+  /** Search language: groups of tag ids an item needs one of each ("tag:a OR tag:b"). */
+  tagGroups?: readonly (readonly number[])[];
+  /** Search language: the rest of the query as one condition on `m` (db/search-expression.ts). */
+  expression?: SqlCondition | null;
 }
 
-export type Driver = { kind: 'index' } | { kind: 'tag'; tagId: number } | { kind: 'text' } | { kind: 'trash' };
+export type Driver =
+  | { kind: 'index' }
+  | { kind: 'tag'; tagId: number }
+  | { kind: 'text' }
+  | { kind: 'trash' }
+  /** Start from the links of one tag group (spec.tagGroups[group]): a rare OR of tags. */
+  | { kind: 'union'; group: number };
 
 export interface DriverEstimates {
   /** Active items carrying each all-of tag (tags.item_count), in spec.tagsAll order. */
   tagCounts: readonly number[];
   /** Roughly how many items the library holds. */
   itemCount: number;
+  /** Active items carrying any tag of each group (the sum of their counts), in spec.tagGroups order. */
+  groupCounts?: readonly number[];
 }
 
 /**
@@ -63,16 +76,24 @@ export function chooseDriver(spec: ListSpec, estimates: DriverEstimates, limit: 
   if (spec.textMatch !== null) return { kind: 'text' };
   // Tag counts are of active items; the trash is read from its own table.
   if (spec.status === 'deleted') return { kind: 'trash' };
-  if (spec.tagsAll.length === 0) return { kind: 'index' };
+  const groups = estimates.groupCounts ?? [];
+  if (spec.tagsAll.length === 0 && groups.length === 0) return { kind: 'index' };
   let rarest = 0;
   estimates.tagCounts.forEach((count, index) => {
     if (count < (estimates.tagCounts[rarest] ?? Infinity)) rarest = index;
   });
-  const count = estimates.tagCounts[rarest] ?? 0;
-  const tagId = spec.tagsAll[rarest] as number;
+  let count = spec.tagsAll.length === 0 ? Infinity : (estimates.tagCounts[rarest] ?? 0);
+  let driver: Driver = { kind: 'tag', tagId: spec.tagsAll[rarest] as number };
+  // An OR of tags is driven like one tag with the sum of their counts (an upper bound of its links).
+  groups.forEach((groupCount, group) => {
+    if (groupCount < count) {
+      count = groupCount;
+      driver = { kind: 'union', group };
+    }
+  });
   const items = Math.max(1, estimates.itemCount);
   const useTag = limit === null || count * count < limit * items;
-  return useTag ? { kind: 'tag', tagId } : { kind: 'index' };
+  return useTag ? driver : { kind: 'index' };
 }
 
 export interface Built {
@@ -94,6 +115,11 @@ export function buildFrom(spec: ListSpec, driver: Driver): Built {
     where.unshift(`d.tag_id = @driverTag`, `d.source = '${USER_SOURCE}'`, `m.id = d.media_id`);
     params.driverTag = driver.tagId;
     allTags = spec.tagsAll.filter((id) => id !== driver.tagId);
+  } else if (driver.kind === 'union') {
+    // DISTINCT: an item with two of the group's tags is listed once.
+    from = `(SELECT DISTINCT u.media_id FROM media_tags u WHERE u.tag_id IN (SELECT value FROM json_each(@unionTags)) AND u.source = '${USER_SOURCE}') d CROSS JOIN media m`;
+    where.unshift(`m.id = d.media_id`);
+    params.unionTags = JSON.stringify(spec.tagGroups?.[driver.group] ?? []);
   } else if (driver.kind === 'trash') {
     from = `trash tr CROSS JOIN media m`;
     where.unshift(`m.id = tr.media_id`);
@@ -131,6 +157,15 @@ export function buildFrom(spec: ListSpec, driver: Driver): Built {
   // A version is folded into its cover only while both are on the same side of the trash: a
   // version trashed (or restored) on its own is listed where it is.
   if (spec.coversOnly === true) where.push(`(m.parent_id IS NULL OR (${notTrashed('m.parent_id')}) <> (${notTrashed('m.id')}))`);
+  (spec.tagGroups ?? []).forEach((group, index) => {
+    if (driver.kind === 'union' && driver.group === index) return;
+    where.push(`EXISTS (SELECT 1 FROM media_tags t WHERE ${LINK} AND t.tag_id IN (SELECT value FROM json_each(@group${index})))`);
+    params[`group${index}`] = JSON.stringify(group);
+  });
+  if (spec.expression !== undefined && spec.expression !== null) {
+    where.push(spec.expression.sql);
+    Object.assign(params, spec.expression.params);
+  }
   spec.textLike.forEach((pattern, index) => {
     where.push(`(m.name LIKE @like${index} ESCAPE '\\' OR m.description LIKE @like${index} ESCAPE '\\')`);
     params[`like${index}`] = pattern;

@@ -10,6 +10,7 @@ import { chooseDriver, type Driver, type ListSpec, type SortColumn } from '../db
 import { mediaIdCeiling } from '../db/media-repo.js';
 import { findTags } from '../db/tag-repo.js';
 import { decodeCursor } from './list-cursor.js';
+import { planSearch } from './search-plan.js';
 import { textConditions } from './text-search.js';
 
 export const DEFAULT_SORT: MediaSort = { field: 'takenAt', direction: 'desc' };
@@ -28,6 +29,8 @@ export interface ResolvedList {
   sort: MediaSort;
   /** Active-item counts of the all-of tags, in spec.tagsAll order (for chooseDriver). */
   tagCounts: number[];
+  /** Counts of the search's tag groups, in spec.tagGroups order (for chooseDriver). */
+  groupCounts: number[];
 }
 
 /** null when the filter can match nothing (an all-of or any-of tag that does not exist). */
@@ -36,23 +39,28 @@ export function resolveList(
   filter: MediaFilter | undefined,
   sortArg: MediaSort | undefined,
   cursor: string | undefined,
+  now: Date = new Date(),
 ): ResolvedList | null {
   const f = filter ?? {};
   const sort = sortArg ?? DEFAULT_SORT;
   // A bad cursor is an error even when the filter happens to match nothing.
   const after = cursor === undefined ? null : decodeCursor(cursor, sort.field, sort.direction);
+  // The search language is parsed first, so a bad query is an error whatever else the filter says.
+  const search = planSearch(db, f.query, now);
+  if (search.empty) return null;
   const all = findTags(db, f.tagsAll ?? []);
   if (all.length < (f.tagsAll ?? []).length) return null;
   const any = f.tagsAny === undefined ? null : findTags(db, f.tagsAny).map((tag) => tag.id);
   if (any !== null && any.length === 0) return null;
-  const text = textConditions(f.text);
+  const text = textConditions([f.text ?? '', ...search.words].join(' '));
+  const allIds = [...all.map((tag) => tag.id), ...search.tagsAll.map((tag) => tag.id)];
   const spec: ListSpec = {
     status: f.status ?? 'active',
     column: SORT_COLUMNS[sort.field],
     direction: sort.direction,
     after,
-    tagsAll: all.map((tag) => tag.id),
-    tagsNone: findTags(db, f.tagsNone ?? []).map((tag) => tag.id),
+    tagsAll: [...new Set(allIds)],
+    tagsNone: [...findTags(db, f.tagsNone ?? []).map((tag) => tag.id), ...search.tagsNone],
     tagsAny: any,
     untagged: f.untagged === true,
     types: f.type ?? null,
@@ -62,10 +70,15 @@ export function resolveList(
     coversOnly: f.versions === false,
     textMatch: text.match,
     textLike: text.like,
+    tagGroups: search.groups.map((group) => group.ids),
+    expression: search.expression,
   };
-  return { spec, sort, tagCounts: all.map((tag) => tag.item_count) };
+  const counts = new Map([...all.map((tag) => [tag.id, tag.item_count] as const), ...search.tagsAll.map((tag) => [tag.id, tag.count] as const)]);
+  const tagCounts = spec.tagsAll.map((id) => counts.get(id) ?? 0);
+  return { spec, sort, tagCounts, groupCounts: search.groups.map((group) => group.count) };
 }
 
 export function driverFor(db: Db, resolved: ResolvedList, limit: number | null): Driver {
-  return chooseDriver(resolved.spec, { tagCounts: resolved.tagCounts, itemCount: mediaIdCeiling(db) }, limit);
+  const estimates = { tagCounts: resolved.tagCounts, groupCounts: resolved.groupCounts, itemCount: mediaIdCeiling(db) };
+  return chooseDriver(resolved.spec, estimates, limit);
 }

@@ -3,8 +3,7 @@
  * the toolbar's search text, turned into one `media.listIds` filter.
  */
 import type { ArgsIn } from '../../../shared/contract.js';
-import { mergeFilters } from '../../../shared/list-filter.js';
-import { parseSearchQuery } from '../../../shared/search-query.js';
+import { searchFilter } from '../../../shared/list-filter.js';
 
 export type GalleryView =
   | { kind: 'all' }
@@ -21,7 +20,7 @@ export function buildFilter(view: GalleryView, search: string): ListFilter {
   if (view.kind === 'folder') fromView.folderId = view.id;
   if (view.kind === 'untagged') fromView.untagged = true;
   if (view.kind === 'tag') fromView.tagsAll = [view.name];
-  return mergeFilters(fromView, parseSearchQuery(search));
+  return searchFilter(search, fromView);
 }
 
 export function sameView(a: GalleryView, b: GalleryView): boolean {

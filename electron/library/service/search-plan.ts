@@ -1,0 +1,64 @@
+/**
+ * A search query → the parts of the list spec. The top level's AND is split: plain words go to
+ * the full-text driver, a tag the item must have (one tag id) and a tag it must lack join the
+ * tag filters and their plans, an OR of tags becomes a tag group that may drive the query from
+ * the union of its links; everything else is compiled to one SQL condition.
+ */
+import type { SearchNode } from '../../../shared/search/index.js';
+import { parseSearch } from '../../../shared/search/index.js';
+import type { Db } from '../db/connection.js';
+import { compileSearch, type SqlCondition } from '../db/search-expression.js';
+import { tagMatchIds } from '../db/tag-match.js';
+import { tagItemCounts } from '../db/tag-repo.js';
+
+export interface SearchPlan {
+  /** Unquoted words, for the full-text index (joined with the filter's text). */
+  words: string[];
+  tagsAll: { id: number; count: number }[];
+  tagsNone: number[];
+  groups: { ids: number[]; count: number }[];
+  expression: SqlCondition | null;
+  /** A tag the item must have does not exist: nothing matches. */
+  empty: boolean;
+}
+
+function conjuncts(node: SearchNode): SearchNode[] {
+  return node.kind === 'and' ? node.children.flatMap(conjuncts) : [node];
+}
+
+/** The tag a node names when it is a plain tag term. */
+function tagOf(node: SearchNode): string | null {
+  return node.kind === 'term' && node.term.field === 'tag' ? node.term.value : null;
+}
+
+export function planSearch(db: Db, query: string | undefined, now: Date): SearchPlan {
+  const plan: SearchPlan = { words: [], tagsAll: [], tagsNone: [], groups: [], expression: null, empty: false };
+  const root = parseSearch(query ?? '');
+  if (root === null) return plan;
+  const rest: SearchNode[] = [];
+  for (const node of conjuncts(root)) {
+    const tag = tagOf(node);
+    const negated = node.kind === 'not' ? tagOf(node.child) : null;
+    const anyOf = node.kind === 'or' && node.children.every((child) => tagOf(child) !== null)
+      ? node.children.map((child) => tagOf(child) as string)
+      : null;
+    if (node.kind === 'text' && !node.quoted) {
+      plan.words.push(node.text);
+    } else if (tag !== null || anyOf !== null) {
+      const ids = [...new Set((anyOf ?? [tag as string]).flatMap((name) => tagMatchIds(db, name)))];
+      if (ids.length === 0) plan.empty = true;
+      const counts = tagItemCounts(db, ids);
+      if (ids.length === 1) plan.tagsAll.push({ id: ids[0] as number, count: counts[0] ?? 0 });
+      else plan.groups.push({ ids, count: counts.reduce((sum, count) => sum + count, 0) });
+    } else if (negated !== null) {
+      plan.tagsNone.push(...tagMatchIds(db, negated));
+    } else {
+      rest.push(node);
+    }
+  }
+  if (rest.length > 0) {
+    const node: SearchNode = rest.length === 1 ? (rest[0] as SearchNode) : { kind: 'and', children: rest, start: 0, end: 0 };
+    plan.expression = compileSearch(node, { db, now });
+  }
+  return plan;
+}
