@@ -10,6 +10,7 @@ import './styles/scrubber.css';
 import './styles/panel.css';
 import './styles/overlays.css';
 import './styles/curating.css';
+import './styles/search.css';
 
 const root = document.getElementById('root');
 if (root) {

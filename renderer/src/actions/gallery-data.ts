@@ -8,6 +8,7 @@ import type { MediaSort } from '../../../shared/schemas.js';
 import { call } from '../api/client.js';
 import { buildFilter, type GalleryView } from '../logic/gallery-query.js';
 import { firstScreenCount } from '../logic/grid-math.js';
+import { searchProblem } from '../logic/search-problem.js';
 import { pruneSelection } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { reportError } from './report.js';
@@ -31,6 +32,11 @@ export async function reloadIds(): Promise<void> {
   const { view, search, sort } = useStore.getState();
   const request = ++idsRequest;
   askedQuery = { view, search, sort };
+  // A search that does not parse is shown under the search box; the list stays as it was.
+  if (searchProblem(search) !== null) {
+    useStore.getState().setIdsLoading(false);
+    return;
+  }
   try {
     const { ids } = await call('media.listIds', { filter: buildFilter(view, search), sort });
     if (request !== idsRequest) return;

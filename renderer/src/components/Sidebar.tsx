@@ -4,6 +4,7 @@ import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
 import { RescanButton } from './RescanButton.js';
 import { LibraryActions } from './LibraryActions.js';
+import { SidebarTimeline } from './SidebarTimeline.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -81,6 +82,7 @@ export function Sidebar() {
           ))}
         </ul>
       )}
+      <SidebarTimeline />
       <ul className="side-list side-bottom">
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
       </ul>
