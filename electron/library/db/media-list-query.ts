@@ -47,6 +47,8 @@ export interface ListSpec {
   tagGroups?: readonly (readonly number[])[];
   /** Search language: the rest of the query as one condition on `m` (db/search-expression.ts). */
   expression?: SqlCondition | null;
+  /** The same condition for a page in sort order (columns other than the sort's kept off their indexes). */
+  pageExpression?: SqlCondition | null;
 }
 
 export type Driver =
@@ -201,7 +203,8 @@ function buildOrdered(spec: ListSpec, driver: Driver, limit: number | null, idsO
 
 /** One page: each matching item's id and sort value (the cursor is made from the last one). */
 export function listPage(db: Db, spec: ListSpec, driver: Driver, limit: number): [number, SortValue][] {
-  const { sql, params } = buildOrdered(spec, driver, limit, false);
+  const pageSpec = spec.pageExpression === undefined ? spec : { ...spec, expression: spec.pageExpression };
+  const { sql, params } = buildOrdered(pageSpec, driver, limit, false);
   return statement(db, sql).raw().all(params) as [number, SortValue][];
 }
 

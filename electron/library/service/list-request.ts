@@ -46,7 +46,7 @@ export function resolveList(
   // A bad cursor is an error even when the filter happens to match nothing.
   const after = cursor === undefined ? null : decodeCursor(cursor, sort.field, sort.direction);
   // The search language is parsed first, so a bad query is an error whatever else the filter says.
-  const search = planSearch(db, f.query, now);
+  const search = planSearch(db, f.query, now, SORT_COLUMNS[sort.field]);
   if (search.empty) return null;
   const all = findTags(db, f.tagsAll ?? []);
   if (all.length < (f.tagsAll ?? []).length) return null;
@@ -72,6 +72,7 @@ export function resolveList(
     textLike: text.like,
     tagGroups: search.groups.map((group) => group.ids),
     expression: search.expression,
+    pageExpression: search.pageExpression,
   };
   const counts = new Map([...all.map((tag) => [tag.id, tag.item_count] as const), ...search.tagsAll.map((tag) => [tag.id, tag.count] as const)]);
   const tagCounts = spec.tagsAll.map((id) => counts.get(id) ?? 0);

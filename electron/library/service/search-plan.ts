@@ -18,6 +18,8 @@ export interface SearchPlan {
   tagsNone: number[];
   groups: { ids: number[]; count: number }[];
   expression: SqlCondition | null;
+  /** The same condition for a page sorted by `pageSort` (see db/search-expression.ts). */
+  pageExpression: SqlCondition | null;
   /** A tag the item must have does not exist: nothing matches. */
   empty: boolean;
 }
@@ -31,8 +33,8 @@ function tagOf(node: SearchNode): string | null {
   return node.kind === 'term' && node.term.field === 'tag' ? node.term.value : null;
 }
 
-export function planSearch(db: Db, query: string | undefined, now: Date): SearchPlan {
-  const plan: SearchPlan = { words: [], tagsAll: [], tagsNone: [], groups: [], expression: null, empty: false };
+export function planSearch(db: Db, query: string | undefined, now: Date, pageSort: string): SearchPlan {
+  const plan: SearchPlan = { words: [], tagsAll: [], tagsNone: [], groups: [], expression: null, pageExpression: null, empty: false };
   const root = parseSearch(query ?? '');
   if (root === null) return plan;
   const rest: SearchNode[] = [];
@@ -59,6 +61,7 @@ export function planSearch(db: Db, query: string | undefined, now: Date): Search
   if (rest.length > 0) {
     const node: SearchNode = rest.length === 1 ? (rest[0] as SearchNode) : { kind: 'and', children: rest, start: 0, end: 0 };
     plan.expression = compileSearch(node, { db, now });
+    plan.pageExpression = compileSearch(node, { db, now, pageSort });
   }
   return plan;
 }

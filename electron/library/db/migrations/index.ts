@@ -7,6 +7,7 @@ import { perceptualHashes } from './006-perceptual-hashes.js';
 import { librarySettings } from './007-library-settings.js';
 import { curating } from './008-curating.js';
 import { albums } from './009-albums.js';
+import { searchIndexes } from './014-search-indexes.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -19,6 +20,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, searchIndexes];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
