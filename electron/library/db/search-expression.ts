@@ -4,12 +4,13 @@
  * tag, album or metadata is a condition that is never true, not an error, as a filter on a
  * missing tag already is.
  *
- * A page (ORDER BY the sort column, LIMIT) and a count want different plans for the same
- * condition. A page is fastest walking the sort index in order and stopping after the limit;
- * but SQLite, without statistics, takes any index that has a range of the condition (rating,
- * label, another sort column) and then sorts every match: `rating:>=4` on 1,000,000 items took
- * 0.25 s that way. So the page's condition is compiled with a unary `+` on those columns
- * (SQLite's documented way to keep a term off an index), and the count's without it.
+ * A page (ORDER BY the sort column, LIMIT) may want another plan than a count of the same
+ * condition. When the condition holds for many items, a page is fastest walking the sort index
+ * in order and stopping after the limit; but SQLite, without statistics, takes any index that
+ * has a range of the condition (rating, label, another sort column) and then sorts every
+ * match: `rating:>=4` on 1,000,000 items took 0.25 s that way. For such a page the condition is
+ * compiled with a unary `+` on those columns (SQLite's documented way to keep a term off an
+ * index); the service decides from a capped count (see countUpTo), as chooseDriver does for tags.
  */
 import type { DateTest, NumberTest, SearchNode, Term } from '../../../shared/search/index.js';
 import { ageStart, dateEnd, dateStart } from '../../../shared/search/index.js';
@@ -189,6 +190,15 @@ class Compiler {
         return `(m.md5 IS NOT NULL AND EXISTS (SELECT 1 FROM media d2 WHERE d2.md5 = m.md5 AND d2.id <> m.id AND ${notTrashed('d2.id')}))`;
     }
   }
+}
+
+/**
+ * How many active items match, counting no further than `cap`: a selectivity estimate that
+ * costs at most `cap` index entries when an index serves the condition.
+ */
+export function countUpTo(db: Db, condition: SqlCondition, cap: number): number {
+  const sql = `SELECT count(*) FROM (SELECT 1 FROM media m WHERE ${notTrashed('m.id')} AND ${condition.sql} LIMIT @capRows)`;
+  return db.prepare(sql).pluck().get({ ...condition.params, capRows: cap }) as number;
 }
 
 /** The tree as one condition on `m`. */
