@@ -62,7 +62,10 @@ export function planSearch(db: Db, query: string | undefined, now: Date, pageSor
   if (rest.length > 0) {
     const node: SearchNode = rest.length === 1 ? (rest[0] as SearchNode) : { kind: 'and', children: rest, start: 0, end: 0 };
     plan.expression = compileSearch(node, { db, now });
-    plan.pageExpression = rareEnough(db, plan.expression) ? plan.expression : compileSearch(node, { db, now, pageSort });
+    const walking = compileSearch(node, { db, now, pageSort });
+    // Nothing kept off an index (no such column in the query): no choice to make, no count to pay.
+    const choice = walking.sql !== plan.expression.sql;
+    plan.pageExpression = choice && !rareEnough(db, plan.expression) ? walking : plan.expression;
   }
   return plan;
 }
