@@ -92,13 +92,21 @@ export async function searchFigures(tools: SearchBenchTools): Promise<void> {
   }
 
   console.log('\nTimeline facet (years and months with counts: media.sortBuckets by date taken)');
-  const facet = await measure(() => null, () => service.call('media.sortBuckets', { sort: { field: 'takenAt', direction: 'desc' } }, ctx));
+  // The service keeps answers until the library changes: a fresh year bound each time is a new
+  // question (the whole library all the same), so this measures the query, not the cache.
+  let bound = 3000;
+  const facet = await measure(
+    () => `taken:<=${(bound += 1)}`,
+    (query) => service.call('media.sortBuckets', { filter: { query }, sort: { field: 'takenAt', direction: 'desc' } }, ctx),
+  );
+  const cached = await measure(() => null, () => service.call('media.sortBuckets', { sort: { field: 'takenAt', direction: 'desc' } }, ctx));
   const naiveFacet = db.prepare(`SELECT substr(m.sort_date, 1, 7) AS key, count(*) FROM media m WHERE ${ACTIVE} GROUP BY key ORDER BY key DESC`);
   const naive = await measure(() => null, () => naiveFacet.all());
-  report('media.sortBuckets, whole library', facet, 100, naive);
+  report('media.sortBuckets, whole library (not cached)', facet, 100, naive);
   report('baseline: GROUP BY month over the media table', naive);
-  const filtered = await measure(() => null, () =>
-    service.call('media.sortBuckets', { filter: { query: 'rating:>=4' }, sort: { field: 'takenAt', direction: 'desc' } }, ctx),
+  report('media.sortBuckets, whole library, answered from its cache', cached);
+  const filtered = await measure(() => `rating:>=4 taken:<=${(bound += 1)}`, (query) =>
+    service.call('media.sortBuckets', { filter: { query }, sort: { field: 'takenAt', direction: 'desc' } }, ctx),
   );
-  report('media.sortBuckets for rating:>=4', filtered, 100);
+  report('media.sortBuckets for rating:>=4 (not cached)', filtered, 100);
 }
