@@ -26,23 +26,34 @@ export interface ErrorPayload {
   message: string;
   /** The argument or field at fault, when there is one (e.g. `"tags[2]"`, `"width"`). */
   field?: string;
+  /** Where in the argument the fault is, when it can say (a search query's `{ position, length }`). */
+  details?: ErrorDetails;
+}
+
+export interface ErrorDetails {
+  position: number;
+  length: number;
 }
 
 export class FolioError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
+  readonly details?: ErrorDetails;
 
-  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown; details?: ErrorDetails }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FolioError';
     this.code = code;
     if (options?.field !== undefined) this.field = options.field;
+    if (options?.details !== undefined) this.details = options.details;
   }
 
   toPayload(): ErrorPayload {
-    return this.field === undefined
+    const payload: ErrorPayload = this.field === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, field: this.field };
+    if (this.details !== undefined) payload.details = { ...this.details };
+    return payload;
   }
 }
 

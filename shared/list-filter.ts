@@ -5,7 +5,6 @@
  * words. The merged filter is checked by the contract's schema afterwards, as any input is.
  */
 import type { ArgsIn } from './contract.js';
-import { parseSearchQuery } from './search-query.js';
 
 export type FilterInput = NonNullable<ArgsIn<'media.list'>['filter']>;
 
@@ -25,6 +24,8 @@ export function mergeFilters(...parts: FilterPart[]): FilterInput {
       if (value === undefined) continue;
       const had = merged[field];
       if (field === 'text') merged.text = had === undefined ? value : `${String(had)} ${String(value)}`;
+      // Two queries must both hold: each keeps its own ORs inside parentheses.
+      else if (field === 'query') merged.query = had === undefined ? value : `(${String(had)}) (${String(value)})`;
       else if (Array.isArray(value)) merged[field] = addValues(Array.isArray(had) ? had : [], value);
       else if (had === undefined) merged[field] = value;
     }
@@ -42,7 +43,11 @@ function addValues(list: readonly unknown[], values: readonly unknown[]): unknow
   return out;
 }
 
-/** The search language's text as a filter part, then the other parts added to it. */
+/**
+ * The search language's text as a filter part, then the other parts added to it. The text is
+ * passed on as `query` and parsed by the service (shared/search), which reports a fault with
+ * its place; a blank search is no filter at all.
+ */
 export function searchFilter(search: string, ...parts: FilterPart[]): FilterInput {
-  return mergeFilters(parseSearchQuery(search), ...parts);
+  return mergeFilters(search.trim() === '' ? {} : { query: search }, ...parts);
 }

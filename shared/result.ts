@@ -1,4 +1,9 @@
-import { FolioError, isErrorCode, type ErrorPayload } from './errors.js';
+import { FolioError, isErrorCode, type ErrorDetails, type ErrorPayload } from './errors.js';
+
+function isErrorDetails(value: unknown): value is ErrorDetails {
+  const v = value as ErrorDetails | null | undefined;
+  return typeof v === 'object' && v !== null && Number.isInteger(v.position) && Number.isInteger(v.length);
+}
 
 /** Every answer crosses a process boundary in this envelope; a caller never sees a stack trace. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
@@ -20,8 +25,10 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     isErrorCode((error as { code: unknown }).code) &&
     typeof (error as { message?: unknown }).message === 'string'
   ) {
-    const { code, message, field } = error as ErrorPayload;
-    return field === undefined ? { code, message } : { code, message, field };
+    const { code, message, field, details } = error as ErrorPayload;
+    const payload: ErrorPayload = field === undefined ? { code, message } : { code, message, field };
+    if (isErrorDetails(details)) payload.details = { position: details.position, length: details.length };
+    return payload;
   }
   return { code: 'INTERNAL', message: 'An unexpected error occurred' };
 }
@@ -33,6 +40,6 @@ export function errorEnvelope(error: unknown): Envelope<never> {
 /** Unwraps an envelope on the calling side, re-raising the error as a FolioError. */
 export function unwrapEnvelope<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  const { code, message, field } = envelope.error;
-  throw new FolioError(code, message, field === undefined ? undefined : { field });
+  const { code, message, field, details } = envelope.error;
+  throw new FolioError(code, message, { ...(field === undefined ? {} : { field }), ...(details === undefined ? {} : { details }) });
 }

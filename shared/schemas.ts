@@ -10,6 +10,7 @@ import { validateMetadata, validateMetadataKey, type JsonObject } from './metada
 import { normalizeTagPath } from './tag-path.js';
 import { normalizeTagPathList } from './tag-tree.js';
 import { isInvisible } from './text-rules.js';
+import { MAX_QUERY_LENGTH } from './search/parser.js';
 import { parseCoordinates, formatCoordinates } from './coordinates.js';
 import { MAX_DESCRIPTION_LENGTH, MAX_IDS, MAX_NAME_LENGTH, MAX_PAGE, MAX_PATH_LENGTH, MAX_TAGS_PER_CALL } from './limits.js';
 
@@ -94,6 +95,8 @@ export const MediaFilter = z.strictObject({
   versions: z.boolean().optional(),
   /** Words that must all appear in the name or the description (case-insensitive). */
   text: z.string().max(500).optional(),
+  /** The search language (shared/search): parsed by the service, which names a fault's place. */
+  query: z.string().max(MAX_QUERY_LENGTH).optional(),
 });
 export type MediaFilter = z.output<typeof MediaFilter>;
 

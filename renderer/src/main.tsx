@@ -13,6 +13,7 @@ import './styles/curating.css';
 import './styles/tags.css';
 import './styles/albums.css';
 import './styles/people.css';
+import './styles/search.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -11,6 +11,7 @@
  * 100,000 items to an album. Printed, not asserted.
  *
  *   node bin/run-ts.mjs test/bench/query-bench.ts            (FOLIO_BENCH_ITEMS=200000 for a quick run)
+ * FOLIO_BENCH_ONLY=search runs only the search language's figures (query-bench-search.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,11 +20,14 @@ import type { MediaFilter } from '../../shared/schemas.js';
 import { makeTempDir, removeDir, testContext } from '../helpers/temp-library.js';
 import { generateLargeLibrary, random } from './large-library.js';
 import { generateAlbums } from './large-albums.js';
+import { curateLargeLibrary } from './large-library-curating.js';
+import { searchFigures } from './query-bench-search.js';
 
 const ITEMS = Number(process.env.FOLIO_BENCH_ITEMS ?? 1_000_000);
 const TAGS = 20_000;
 const BULK = Math.min(100_000, Math.floor(ITEMS / 4));
 const REPS = 40;
+const ONLY = process.env.FOLIO_BENCH_ONLY;
 
 const dir = makeTempDir('folio-query-bench-');
 const lib = openLibrary(path.join(dir, 'library'), { workers: 1 });
@@ -75,7 +79,10 @@ function sampleIds(count: number, exclude = new Set<number>()): number[] {
 
 async function main() {
   console.log(`Generating ${ITEMS.toLocaleString('en')} items and ${TAGS.toLocaleString('en')} tags in ${dir} …`);
-  const generation = await timeOnce(() => generateLargeLibrary(db, '/bench/photos', ITEMS, TAGS));
+  const generation = await timeOnce(() => {
+    generateLargeLibrary(db, '/bench/photos', ITEMS, TAGS);
+    curateLargeLibrary(db);
+  });
   db.pragma('wal_checkpoint(TRUNCATE)');
   const links = (db.prepare(`SELECT count(*) AS n FROM media_tags`).get() as { n: number }).n;
   const counts = db.prepare(`SELECT name, item_count AS n FROM tags ORDER BY item_count DESC`).all() as { name: string; n: number }[];
@@ -88,6 +95,9 @@ async function main() {
   const middle = counts.slice(100, 300).map((tag) => tag.name);
   const rare = counts.slice(5_000).filter((tag) => tag.n > 0).map((tag) => tag.name);
   const service = lib.service;
+
+  await searchFigures({ db, service, ctx, measure, report, pick, common, rare });
+  if (ONLY === 'search') return;
 
   console.log('\nFirst page sorted by date taken (100 items)');
   const firstPage = await measure(() => null, () => service.call('media.list', { sort: { field: 'takenAt', direction: 'desc' }, limit: 100 }, ctx));

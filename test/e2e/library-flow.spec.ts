@@ -55,9 +55,9 @@ test('a day with Folio: import, tag, filter, edit, focus area, trash, undo, relo
     for (const name of TAGGED) await expect(cell(page, name)).toBeVisible();
     // The same filter typed in the search box.
     await sidebar(page).getByRole('button', { name: /^All media/ }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).fill('tag:holiday');
+    await page.getByRole('combobox', { name: 'Search' }).fill('tag:holiday');
     await expect(page.getByRole('gridcell')).toHaveCount(3);
-    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.getByRole('combobox', { name: 'Search' }).fill('');
     await expect(page.getByRole('gridcell')).toHaveCount(21);
   });
 

@@ -75,6 +75,6 @@ test('Rescan in the sidebar finds a file added to a folder, with its progress in
   await rescan.click();
   await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 90_000 });
   await expect(allMedia).toContainText(String(before + 1));
-  await page.getByRole('searchbox', { name: 'Search' }).fill('added-later');
+  await page.getByRole('combobox', { name: 'Search' }).fill('added-later');
   await expect(cell(page, 'added-later.jpg')).toBeVisible();
 });

@@ -24,6 +24,6 @@ export function toFolioError(error: unknown, where: string, options: ErrorPathOp
   if (fault !== null) return fault;
   (options.log ?? logToConsole)(where, error);
   // An error payload that crossed a boundary (an envelope unwrapped by hand) keeps its code.
-  const { code, message, field } = toErrorPayload(error);
-  return new FolioError(code, message, field === undefined ? undefined : { field });
+  const { code, message, field, details } = toErrorPayload(error);
+  return new FolioError(code, message, { ...(field === undefined ? {} : { field }), ...(details === undefined ? {} : { details }) });
 }

@@ -16,6 +16,7 @@
 import type { Db } from './connection.js';
 import { inTrash, notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
+import type { SqlCondition } from './search-expression.js';
 import { statement } from './statements.js';
 
 export type SortColumn = 'name_key' | 'sort_date' | 'created_at' | 'file_size' | 'rating';
@@ -43,6 +44,10 @@ export interface ListSpec {
   textMatch: string | null;
   /** LIKE patterns for shorter words, each to be found in the name or the description. */
   textLike: readonly string[];
+  /** Search language: the rest of the query as one condition on `m` (db/search-expression.ts). */
+  expression?: SqlCondition | null;
+  /** The same condition for a page in sort order (columns other than the sort's kept off their indexes). */
+  pageExpression?: SqlCondition | null;
 }
 
 /** `tag`: the links of the all-of set at `setIndex` (its tags `tagIds`) drive the query. */
@@ -162,6 +167,10 @@ export function buildFrom(spec: ListSpec, driver: Driver): Built {
     where.push(`(m.name LIKE @like${index} ESCAPE '\\' OR m.description LIKE @like${index} ESCAPE '\\')`);
     params[`like${index}`] = pattern;
   });
+  if (spec.expression !== undefined && spec.expression !== null) {
+    where.push(spec.expression.sql);
+    Object.assign(params, spec.expression.params);
+  }
   return { sql: `FROM ${from} WHERE ${where.join(' AND ')}`, params };
 }
 
@@ -193,7 +202,8 @@ function buildOrdered(spec: ListSpec, driver: Driver, limit: number | null, idsO
 
 /** One page: each matching item's id and sort value (the cursor is made from the last one). */
 export function listPage(db: Db, spec: ListSpec, driver: Driver, limit: number): [number, SortValue][] {
-  const { sql, params } = buildOrdered(spec, driver, limit, false);
+  const pageSpec = spec.pageExpression === undefined ? spec : { ...spec, expression: spec.pageExpression };
+  const { sql, params } = buildOrdered(pageSpec, driver, limit, false);
   return statement(db, sql).raw().all(params) as [number, SortValue][];
 }
 

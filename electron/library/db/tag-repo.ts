@@ -218,3 +218,10 @@ export interface TagCountRow {
   name: string;
   count: number;
 }
+/** Active-item counts of tags by id, in the order given (0 for an id that is not a tag). */
+export function tagItemCounts(db: Db, ids: readonly number[]): number[] {
+  const rows = statement(db, `SELECT t.item_count FROM json_each(?) j LEFT JOIN tags t ON t.id = j.value ORDER BY j.key`)
+    .pluck()
+    .all(JSON.stringify(ids)) as (number | null)[];
+  return rows.map((count) => count ?? 0);
+}

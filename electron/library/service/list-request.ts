@@ -11,6 +11,7 @@ import { mediaIdCeiling } from '../db/media-repo.js';
 import { tagMatchIds } from '../db/tag-match.js';
 import { getTag, sumItemCounts } from '../db/tag-repo.js';
 import { decodeCursor } from './list-cursor.js';
+import { planSearch } from './search-plan.js';
 import { textConditions } from './text-search.js';
 
 export const DEFAULT_SORT: MediaSort = { field: 'takenAt', direction: 'desc' };
@@ -37,24 +38,31 @@ export function resolveList(
   filter: MediaFilter | undefined,
   sortArg: MediaSort | undefined,
   cursor: string | undefined,
+  now: Date = new Date(),
 ): ResolvedList | null {
   const f = filter ?? {};
   const sort = sortArg ?? DEFAULT_SORT;
   // A bad cursor is an error even when the filter happens to match nothing.
   const after = cursor === undefined ? null : decodeCursor(cursor, sort.field, sort.direction);
+  // The search language is parsed first, so a bad query is an error whatever else the filter says.
+  const search = planSearch(db, f.query, now, SORT_COLUMNS[sort.field]);
+  if (search.empty) return null;
   // Each tag counts as its branch, the tags implying it and the tag an alias names (tag-match.ts).
   const all = (f.tagsAll ?? []).map((written) => tagMatchIds(db, written));
   if (all.some((set) => set.length === 0)) return null;
   const any = f.tagsAny === undefined ? null : [...new Set(f.tagsAny.flatMap((written) => tagMatchIds(db, written)))];
   if (any !== null && any.length === 0) return null;
-  const text = textConditions(f.text);
+  const text = textConditions([f.text ?? '', ...search.words].join(' '));
+  // The search's tags join the filter's all-of sets: a tag term is its one tag, an OR of tags
+  // (or a branch) the set of them; chooseDriver drives from the rarest set.
+  const sets: (readonly number[])[] = [...all, ...search.tagsAll.map((tag) => [tag.id]), ...search.groups.map((group) => group.ids)];
   const spec: ListSpec = {
     status: f.status ?? 'active',
     column: SORT_COLUMNS[sort.field],
     direction: sort.direction,
     after,
-    tagsAll: all,
-    tagsNone: [...new Set((f.tagsNone ?? []).flatMap((written) => tagMatchIds(db, written)))],
+    tagsAll: sets,
+    tagsNone: [...new Set([...(f.tagsNone ?? []).flatMap((written) => tagMatchIds(db, written)), ...search.tagsNone])],
     tagsAny: any,
     untagged: f.untagged === true,
     types: f.type ?? null,
@@ -64,10 +72,18 @@ export function resolveList(
     coversOnly: f.versions === false,
     textMatch: text.match,
     textLike: text.like,
+    expression: search.expression,
+    pageExpression: search.pageExpression,
   };
-  return { spec, sort, tagCounts: all.map((set) => (set.length === 1 ? (getTag(db, set[0] as number)?.item_count ?? 0) : sumItemCounts(db, set))) };
+  const tagCounts = [
+    ...all.map((set) => (set.length === 1 ? (getTag(db, set[0] as number)?.item_count ?? 0) : sumItemCounts(db, set))),
+    ...search.tagsAll.map((tag) => tag.count),
+    ...search.groups.map((group) => group.count),
+  ];
+  return { spec, sort, tagCounts };
 }
 
 export function driverFor(db: Db, resolved: ResolvedList, limit: number | null): Driver {
-  return chooseDriver(resolved.spec, { tagCounts: resolved.tagCounts, itemCount: mediaIdCeiling(db) }, limit);
+  const estimates = { tagCounts: resolved.tagCounts, itemCount: mediaIdCeiling(db) };
+  return chooseDriver(resolved.spec, estimates, limit);
 }

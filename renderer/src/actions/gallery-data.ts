@@ -10,6 +10,7 @@ import type { MediaSort } from '../../../shared/schemas.js';
 import { call } from '../api/client.js';
 import { buildFilter, type GalleryView } from '../logic/gallery-query.js';
 import { firstScreenCount } from '../logic/grid-math.js';
+import { searchProblem } from '../logic/search-problem.js';
 import { pruneSelection } from '../logic/selection.js';
 import { ViewIds, WINDOW } from '../logic/view-ids.js';
 import { useStore } from '../store/store.js';
@@ -58,6 +59,11 @@ export async function reloadIds(): Promise<void> {
   const filter = buildFilter(view, search);
   const around = sameQuery ? (wantedPositions()?.from ?? 0) : 0;
   const firstPage = Math.floor(around / WINDOW);
+  // A search that does not parse is shown under the search box; the list stays as it was.
+  if (searchProblem(search) !== null) {
+    useStore.getState().setIdsLoading(false);
+    return;
+  }
   try {
     // An album is shown whole, in its own order (albums.itemIds); every other view by windows.
     const first =

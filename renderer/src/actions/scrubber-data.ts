@@ -6,6 +6,7 @@ import type { SortBuckets } from '../../../shared/sort-buckets.js';
 import type { MediaSort } from '../../../shared/schemas.js';
 import { call } from '../api/client.js';
 import { buildFilter, type GalleryView } from '../logic/gallery-query.js';
+import { searchProblem } from '../logic/search-problem.js';
 import { reportError } from './report.js';
 
 let latest = 0;
@@ -13,6 +14,7 @@ let latest = 0;
 /** Resolves to the buckets, or null when a newer request was made meanwhile or this one failed. */
 export async function loadSortBuckets(view: GalleryView, search: string, sort: MediaSort): Promise<SortBuckets | null> {
   const request = ++latest;
+  if (searchProblem(search) !== null) return null;
   try {
     const buckets = await call('media.sortBuckets', { filter: buildFilter(view, search), sort });
     return request === latest ? buckets : null;

@@ -9,6 +9,7 @@ import { SidebarTagTree } from './SidebarTagTree.js';
 import { SidebarAlbums } from './SidebarAlbums.js';
 import { AnalysisControls } from './AnalysisControls.js';
 import { PeopleButton } from './PeopleView.js';
+import { SidebarTimeline } from './SidebarTimeline.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -83,6 +84,7 @@ export function Sidebar() {
       )}
       <SidebarTagTree />
       <SidebarAlbums />
+      <SidebarTimeline />
       <ul className="side-list side-bottom">
         <ViewButton view={{ kind: 'trash' }} label="Trash" count={info?.trashCount} />
         <li>

@@ -7,6 +7,7 @@ import { MAX_TILE, MIN_TILE } from '../logic/grid-math.js';
 import { useStore } from '../store/store.js';
 import { useFocusRequest } from '../hooks/use-focus-request.js';
 import { SaveSmartAlbum } from './AlbumActions.js';
+import { SearchBox } from './SearchBox.js';
 
 const SORT_LABELS: Record<SortField, string> = {
   takenAt: 'Date taken',
@@ -15,29 +16,6 @@ const SORT_LABELS: Record<SortField, string> = {
   size: 'Size',
   rating: 'Rating',
 };
-
-function SearchField() {
-  const search = useStore((s) => s.search);
-  const setSearch = useStore((s) => s.setSearch);
-  const id = useId();
-  const ref = useFocusRequest<HTMLInputElement>('search');
-  return (
-    <div className="toolbar-search">
-      <label htmlFor={id} className="visually-hidden">
-        Search
-      </label>
-      <input
-        ref={ref}
-        id={id}
-        type="search"
-        placeholder="Search  (tag:name  -tag:name  type:video  is:missing)"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        spellCheck={false}
-      />
-    </div>
-  );
-}
 
 function SortControls() {
   const sort = useStore((s) => s.sort);
@@ -160,7 +138,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1 className="brand">Folio</h1>
-      <SearchField />
+      <SearchBox />
       <SaveSmartAlbum />
       <SortControls />
       <SizeSlider />

@@ -3,8 +3,7 @@
  * the toolbar's search text, turned into one `media.listIds` filter.
  */
 import type { ArgsIn } from '../../../shared/contract.js';
-import { mergeFilters, searchFilter } from '../../../shared/list-filter.js';
-import { parseSearchQuery } from '../../../shared/search-query.js';
+import { searchFilter } from '../../../shared/list-filter.js';
 
 export type GalleryView =
   | { kind: 'all' }
@@ -26,8 +25,8 @@ export function buildFilter(view: GalleryView, search: string): ListFilter {
   // A smart album is its saved search, narrowed by what is typed in the toolbar. An album's
   // order and membership come from albums.itemIds (actions/gallery-data); this filter only
   // narrows it when something is typed.
-  if (view.kind === 'smart') return searchFilter(view.query, fromView, parseSearchQuery(search));
-  return mergeFilters(fromView, parseSearchQuery(search));
+  if (view.kind === 'smart') return searchFilter(view.query, fromView, search.trim() === '' ? {} : { query: search });
+  return searchFilter(search, fromView);
 }
 
 export function sameView(a: GalleryView, b: GalleryView): boolean {

@@ -17,7 +17,7 @@ describe('GET /api/media query parameters', () => {
 
   it('reads the search language in q and adds explicit parameters to it', () => {
     expect(q('q=tag:beach -tag:old type:image sunset&tag=sea&text=dusk')).toEqual({
-      filter: { tagsAll: ['beach', 'sea'], tagsNone: ['old'], type: ['image'], text: 'sunset dusk' },
+      filter: { query: 'tag:beach -tag:old type:image sunset', tagsAll: ['sea'], text: 'dusk' },
     });
   });
 

@@ -20,10 +20,15 @@ describe('mergeFilters', () => {
 
   it('reads the search text first, then the parts (REST, CLI and the gallery all do this)', () => {
     expect(searchFilter('tag:beach -tag:old sunset', { tagsAll: ['sea'], text: 'dusk', type: ['image'] })).toEqual({
-      tagsAll: ['beach', 'sea'],
-      tagsNone: ['old'],
+      query: 'tag:beach -tag:old sunset',
+      tagsAll: ['sea'],
       type: ['image'],
-      text: 'sunset dusk',
+      text: 'dusk',
     });
+    expect(searchFilter('   ')).toEqual({});
+  });
+
+  it('joins two queries so that both hold, each with its own ORs', () => {
+    expect(mergeFilters({ query: 'a OR b' }, { query: 'c' })).toEqual({ query: '(a OR b) (c)' });
   });
 });

@@ -4,6 +4,7 @@ import { FolioError } from '../../../../shared/errors.js';
 import { MAX_PAGE } from '../../../../shared/schemas.js';
 import { searchFilter } from '../../../../shared/list-filter.js';
 import { parseCount, splitList, UsageError } from '../cli-error.js';
+import { withQueryCaret } from '../query-caret.js';
 import { terminalText } from '../terminal-text.js';
 import { CLI_CONTEXT, note, print, printJson, stringList, stringOption, type Command } from '../command.js';
 
@@ -17,7 +18,8 @@ function parseSort(value: string | undefined): ArgsIn<'media.list'>['sort'] {
 }
 
 /** The contract names the field; on the command line, say which option gets past it. */
-function withWayOut(error: unknown): never {
+function withWayOut(rawError: unknown, query?: string): never {
+  const error = withQueryCaret(rawError, query, note);
   if (error instanceof FolioError && error.code === 'INVALID_ARGUMENT' && error.field === 'limit') {
     throw new FolioError('INVALID_ARGUMENT', `${error.message}; use --all for every item, or --cursor to go on from a page`, { field: 'limit' });
   }
@@ -63,7 +65,7 @@ export const listCommand: Command = {
     do {
       const page: ListResult = await library.service
         .call('media.list', { ...args, ...(nextCursor === null ? {} : { cursor: nextCursor }) }, CLI_CONTEXT)
-        .catch(withWayOut);
+        .catch((error: unknown) => withWayOut(error, stringOption(ctx.values, 'query')));
       items.push(...page.items);
       nextCursor = page.nextCursor;
     } while (all && nextCursor !== null);

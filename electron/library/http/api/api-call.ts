@@ -33,7 +33,8 @@ export function withRenamedField(error: unknown, renames: FieldRenames): unknown
   if (!(error instanceof FolioError) || error.field === undefined) return error;
   const field = renameField(error.field, renames);
   if (field === error.field) return error;
-  return new FolioError(error.code, error.message, field === '' ? undefined : { field });
+  const details = error.details === undefined ? {} : { details: error.details };
+  return new FolioError(error.code, error.message, field === '' ? details : { field, ...details });
 }
 
 /** Validates first (nothing runs on bad input), then calls the service. */

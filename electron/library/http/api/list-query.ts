@@ -13,6 +13,7 @@ export const LIST_FIELD_RENAMES: FieldRenames = [
   ['filter.tagsAll', 'tag'],
   ['filter.tagsNone', 'notTag'],
   ['filter.tagsAny', 'anyTag'],
+  ['filter.query', 'q'],
   ['filter', ''],
   ['sort.field', 'sort'],
   ['sort.direction', 'order'],

@@ -38,9 +38,12 @@ export const mediaRoutes: ApiRoute[] = [
       operationId: 'listMedia',
       tag: 'media',
       summary: 'List and search items',
-      description: 'Filters, sort and keyset paging. `q` takes the search language of the app (`tag:beach -tag:old type:image sunset`).',
+      description:
+        'Filters, sort and keyset paging. `q` takes the search language of the app (`tag:beach -tag:old type:image sunset`, ' +
+        '`(rating:>=4 label:red) OR flag:pick`, `taken:2019..2020 -flag:reject`); a fault in it is a 400 with `field: "q"` and ' +
+        '`details: { position, length }`.',
       query: [
-        { name: 'q', description: 'Search text in the app\'s language', schema: text },
+        { name: 'q', description: 'Search text in the app\'s language (README: "The search language")', schema: text },
         { name: 'tag', description: 'Items must have all these tags', schema: textList },
         { name: 'notTag', description: 'Items must have none of these tags', schema: textList },
         { name: 'anyTag', description: 'Items must have at least one of these tags', schema: textList },
@@ -61,6 +64,8 @@ export const mediaRoutes: ApiRoute[] = [
       examples: {
         newestFirst: { summary: 'The two most recent photos', query: { sort: '-takenAt', limit: '2', type: 'image' }, status: 200 },
         badSort: { summary: 'An unknown sort field', query: { sort: 'colour' }, status: 400 },
+        searchLanguage: { summary: 'Rated 4 or more with a red label, or picked', query: { q: '(rating:>=4 label:red) OR flag:pick', limit: '5' }, status: 200 },
+        badSearch: { summary: 'A search with an unclosed parenthesis: 400 with its place', query: { q: 'tag:a (b' }, status: 400 },
       },
   
     },

@@ -333,6 +333,12 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           code: { enum: [...ERROR_CODES] },
           message: str,
           field: { type: 'string', description: 'The field or parameter at fault' },
+          details: {
+            type: 'object',
+            description: 'Where in the field the fault is (a search query: 0-based character position and length)',
+            required: ['position', 'length'],
+            properties: { position: int, length: int },
+          },
         },
       },
     },

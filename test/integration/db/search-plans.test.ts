@@ -1,0 +1,100 @@
+/**
+ * The search language's hot queries keep their plans (CONVENTIONS: a test per hot query), on a
+ * generated library with curated ratings, labels and flags. Plans are taken from the
+ * statements the service really ran. A page walks the sort index in order and stops at its
+ * limit (no sort step); a count takes the index that holds its matches; a rare OR of tags
+ * starts from the union of its links; a common one is probed item by item.
+ * (The timeline facet is media.sortBuckets, whose plan query-plans.test.ts holds.)
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../../../electron/library/library.js';
+import { curateLargeLibrary } from '../../bench/large-library-curating.js';
+import { generateLargeLibrary } from '../../bench/large-library.js';
+import { makeTempDir, removeDir, testContext } from '../../helpers/temp-library.js';
+import { planOf, recordStatements } from './statement-plans.js';
+
+const ITEMS = 3_000;
+const ctx = testContext();
+let dir = '';
+let library: Library;
+let tags: string[] = [];
+
+beforeAll(() => {
+  dir = makeTempDir('folio-search-plans-');
+  library = openLibrary(path.join(dir, 'library'), { workers: 1 });
+  // Tag ids are ranks: the first name is the most used tag, the last the rarest.
+  tags = generateLargeLibrary(library.db, '/plans/photos', ITEMS, 200).tagNames;
+  curateLargeLibrary(library.db);
+});
+
+afterAll(async () => {
+  await library.close();
+  removeDir(dir);
+});
+
+interface Plans {
+  page: string[];
+  count: string[];
+}
+
+/** The plans of the page and the count that `media.list … withTotal` ran for this query. */
+async function plansOf(query: string): Promise<Plans> {
+  const statements = await recordStatements(library.db, () =>
+    library.service.call('media.list', { filter: { query }, sort: { field: 'takenAt', direction: 'desc' }, limit: 100, withTotal: true }, ctx),
+  );
+  const page = statements.find((sql) => /ORDER BY m\./.test(sql));
+  // (Not the capped count that estimates how rare the condition is.)
+  const count = statements.find((sql) => /^SELECT count\(\*\) FROM/.test(sql) && !sql.includes('@capRows'));
+  if (page === undefined || count === undefined) throw new Error(`no page or count among:\n${statements.join('\n')}`);
+  return { page: planOf(library.db, page), count: planOf(library.db, count) };
+}
+
+const noSortStep = (plan: string[]) => expect(plan.filter((line) => line.includes('TEMP B-TREE'))).toEqual([]);
+const quoted = (name: string) => `"${name}"`;
+
+describe('search language plans', () => {
+  it('rating:>=4 label:red (rare): page and count read one range of media_by_label_rating', async () => {
+    const { page, count } = await plansOf('rating:>=4 label:red');
+    expect(page[0]).toBe('SEARCH m USING INDEX media_by_label_rating (label=? AND rating>?)');
+    expect(count[0]).toBe('SEARCH m USING COVERING INDEX media_by_label_rating (label=? AND rating>?)');
+  });
+
+  it('a common rating: the page walks the date index in order and stops at its limit', async () => {
+    const { page, count } = await plansOf('rating:>=1 -label:purple');
+    expect(page[0]).toBe('SCAN m USING INDEX media_by_date');
+    noSortStep(page);
+    expect(count[0]).toMatch(/^SEARCH m USING (COVERING )?INDEX media_by_(rating|label_rating) /);
+  });
+
+  it('taken:2019..2020 -flag:reject: page and count read one range of the date index', async () => {
+    const { page, count } = await plansOf('taken:2019..2020 -flag:reject');
+    expect(page[0]).toBe('SEARCH m USING INDEX media_by_date (sort_date>? AND sort_date<?)');
+    noSortStep(page);
+    expect(count[0]).toBe('SEARCH m USING INDEX media_by_date (sort_date>? AND sort_date<?)');
+  });
+
+  it('an OR of two rare tags starts from the union of their links, then looks each item up', async () => {
+    const { page, count } = await plansOf(`tag:${quoted(tags.at(-1) as string)} OR tag:${quoted(tags.at(-2) as string)}`);
+    for (const plan of [page, count]) {
+      expect(plan).toContain('SEARCH u USING PRIMARY KEY (tag_id=? AND source=?)');
+      expect(plan).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
+      expect(plan.some((line) => /^SCAN m\b/.test(line))).toBe(false);
+    }
+  });
+
+  it('an OR of a common and a rare tag walks the date index and probes each item’s links by key', async () => {
+    const { page } = await plansOf(`tag:${quoted(tags[0] as string)} OR tag:${quoted(tags.at(-1) as string)}`);
+    expect(page[0]).toBe('SCAN m USING INDEX media_by_date');
+    noSortStep(page);
+    const probes = page.filter((line) => line.startsWith('SEARCH t '));
+    expect(probes.length).toBeGreaterThan(0);
+    for (const probe of probes) expect(probe).toMatch(/USING (COVERING INDEX media_tags_by_item \(media_id=\? AND source=\?|PRIMARY KEY \(tag_id=\? AND source=\? AND media_id=\?\))/);
+  });
+
+  it('five mixed terms with parentheses: the page walks the date range in order', async () => {
+    const { page } = await plansOf(`(rating:>=3 OR flag:pick) -label:purple taken:2010..2022 -type:video tag:${quoted(tags[0] as string)}`);
+    expect(page[0]).toBe('SEARCH m USING INDEX media_by_date (sort_date>? AND sort_date<?)');
+    noSortStep(page);
+  });
+});
