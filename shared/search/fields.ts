@@ -9,7 +9,7 @@ import { readDateTest, readNumberTest, sizeUnit } from './values.js';
 
 /** The `is:` states: where the file is and what reading it found, and the untagged items. */
 export const IS_VALUES = ['missing', 'offline', 'damaged', 'unsupported', 'oversized', 'empty', 'unreadable', 'untagged'] as const;
-export const DUPLICATE_VALUES = ['exact'] as const;
+export const DUPLICATE_VALUES = ['exact', 'near'] as const;
 export const HAS_VALUES = ['gps', 'description', 'metadata.'] as const;
 
 export interface FieldInfo {
@@ -41,7 +41,7 @@ export const FIELD_NAMES: Readonly<Record<string, FieldInfo>> = {
   format: { field: 'format', hint: 'file format: format:jpeg' },
   ext: { field: 'format', hint: 'file format (as format:)' },
   has: { field: 'has', hint: 'has:gps, has:description, has:metadata.key', values: HAS_VALUES },
-  duplicate: { field: 'duplicate', hint: 'duplicate:exact (same content as another item)', values: DUPLICATE_VALUES },
+  duplicate: { field: 'duplicate', hint: 'duplicate:exact (same content as another item), duplicate:near (looks like another picture)', values: DUPLICATE_VALUES },
 };
 
 /** The name the printer writes for each field. */

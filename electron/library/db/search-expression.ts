@@ -18,6 +18,7 @@ import { tagKey } from '../../../shared/tags.js';
 import type { Db } from './connection.js';
 import { notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
+import { nearDuplicateIds } from './near-duplicate-members.js';
 import { findTags } from './tag-repo.js';
 import { tagMatchIds } from './tag-match.js';
 
@@ -187,6 +188,9 @@ class Compiler {
         if (term.value === 'description') return `m.description <> ''`;
         return `json_type(m.metadata, ${this.bind(`$.${JSON.stringify(term.value.slice('metadata.'.length))}`)}) IS NOT NULL`;
       case 'duplicate':
+        // Near: a picture whose perceptual hash is within the default distance of another's
+        // (db/near-duplicate-members.ts compares every pair of contents, so it is read once here).
+        if (term.value === 'near') return `m.id IN (SELECT value FROM json_each(${this.bind(JSON.stringify(nearDuplicateIds(this.ctx.db)))}))`;
         return `(m.md5 IS NOT NULL AND EXISTS (SELECT 1 FROM media d2 WHERE d2.md5 = m.md5 AND d2.id <> m.id AND ${notTrashed('d2.id')}))`;
     }
   }

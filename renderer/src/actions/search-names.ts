@@ -9,10 +9,14 @@ const LIMIT = 8;
 export async function loadSearchNames(source: NameSource, prefix: string): Promise<{ name: string; count?: number }[]> {
   if (source === 'tag') {
     const tags = await call('tags.list', prefix === '' ? { limit: LIMIT } : { prefix, limit: LIMIT });
-    return tags.map((tag) => ({ name: tag.name, count: tag.count }));
+    // A tag term is written as its whole path (`tag:Places/France`), so that is what is offered.
+    return tags.map((tag) => ({ name: tag.path, count: tag.count }));
   }
-  // ALBUMS (issue 14, for the lead on merge): this is the one place album names come from.
-  // When the contract has `albums.list`, return its albums (not folders) whose name starts
-  // with `prefix`, e.g. `(await call('albums.list', {})).filter(…).map((a) => ({ name: a.name }))`.
-  return [];
+  // Albums and smart albums (not folders: `album:` names a set of items), by the start of their name.
+  const folded = prefix.toLocaleLowerCase();
+  const albums = await call('albums.list', {});
+  return albums
+    .filter((album) => album.kind !== 'folder' && album.name.toLocaleLowerCase().startsWith(folded))
+    .slice(0, LIMIT)
+    .map((album) => ({ name: album.name, count: album.count }));
 }

@@ -2,7 +2,7 @@
  * `duplicate:near` membership (db/near-duplicate-members.ts) on real pictures: a Tuscan
  * hillside (jpg/gps/DSCN0010.jpg), its resized and recompressed copies and a byte copy are
  * members; a different photo of the same shoot and an iguana are not; nor is a pair of exact
- * copies alone; an item in the trash leaves the set.
+ * copies alone; an item in the trash leaves the set. The search term `duplicate:near` reads it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,5 +44,14 @@ describe('nearDuplicateIds', () => {
     expect(nearDuplicateIds(t.library.db)).not.toContain(idOf('hillside-q35.jpg'));
     expect(nearDuplicateIds(t.library.db)).toContain(idOf('hillside-small.jpg'));
     await t.library.service.call('media.restore', { ids: [idOf('hillside-q35.jpg')] }, t.ctx);
+  });
+
+  it('is the search term duplicate:near, alone and combined with others', async () => {
+    const hillsides = ['hillside.jpg', 'backup/hillside.jpg', 'hillside-small.jpg', 'hillside-q35.jpg'].map(idOf).sort((a, b) => a - b);
+    const listed = async (query: string) =>
+      ((await t.library.service.call('media.listIds', { filter: { query } }, t.ctx)) as { ids: number[] }).ids.sort((a, b) => a - b);
+    expect(await listed('duplicate:near')).toEqual(hillsides);
+    expect(await listed('duplicate:near -duplicate:exact')).toEqual(['hillside-small.jpg', 'hillside-q35.jpg'].map(idOf).sort((a, b) => a - b));
+    expect((await listed('-duplicate:near')).some((id) => hillsides.includes(id))).toBe(false);
   });
 });
