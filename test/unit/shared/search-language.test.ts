@@ -84,6 +84,7 @@ describe('the search language: forms', () => {
     expect(term('has:description')).toEqual({ field: 'has', value: 'description' });
     expect(term('has:metadata.Client')).toEqual({ field: 'has', value: 'metadata.Client' });
     expect(term('duplicate:exact')).toEqual({ field: 'duplicate', value: 'exact' });
+    expect(term('duplicate:near')).toEqual({ field: 'duplicate', value: 'near' });
   });
 
   it('reads the text fields, and ext: as format:', () => {
@@ -137,7 +138,7 @@ describe('the search language: errors say what and where', () => {
     ['type:photo', 'takes image, video', 5, 5],
     ['is:lost', 'takes missing', 3, 4],
     ['has:wings', 'gps, description or metadata', 4, 5],
-    ['duplicate:near', 'takes exact', 10, 4],
+    ['duplicate:far', 'takes exact, near', 10, 3],
     ['tag:"a"b', 'after its closing quote', 7, 1],
   ])('%s → %s at %i (length %i)', (query, what, position, length) => {
     const error = fault(query);
