@@ -35,7 +35,8 @@ describe('album views', () => {
   it('a smart album is its search, narrowed by the toolbar; the filter is one the contract accepts', () => {
     const view = { kind: 'smart', id: 3, name: 'Beach', query: 'tag:beach' } as const;
     const filter = buildFilter(view, 'sunset');
-    expect(filter).toEqual({ status: 'active', versions: false, tagsAll: ['beach'], text: 'sunset' });
+    // Both are search-language queries; each keeps its own ORs inside its parentheses.
+    expect(filter).toEqual({ status: 'active', versions: false, query: '(tag:beach) (sunset)' });
     expect(MediaFilter.safeParse(filter).success).toBe(true);
     expect(viewTitle(view)).toBe('Smart album: Beach');
     expect(viewTitle({ kind: 'album', id: 1, name: 'Keepers' })).toBe('Album: Keepers');

@@ -84,7 +84,7 @@ describe('spans', () => {
     const out = clickSelect(range, list, 3, toggle);
     const target = selectionTarget({ selection: out, idIndex: list, view, search: 'tag:beach', sort });
     expect(target.allOf).toEqual({
-      filter: { status: 'active', versions: false, tagsAll: ['beach'] },
+      filter: { status: 'active', versions: false, query: 'tag:beach' },
       sort,
       offset: 0,
       limit: TOTAL - 1,
