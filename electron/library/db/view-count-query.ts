@@ -23,7 +23,11 @@ export function fastViewCount(db: Db, spec: ListSpec): number | null {
   if (status !== 'active' || tagsAll.length > 1 || !Object.values(filters).every(unset)) return null;
   // A version folded into its cover: both on the same side of the trash (here: both active).
   const folded = `m.parent_id IS NOT NULL AND ${notTrashed('m.id')} AND ${notTrashed('m.parent_id')}`;
-  const tagId = tagsAll[0];
+  // A tag filter is a set (the tag, its branch, what implies it): only a set of one tag has
+  // its count kept; a branch is counted by the list query (an item may carry two of its tags).
+  const set = tagsAll[0];
+  if (set !== undefined && set.length !== 1) return null;
+  const tagId = set?.[0];
   if (tagId === undefined) {
     const items = statement(db, 'SELECT count(*) FROM media').pluck().get() as number;
     const trashed = statement(db, 'SELECT count(*) FROM trash').pluck().get() as number;

@@ -50,6 +50,14 @@ it('leaves every other view to the list query', () => {
   }
 });
 
+it('leaves a branch of the tag tree to the list query (an item may carry two of its tags)', async () => {
+  await call('media.editTags', { ids: [100, 101, 102], add: ['Trips/Rome'] });
+  await call('media.editTags', { ids: [101, 102, 103], add: ['Trips/Paris'] });
+  const branch = counts({ status: 'active', tagsAll: ['Trips'] });
+  expect(branch).toEqual({ fast: null, walked: 4 });
+  expect(counts({ status: 'active', tagsAll: ['Trips/Rome'] })).toEqual({ fast: 3, walked: 3 });
+});
+
 it('finds the folded versions by the partial parent index, not by scanning the library', () => {
   const plan = (t.library.db.prepare(
     `EXPLAIN QUERY PLAN SELECT count(*) FROM media m WHERE m.parent_id IS NOT NULL
