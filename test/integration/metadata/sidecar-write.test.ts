@@ -68,6 +68,15 @@ describe('writing metadata back to XMP sidecars', () => {
     expect(exiftoolRead(file('a.jpg.xmp'), ['XMP-xmp:Rating', 'XMP-digiKam:PickLabel'])).toMatchObject({ 'XMP-xmp:Rating': -1, 'XMP-digiKam:PickLabel': 1 });
   });
 
+  it('rewrites the keywords of every item of a renamed branch', async () => {
+    const [places] = await call('tags.list', { prefix: 'Places' });
+    expect(places?.path).toBe('Places');
+    await call('tags.update', { id: places?.id as number, path: 'Travel' });
+    await t.library.sidecars.idle();
+    const back = exiftoolRead(file('a.jpg.xmp'), ['XMP:all']);
+    expect(back).toMatchObject({ 'XMP-lr:HierarchicalSubject': ['sea', 'Travel|France|Paris'], 'XMP-digiKam:TagsList': ['sea', 'Travel/France/Paris'] });
+  });
+
   it("updates an existing name.xmp in place, keeping every property it does not own", async () => {
     await call('config.set', { writeSidecars: true });
     await call('media.editTags', { ids: [id('b.jpg')], add: ['new'], remove: [] });

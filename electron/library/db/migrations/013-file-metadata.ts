@@ -51,6 +51,16 @@ BEGIN
   ON CONFLICT (media_id) DO UPDATE SET generation = generation + 1, reason = 'edit', attempts = 0, error = NULL;
 END;
 
+-- A renamed or moved tag (each tag of a branch is one row) changes the keywords of every item
+-- that carries it as a user tag.
+CREATE TRIGGER sidecar_after_tag_rename AFTER UPDATE OF name ON tags
+WHEN OLD.name <> NEW.name AND (SELECT value FROM settings WHERE key = 'writeSidecars') = 'true'
+BEGIN
+  INSERT INTO sidecar_writes (media_id, reason, queued_at)
+    SELECT media_id, 'edit', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM media_tags WHERE tag_id = NEW.id AND source = 'user' AND true
+  ON CONFLICT (media_id) DO UPDATE SET generation = generation + 1, reason = 'edit', attempts = 0, error = NULL;
+END;
+
 CREATE TRIGGER sidecar_after_tag_unlink AFTER DELETE ON media_tags
 WHEN OLD.source = 'user' AND (SELECT value FROM settings WHERE key = 'writeSidecars') = 'true'
 BEGIN
