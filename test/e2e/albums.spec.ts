@@ -48,7 +48,7 @@ test('make an album by drag, reorder it, save a smart album, reload; trash and r
   let smartCount = '';
   await test.step('save a search as a smart album', async () => {
     await sidebar(page).getByRole('button', { name: /^All media/ }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).fill('Canon');
+    await page.getByRole('combobox', { name: 'Search' }).fill('Canon');
     await expect(itemCount(page)).not.toHaveText(/^21 items/);
     await expect(itemCount(page)).not.toHaveText('Loading…');
     smartCount = ((await itemCount(page).innerText()).match(/^[\d,]+/) ?? [''])[0];
