@@ -6,6 +6,7 @@ import { Modal } from './Modal.js';
 import { LibraryBackupDialog, LibraryCheckDialog } from './LibraryDialogs.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { DuplicatesView } from './DuplicatesView.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 
 function RenameDialog({ id }: { id: number }) {
   const item = useItem(id);
@@ -64,46 +65,17 @@ function RenameDialog({ id }: { id: number }) {
   );
 }
 
-/**
- * A destructive step asked once more: Cancel has the focus, so Enter or Escape never confirms
- * by accident.
- */
-function ConfirmDialog({ title, text, action, run }: { title: string; text: string; action: string; run(): Promise<void> }) {
+/** A confirmation of the dialog slot: closing it closes the slot. */
+function SlotConfirmDialog({ title, text, action, run }: { title: string; text: string; action: string; run(): Promise<void> }) {
   const close = useStore((s) => s.closeDialog);
-  const [busy, setBusy] = useState(false);
-  const titleId = useId();
-  const textId = useId();
-  return (
-    <Modal labelledBy={titleId} describedBy={textId} onClose={close} role="alertdialog">
-      <div className="dialog-body">
-        <h2 id={titleId}>{title}</h2>
-        <p id={textId}>{text}</p>
-        <div className="button-row end">
-          <button type="button" autoFocus onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              void run().finally(close);
-            }}
-          >
-            {action}
-          </button>
-        </div>
-      </div>
-    </Modal>
-  );
+  return <ConfirmDialog title={title} text={text} action={action} onConfirm={run} onClose={close} />;
 }
 
 function EmptyTrashDialog() {
   const count = useStore((s) => s.info?.trashCount ?? null);
   const what = count === null ? 'The items in the trash' : `${count.toLocaleString()} ${count === 1 ? 'item' : 'items'}`;
   return (
-    <ConfirmDialog
+    <SlotConfirmDialog
       title="Empty the trash?"
       text={`${what} will be removed from the library with their tags, descriptions and thumbnails. This can’t be undone. Your files on disk are not touched.`}
       action="Empty trash"
@@ -116,7 +88,7 @@ function EmptyTrashDialog() {
 function TrashFilesDialog({ ids }: { ids: number[] }) {
   const what = ids.length === 1 ? 'this file' : `these ${ids.length} files`;
   return (
-    <ConfirmDialog
+    <SlotConfirmDialog
       title={`Move ${what} to the system trash?`}
       text="The files themselves leave their folders and go to your system’s trash, where you can get them back. Folio forgets them."
       action="Move to system trash"

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { addAlias, addImplied, mergeAndAlias, removeAlias, removeImplied, setTagColour, setTagPath } from '../actions/tag-vocabulary.js';
 import { pathKey } from '../logic/tag-tree.js';
 import { useStore } from '../store/store.js';
-import { TagConfirmDialog } from './TagConfirmDialog.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 import { TAG_PALETTE } from '../logic/tag-colours.js';
 import type { TagNode } from '../store/tag-tree-slice.js';
 import { TagListEditor } from './TagListEditor.js';
@@ -106,7 +106,7 @@ export function TagDetails({ tag, hasChildren, onDelete }: { tag: TagNode; hasCh
         </button>
       </div>
       {aliasOfTag && (
-        <TagConfirmDialog
+        <ConfirmDialog
           title={`“${aliasOfTag.existing.path}” is a tag`}
           text={`Make it an alias of “${tag.path}”? Its ${aliasOfTag.existing.branchCount.toLocaleString()} ${aliasOfTag.existing.branchCount === 1 ? 'item gets' : 'items get'} “${tag.path}” instead, and the tag “${aliasOfTag.existing.path}” goes away. You can undo this (Ctrl+Z).`}
           action="Merge and add alias"

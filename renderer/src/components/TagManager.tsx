@@ -3,7 +3,7 @@ import { deleteTag, deleteTags, mergeTags } from '../actions/tag-vocabulary.js';
 import { filterTagTree, visibleRows } from '../logic/tag-tree.js';
 import { useStore } from '../store/store.js';
 import type { TagNode } from '../store/tag-tree-slice.js';
-import { TagConfirmDialog } from './TagConfirmDialog.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 import { TagDetails } from './TagDetails.js';
 import { TagManagerTree, type TreeState } from './TagManagerTree.js';
 
@@ -144,7 +144,7 @@ export function TagManager() {
         </div>
       </div>
       {confirm?.kind === 'one' && (
-        <TagConfirmDialog
+        <ConfirmDialog
           title={`Delete the tag “${confirm.tag.path}”?`}
           text={deleteText(confirm.tag, tree.byId.get(confirm.tag.id)?.children.length ?? 0)}
           action="Delete tag"
@@ -155,7 +155,7 @@ export function TagManager() {
         />
       )}
       {confirm?.kind === 'unused' && (
-        <TagConfirmDialog
+        <ConfirmDialog
           title={`Delete ${confirm.tags.length} unused ${confirm.tags.length === 1 ? 'tag' : 'tags'}?`}
           text={`No item has ${confirm.tags.length === 1 ? 'it' : 'them'} (${items(0)} lose a tag): ${confirm.tags.map((t) => t.path).join(', ')}. You can undo this (Ctrl+Z).`}
           action="Delete unused tags"

@@ -9,8 +9,12 @@ interface Props {
   onClose(): void;
 }
 
-/** The tag manager's confirmations (a delete, an alias that merges a tag): what happens, with the count. */
-export function TagConfirmDialog({ title, text, action, onConfirm, onClose }: Props) {
+/**
+ * A destructive step asked once more (emptying the trash, deleting a tag, an alias that merges a
+ * tag): what happens, with the count. Cancel has the focus, so Enter or Escape never confirms by
+ * accident.
+ */
+export function ConfirmDialog({ title, text, action, onConfirm, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const textId = useId();
