@@ -4,13 +4,12 @@
  * members; a different photo of the same shoot and an iguana are not; nor is a pair of exact
  * copies alone; an item in the trash leaves the set. The search term `duplicate:near` reads it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nearDuplicateIds } from '../../../electron/library/db/near-duplicate-members.js';
-import { CORPUS_DIR, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
+import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { importAndWait, rowAt } from '../import/import-fixture.js';
+import { writeNearDuplicatePhotos } from '../service/near-duplicate-photos.js';
 
 let t: TempLibrary;
 const idOf = (name: string) => rowAt(t.library, name).id;
@@ -18,15 +17,7 @@ const idOf = (name: string) => rowAt(t.library, name).id;
 beforeAll(async () => {
   t = openTempLibrary({ workers: 1, backgroundAnalysis: false });
   const folder = path.join(t.dir, 'photos');
-  fs.mkdirSync(path.join(folder, 'backup'), { recursive: true });
-  const hillside = path.join(CORPUS_DIR, 'jpg/gps/DSCN0010.jpg');
-  fs.copyFileSync(hillside, path.join(folder, 'hillside.jpg'));
-  fs.copyFileSync(hillside, path.join(folder, 'backup/hillside.jpg'));
-  await sharp(hillside).resize(320).jpeg({ quality: 85 }).toFile(path.join(folder, 'hillside-small.jpg'));
-  await sharp(hillside).jpeg({ quality: 35 }).toFile(path.join(folder, 'hillside-q35.jpg'));
-  fs.copyFileSync(path.join(CORPUS_DIR, 'jpg/gps/DSCN0012.jpg'), path.join(folder, 'park.jpg'));
-  fs.copyFileSync(path.join(CORPUS_DIR, 'jpg/Canon_40D.jpg'), path.join(folder, 'iguana.jpg'));
-  fs.copyFileSync(path.join(CORPUS_DIR, 'jpg/Canon_40D.jpg'), path.join(folder, 'backup/iguana.jpg'));
+  await writeNearDuplicatePhotos(folder, { iguanaCopy: true });
   await importAndWait(t.library, folder);
 }, 60_000);
 afterAll(async () => t.dispose());

@@ -4,12 +4,11 @@
  * recompressed at JPEG quality 35 with sharp; DSCN0012.jpg (a park path shot minutes later by
  * the same camera) and Canon_40D.jpg (an iguana) are different pictures.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
+import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { importAndWait, rowAt } from '../import/import-fixture.js';
+import { writeNearDuplicatePhotos } from './near-duplicate-photos.js';
 import { expectFolioError } from './expect-error.js';
 
 let t: TempLibrary;
@@ -20,14 +19,7 @@ const idOf = (name: string) => rowAt(t.library, name).id;
 beforeAll(async () => {
   t = openTempLibrary({ workers: 1 });
   const folder = path.join(t.dir, 'photos');
-  fs.mkdirSync(path.join(folder, 'backup'), { recursive: true });
-  const hillside = path.join(CORPUS_DIR, 'jpg/gps/DSCN0010.jpg');
-  fs.copyFileSync(hillside, path.join(folder, 'hillside.jpg'));
-  fs.copyFileSync(hillside, path.join(folder, 'backup/hillside.jpg'));
-  await sharp(hillside).resize(320).jpeg({ quality: 85 }).toFile(path.join(folder, 'hillside-small.jpg'));
-  await sharp(hillside).jpeg({ quality: 35 }).toFile(path.join(folder, 'hillside-q35.jpg'));
-  fs.copyFileSync(path.join(CORPUS_DIR, 'jpg/gps/DSCN0012.jpg'), path.join(folder, 'park.jpg'));
-  fs.copyFileSync(path.join(CORPUS_DIR, 'jpg/Canon_40D.jpg'), path.join(folder, 'iguana.jpg'));
+  await writeNearDuplicatePhotos(folder);
   await importAndWait(t.library, folder);
 }, 60_000);
 afterAll(async () => t.dispose());
