@@ -30,7 +30,7 @@ export function SidecarSettings() {
   const writingAll = status.pendingAll > 0;
   return (
     <div className="side-maintenance" role="group" aria-label="Metadata in files">
-      <label className="side-action">
+      <label className="checkbox-row">
         <input
           type="checkbox"
           checked={status.enabled}
