@@ -55,7 +55,9 @@ describe('a kill while sidecars are written', () => {
   afterAll(() => removeDir(work));
 
   it('leaves every sidecar old or new, and the pending writes finish on the next start', async () => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/run-ts.mjs'), CHILD, libraryDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so that the kill takes its ExifTool processes with it (killed
+    // alone, the parent would leave them running, orphaned, after the test).
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/run-ts.mjs'), CHILD, libraryDir], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -68,7 +70,7 @@ describe('a kill while sidecars are written', () => {
         if (child.exitCode !== null) throw new Error(`the child ended before it was killed: ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      child.kill('SIGKILL');
+      process.kill(-(child.pid as number), 'SIGKILL');
       await exited;
     } finally {
       watcher.close();
