@@ -10,6 +10,7 @@ import { SidebarAlbums } from './SidebarAlbums.js';
 import { AnalysisControls } from './AnalysisControls.js';
 import { PeopleButton } from './PeopleView.js';
 import { SidebarTimeline } from './SidebarTimeline.js';
+import { SidebarSection } from './SidebarSection.js';
 
 function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
@@ -69,19 +70,17 @@ export function Sidebar() {
           <PeopleButton />
         </li>
       </ul>
-      <div className="side-heading-row">
-        <h2 className="side-heading">Folders</h2>
-        <RescanButton />
-      </div>
-      {folders.length === 0 ? (
-        <p className="side-empty">No folders yet. Import one from the toolbar.</p>
-      ) : (
-        <ul className="side-list">
-          {folders.map((folder) => (
-            <FolderEntry key={folder.id} folder={folder} />
-          ))}
-        </ul>
-      )}
+      <SidebarSection id="folders" title="Folders" actions={<RescanButton />}>
+        {folders.length === 0 ? (
+          <p className="side-empty">No folders yet. Import one from the toolbar.</p>
+        ) : (
+          <ul className="side-list">
+            {folders.map((folder) => (
+              <FolderEntry key={folder.id} folder={folder} />
+            ))}
+          </ul>
+        )}
+      </SidebarSection>
       <SidebarTagTree />
       <SidebarAlbums />
       <SidebarTimeline />
@@ -93,9 +92,15 @@ export function Sidebar() {
           </button>
         </li>
       </ul>
-      <LibraryActions />
-      <AnalysisControls />
-      <SidecarSettings />
+      <SidebarSection id="maintenance" title="Library">
+        <LibraryActions />
+      </SidebarSection>
+      <SidebarSection id="analysis" title="Analysis">
+        <AnalysisControls />
+      </SidebarSection>
+      <SidebarSection id="sidecars" title="Metadata in files">
+        <SidecarSettings />
+      </SidebarSection>
     </nav>
   );
 }

@@ -10,6 +10,7 @@ import { onLibraryChanged } from '../actions/refresh.js';
 import { draggedIds, isItemDrag } from '../hooks/use-tile-drag.js';
 import { sameView, type GalleryView } from '../logic/gallery-query.js';
 import { useStore } from '../store/store.js';
+import { SidebarSection } from './SidebarSection.js';
 
 function viewOf(album: Album): GalleryView | null {
   if (album.kind === 'album') return { kind: 'album', id: album.id, name: album.name };
@@ -233,9 +234,10 @@ export function SidebarAlbums() {
     return onLibraryChanged(() => void refreshAlbums());
   }, []);
   return (
-    <section aria-label="Albums">
-      <div className="side-heading-row">
-        <h2 className="side-heading">Albums</h2>
+    <SidebarSection
+      id="albums"
+      title="Albums"
+      actions={
         <span className="album-heading-actions">
           <button type="button" className="side-action" onClick={() => setEditing({ kind: 'create', albumKind: 'album', parentId: null })}>
             New album
@@ -244,9 +246,10 @@ export function SidebarAlbums() {
             New folder
           </button>
         </span>
-      </div>
+      }
+    >
       {count === 0 && editing === null && <p className="side-empty">No albums yet. Drag photos onto one to add them.</p>}
       <AlbumTree parentId={null} depth={0} editing={editing} setEditing={setEditing} />
-    </section>
+    </SidebarSection>
   );
 }

@@ -5,6 +5,7 @@ import { visibleRows, type TreeRow } from '../logic/tag-tree.js';
 import { useStore } from '../store/store.js';
 import type { TagNode } from '../store/tag-tree-slice.js';
 import { TagColourDot } from './TagColourDot.js';
+import { SidebarSection } from './SidebarSection.js';
 
 const INDENT_PX = 12;
 
@@ -77,13 +78,15 @@ export function SidebarTagTree() {
       return next;
     });
   return (
-    <>
-      <div className="side-heading-row">
-        <h2 className="side-heading">Tags</h2>
+    <SidebarSection
+      id="tags"
+      title="Tags"
+      actions={
         <button type="button" className="side-action" onClick={() => useStore.getState().setTagManagerOpen(true)}>
           Manage
         </button>
-      </div>
+      }
+    >
       {rows.length === 0 ? (
         <p className="side-empty">No tags yet.</p>
       ) : (
@@ -93,6 +96,6 @@ export function SidebarTagTree() {
           ))}
         </ul>
       )}
-    </>
+    </SidebarSection>
   );
 }

@@ -8,6 +8,7 @@ import { call } from '../api/client.js';
 import { buildFilter } from '../logic/gallery-query.js';
 import { monthName, takenTermOf, timelineYears, withoutTakenTerm, withTakenTerm, type TimelineYear } from '../logic/timeline.js';
 import { useStore } from '../store/store.js';
+import { SidebarSection } from './SidebarSection.js';
 
 function useTimeline(): TimelineYear[] | null {
   // The library's totals are reloaded after every change that could move a count.
@@ -63,10 +64,7 @@ export function SidebarTimeline() {
       return next;
     });
   return (
-    <section aria-labelledby="timeline-heading">
-      <h2 className="side-heading" id="timeline-heading">
-        Timeline
-      </h2>
+    <SidebarSection id="timeline" title="Timeline">
       <ul className="side-list" aria-label="Years">
         {years.map((year) => (
           <li key={year.year}>
@@ -94,6 +92,6 @@ export function SidebarTimeline() {
           </li>
         ))}
       </ul>
-    </section>
+    </SidebarSection>
   );
 }
