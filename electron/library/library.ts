@@ -12,6 +12,7 @@ import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { queuedAnalysis } from './service/queued-analysis.js';
 import { SidecarQueue } from './metadata/sidecar-queue.js';
+import { closeCountThread } from './service/count-thread.js';
 
 export interface Library {
   paths: LibraryPaths;
@@ -100,6 +101,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
       stopPoking();
       await importer.close();
       await sidecars.close();
+      await closeCountThread(db);
       db.close();
     },
   };

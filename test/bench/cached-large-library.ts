@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SCHEMA_VERSION } from '../../electron/library/db/migrations/index.js';
 import { openLibrary } from '../../electron/library/library.js';
 import { CORPUS_DIR } from '../e2e/support/folio-server.js';
 import { generateLargeLibrary, lendPhotoThumbnails } from './large-library.js';
@@ -46,8 +47,12 @@ function marker(dir: string): string {
   return path.join(dir, 'bench-library-complete.json');
 }
 
+/**
+ * The schema version is part of the name: branches on different schemas share this cache, and
+ * one rebuilding a library another's server has open would pull it from under that server.
+ */
 export function cachedLibraryDir(items: number, tags: number): string {
-  return path.join(process.env.FOLIO_BENCH_CACHE ?? '/tmp/folio-bench-cache', `library-${items}-${tags}`);
+  return path.join(process.env.FOLIO_BENCH_CACHE ?? '/tmp/folio-bench-cache', `library-${items}-${tags}-v${SCHEMA_VERSION}`);
 }
 
 export async function cachedLargeLibrary(items: number, tags: number, photos: readonly string[]): Promise<CachedLibrary> {
@@ -65,7 +70,9 @@ export async function cachedLargeLibrary(items: number, tags: number, photos: re
   const library = openLibrary(dir, { workers: 1 });
   try {
     generateLargeLibrary(library.db, path.join(dir, 'photos'), items, tags);
+    const generatedMs = performance.now() - started;
     await lendPhotoThumbnails(library, photos);
+    console.log(`generated ${items.toLocaleString('en')} items in ${(generatedMs / 1000).toFixed(1)} s, thumbnails lent in ${((performance.now() - started - generatedMs) / 1000).toFixed(1)} s`);
     library.db.pragma('wal_checkpoint(TRUNCATE)');
     const version = library.db.pragma('user_version', { simple: true }) as number;
     fs.writeFileSync(marker(dir), JSON.stringify({ items, tags, version }));

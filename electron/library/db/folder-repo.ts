@@ -3,7 +3,6 @@
  * folding one into a folder that contains it, and forgetting one with its items.
  */
 import type { Db } from './connection.js';
-import { notTrashed } from './media-columns.js';
 import { statement } from './statements.js';
 import { distinctMd5s } from './trash-repo.js';
 
@@ -16,14 +15,24 @@ export interface FolderRow {
   item_count: number;
 }
 
-/** Every folder with its count of active items (one index range per folder). */
+/**
+ * Every folder with its count of active items: the folder's index range counted bare, less its
+ * items in the trash. Asking the trash of each of a million rows instead took 260–540 ms per
+ * call, and the sidebar asks on every load and change; CROSS JOIN keeps SQLite walking the
+ * (small) trash rather than the folder's items (1,000,000 items: 210 ms → 25 ms).
+ */
+const LIST_FOLDERS = `SELECT f.id, f.path, f.state, f.added_at, f.last_scan_at,
+       (SELECT count(*) FROM media m WHERE m.folder_id = f.id)
+         - (SELECT count(*) FROM trash t CROSS JOIN media m ON m.id = t.media_id WHERE m.folder_id = f.id) AS item_count
+     FROM folders f ORDER BY f.path`;
+
 export function listFolders(db: Db): FolderRow[] {
-  return statement(
-    db,
-    `SELECT f.id, f.path, f.state, f.added_at, f.last_scan_at,
-       (SELECT count(*) FROM media m WHERE m.folder_id = f.id AND ${notTrashed('m.id')}) AS item_count
-     FROM folders f ORDER BY f.path`,
-  ).all() as FolderRow[];
+  return statement(db, LIST_FOLDERS).all() as FolderRow[];
+}
+
+/** The plan of listFolders, for the test that holds it to the folder index and the trash. */
+export function explainListFolders(db: Db): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${LIST_FOLDERS}`).all() as { detail: string }[]).map((row) => row.detail);
 }
 
 export function folderExists(db: Db, id: number): boolean {

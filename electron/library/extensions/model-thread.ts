@@ -21,7 +21,7 @@ export interface WorkerFiles {
 }
 
 /** From source a small .mjs registers tsx in the worker first; bundled, dist/<bundled>. */
-function workerEntry(files: WorkerFiles): { url: URL; entry?: string } {
+export function workerEntry(files: WorkerFiles): { url: URL; entry?: string } {
   const here = new URL(import.meta.url);
   if (here.pathname.endsWith('.ts')) {
     return { url: new URL('../import/media-worker-bootstrap.mjs', here), entry: files.source.href };

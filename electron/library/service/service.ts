@@ -4,6 +4,8 @@ import { errorEnvelope, okEnvelope, type Envelope } from '../../../shared/result
 import type { CallContext, Handlers } from './types.js';
 import { toFolioError } from '../base/error-path.js';
 import { faultToFolioError } from '../base/faults.js';
+import { SIDEBAR_METHODS } from '../../../shared/sidebar-calls.js';
+import { sidebarTurn } from './call-turns.js';
 
 /**
  * The one entry point every transport uses. Arguments are always parsed here, so a direct
@@ -24,6 +26,7 @@ export class Service {
   /** For transports that already parsed the arguments (to reject bad input before anything else). */
   async callParsed<M extends MethodName>(method: M, args: Args<M>, ctx: CallContext): Promise<Result<M>> {
     const handler = this.handlers[method] as (args: Args<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
+    if (SIDEBAR_METHODS.has(method)) await sidebarTurn();
     try {
       return await handler(args, ctx);
     } catch (error) {

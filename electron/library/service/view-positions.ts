@@ -19,10 +19,10 @@ import { BUCKET_KIND, SIZE_BAND_LIMITS, type BucketKind, type SortBuckets } from
 import type { ViewWindow } from '../../../shared/view-selection.js';
 import type { Db } from '../db/connection.js';
 import { countMatching, listPageAt, type ListSpec, type SortValue } from '../db/media-list-query.js';
-import { sortBuckets } from '../db/sort-buckets-query.js';
 import { statement } from '../db/statements.js';
 import { fastViewCount } from '../db/view-count-query.js';
 import { driverFor, resolveList, type ResolvedList } from './list-request.js';
+import { bucketsOfResolved } from './view-buckets.js';
 
 /** The keyset position of the row just before `position`: a seek from it starts at `position`. */
 export interface Anchor {
@@ -132,6 +132,12 @@ export interface ViewPositions {
   window(filter: MediaFilter | undefined, sort: MediaSort | undefined, offset: number, limit: number): ViewWindow;
   /** The scrubber's counts of the view (cached with its windows). */
   buckets(filter: MediaFilter | undefined, sort: MediaSort | undefined): SortBuckets;
+  /** The counts when already kept, without counting (a bad filter still throws its error). */
+  knownBuckets(filter: MediaFilter | undefined, sort: MediaSort | undefined): SortBuckets | null;
+  /** Keeps counts made elsewhere (the count thread) if the library is still at `version`. */
+  adoptBuckets(filter: MediaFilter | undefined, sort: MediaSort | undefined, version: string, buckets: SortBuckets): void;
+  /** The library's state, as the cache sees it. */
+  version(): string;
 }
 
 export function createViewPositions(db: Db, options: { bucketSeekFrom?: number } = {}): ViewPositions {
@@ -166,22 +172,27 @@ export function createViewPositions(db: Db, options: { bucketSeekFrom?: number }
     return state.total;
   }
 
+  function keepBuckets(state: ViewState, buckets: SortBuckets): SortBuckets {
+    state.buckets = buckets;
+    if (state.resolved === null) return buckets;
+    state.total = buckets.total;
+    for (const anchor of bucketAnchors(buckets, state.resolved.spec.direction)) state.anchors = addAnchor(state.anchors, anchor);
+    return buckets;
+  }
+
   function bucketsOf(state: ViewState): SortBuckets {
     if (state.buckets !== null) return state.buckets;
-    const { resolved, kind } = state;
-    if (resolved === null) {
-      state.buckets = { kind, total: 0, buckets: [] };
-      return state.buckets;
-    }
-    const buckets = sortBuckets(db, resolved.spec, driverFor(db, resolved, null), kind);
-    state.buckets = { kind, total: buckets.reduce((sum, bucket) => sum + bucket.count, 0), buckets };
-    state.total = state.buckets.total;
-    for (const anchor of bucketAnchors(state.buckets, resolved.spec.direction)) state.anchors = addAnchor(state.anchors, anchor);
-    return state.buckets;
+    return keepBuckets(state, bucketsOfResolved(db, state.resolved, state.kind));
   }
 
   return {
     buckets: (filter, sort) => bucketsOf(stateOf(filter, sort)),
+    knownBuckets: (filter, sort) => stateOf(filter, sort).buckets,
+    adoptBuckets(filter, sort, version, buckets) {
+      const state = stateOf(filter, sort);
+      if (state.version === version && state.buckets === null && buckets.kind === state.kind) keepBuckets(state, buckets);
+    },
+    version: () => libraryVersion(db),
 
     window(filter, sort, offset, limit) {
       const state = stateOf(filter, sort);

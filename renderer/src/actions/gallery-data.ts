@@ -8,6 +8,7 @@ import type { MediaTile } from '../../../shared/media.js';
 import type { ViewWindow } from '../../../shared/view-selection.js';
 import type { MediaSort } from '../../../shared/schemas.js';
 import { call } from '../api/client.js';
+import { firstScreenGate } from '../api/first-screen-gate.js';
 import { buildFilter, type GalleryView } from '../logic/gallery-query.js';
 import { firstScreenCount } from '../logic/grid-math.js';
 import { searchProblem } from '../logic/search-problem.js';
@@ -71,6 +72,8 @@ export async function reloadIds(): Promise<void> {
         ? await albumViewWindow(view.id, view, search)
         : await call('media.listIdsWindow', { filter, sort, offset: firstPage * WINDOW, limit: FIRST_PAGES * WINDOW });
     if (request !== idsRequest) return;
+    // Nothing to show: no tiles will come to open the gate for the sidebar.
+    if (first.total === 0) firstScreenGate.open();
     let whole: number[] | null = null;
     if (first.total <= WHOLE_VIEW_UP_TO && first.ids.length < first.total) {
       const rest = await call('media.listIdsWindow', { filter, sort, offset: 0, limit: Math.max(1, first.total) });
@@ -98,6 +101,7 @@ export async function reloadIds(): Promise<void> {
     const pruned = pruneSelection(kept, useStore.getState().idIndex);
     if (pruned !== selection) state.setSelection(pruned);
   } catch (error) {
+    firstScreenGate.open();
     if (request !== idsRequest) return;
     useStore.getState().setIdsLoading(false);
     reportError(error, 'show these items');
@@ -161,11 +165,13 @@ async function fetchTiles(ids: number[]): Promise<void> {
   try {
     const tiles: MediaTile[] = await call('media.tiles', { ids });
     useStore.getState().putTiles(tiles);
+    firstScreenGate.open();
     if (tiles.length < ids.length) {
       const answered = new Set(tiles.map((t) => t.id));
       for (const id of ids) if (!answered.has(id)) unanswered.add(id);
     }
   } catch (error) {
+    firstScreenGate.open();
     // Don't retry in a loop: the next scroll or change asks again.
     wanted = wanted.filter((id) => !ids.includes(id));
     reportError(error, 'load thumbnails');

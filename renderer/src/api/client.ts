@@ -10,6 +10,8 @@ import { FolioError, isErrorCode } from '../../../shared/errors.js';
 import type { EventName, FolioEvents } from '../../../shared/events.js';
 import { HTTP_MEDIA_BASE, mediaUrlBuilder, type MediaUrlBuilder } from '../../../shared/media-urls.js';
 import { unwrapEnvelope, type Envelope } from '../../../shared/result.js';
+import { SIDEBAR_METHODS } from '../../../shared/sidebar-calls.js';
+import { firstScreenGate } from './first-screen-gate.js';
 
 declare global {
   interface Window {
@@ -63,6 +65,7 @@ async function callOverHttp<M extends MethodName>(method: M, args: ArgsIn<M>): P
 }
 
 export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>> {
+  if (!firstScreenGate.isOpen && SIDEBAR_METHODS.has(method)) await firstScreenGate.passed();
   if (bridge) return unwrapEnvelope(await bridge.invoke(method, args));
   return callOverHttp(method, args);
 }

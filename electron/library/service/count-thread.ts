@@ -1,0 +1,96 @@
+/**
+ * The library's side of its count thread (count-worker.ts): a long count goes out as a message
+ * and comes back as a promise, while this thread serves the gallery. The thread starts on the
+ * first count, is unref'd while idle (it never keeps a process alive), and a count asked for
+ * again while the same one is in flight shares its answer (the gallery's scrubber and the
+ * sidebar's timeline ask for the same months at the same moment).
+ */
+import { Worker } from 'node:worker_threads';
+import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
+import type { SortBuckets } from '../../../shared/sort-buckets.js';
+import { workerEntry } from '../extensions/model-thread.js';
+import type { CountReply, CountRequest, CountWorkerData } from './count-messages.js';
+
+type Pending = { resolve: (buckets: SortBuckets) => void; reject: (error: Error) => void };
+
+export class CountThread {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private readonly inFlight = new Map<string, Promise<SortBuckets>>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly database: string) {}
+
+  private start(): Worker {
+    const { url, entry } = workerEntry({ source: new URL('./count-worker.ts', import.meta.url), bundled: 'count-worker.mjs' });
+    const worker = new Worker(url, { workerData: { entry, database: this.database } satisfies CountWorkerData });
+    worker.unref();
+    worker.on('message', (reply: CountReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.ok) waiting.resolve(reply.buckets);
+      else waiting.reject(new Error(`The count thread failed: ${reply.error}`));
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', (error) => fail(new Error(`The count thread stopped: ${error.message}`)));
+    worker.on('exit', (code) => fail(new Error(`The count thread exited (${code})`)));
+    return worker;
+  }
+
+  /** `version` is the library's state the caller saw: counts of different states are never shared. */
+  buckets(filter: MediaFilter | undefined, sort: MediaSort | undefined, version: string): Promise<SortBuckets> {
+    if (this.closed) return Promise.reject(new Error('The library is closed'));
+    const key = JSON.stringify([filter ?? null, sort ?? null, version]);
+    const shared = this.inFlight.get(key);
+    if (shared) return shared;
+    this.worker ??= this.start();
+    const worker = this.worker;
+    const id = this.nextId++;
+    // While a count is out the thread keeps the process alive (a CLI call ends after its answer).
+    worker.ref();
+    const answer = new Promise<SortBuckets>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, kind: 'buckets', filter, sort } satisfies CountRequest);
+    }).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, answer);
+    return answer;
+  }
+
+  /** Lets the thread close its connection and end; counts still out fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ kind: 'close' });
+    const timer = setTimeout(() => void worker.terminate(), 2_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+const perLibrary = new WeakMap<object, CountThread>();
+
+/** One count thread per open library (keyed by its connection). */
+export function countThreadOf(db: object, database: string): CountThread {
+  let thread = perLibrary.get(db);
+  if (thread === undefined) {
+    thread = new CountThread(database);
+    perLibrary.set(db, thread);
+  }
+  return thread;
+}
+
+/** Called as the library closes, before its connection does. */
+export async function closeCountThread(db: object): Promise<void> {
+  await perLibrary.get(db)?.close();
+  perLibrary.delete(db);
+}

@@ -1,0 +1,92 @@
+/**
+ * The scrubber's counts of a large library run on the count thread (its own read-only
+ * connection), so the library's thread answers the gallery's windows while a count is out, and
+ * the counts are those the library's thread would have made.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLargeLibrary } from '../../bench/large-library.js';
+import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
+import { COUNT_THREAD_FROM_ITEMS } from '../../../electron/library/service/scrubber-handlers.js';
+import { CountThread } from '../../../electron/library/service/count-thread.js';
+import { countViewBuckets } from '../../../electron/library/service/view-buckets.js';
+import { viewPositionsOf } from '../../../electron/library/service/view-positions.js';
+
+const ITEMS = COUNT_THREAD_FROM_ITEMS + 10_000;
+let t: TempLibrary;
+let tag: string;
+
+const call = <M extends Parameters<TempLibrary['library']['service']['call']>[0]>(method: M, args: unknown) =>
+  t.library.service.call(method, args, t.ctx);
+
+beforeAll(() => {
+  t = openTempLibrary();
+  tag = generateLargeLibrary(t.library.db, `${t.dir}/photos`, ITEMS, 40).tagNames[1] as string;
+}, 120_000);
+afterAll(async () => t.dispose());
+
+const SORT = { field: 'takenAt', direction: 'desc' } as const;
+
+describe('the count thread', () => {
+  it('answers the scrubber while the library thread serves a window meanwhile, with the same counts', async () => {
+    const filter = { tagsAll: [tag] };
+    let countDone = false;
+    const counting = call('media.sortBuckets', { filter, sort: SORT }).then((answer) => {
+      countDone = true;
+      return answer;
+    });
+    const window = await call('media.listIdsWindow', { filter, sort: SORT, offset: 0, limit: 200 });
+    // The window came back while the count was still out: nothing on this thread waited for it.
+    expect(countDone).toBe(false);
+    expect(window.ids).toHaveLength(200);
+    const answer = await counting;
+    expect(answer).toEqual(countViewBuckets(t.library.db, filter, SORT));
+    expect(answer.total).toBe(window.total);
+  });
+
+  it('keeps the thread’s counts for the view: asked again, and a far jump, need no count', async () => {
+    const filter = { type: ['image' as const] };
+    const answer = await call('media.sortBuckets', { filter, sort: SORT });
+    const positions = viewPositionsOf(t.library.db);
+    expect(positions.knownBuckets(filter, SORT)).toEqual(answer);
+    expect(await call('media.sortBuckets', { filter, sort: SORT })).toBe(answer);
+    const middle = Math.floor(answer.total / 2);
+    const jump = await call('media.listIdsWindow', { filter, sort: SORT, offset: middle, limit: 10 });
+    const { ids } = await call('media.listIds', { filter, sort: SORT });
+    expect(jump.ids).toEqual(ids.slice(middle, middle + 10));
+  });
+
+  it('shares one count between two asks of the same view at the same moment', async () => {
+    const thread = new CountThread(t.library.paths.database);
+    try {
+      const filter = { tagsNone: [tag] };
+      const first = thread.buckets(filter, SORT, 'v1');
+      const second = thread.buckets(filter, SORT, 'v1');
+      expect(second).toBe(first);
+      expect(await first).toEqual(countViewBuckets(t.library.db, filter, SORT));
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('never keeps a count made before a change: the next ask counts the changed library', async () => {
+    const filter = { tagsAll: [tag], type: ['image' as const] };
+    const before = await call('media.sortBuckets', { filter, sort: SORT });
+    const { ids } = await call('media.listIdsWindow', { filter, sort: SORT, offset: 0, limit: 3 });
+    await call('media.softDelete', { ids });
+    const after = await call('media.sortBuckets', { filter, sort: SORT });
+    expect(after.total).toBe(before.total - 3);
+    expect(after).toEqual(countViewBuckets(t.library.db, filter, SORT));
+  });
+
+  it('says a bad query at once, as the library thread would', async () => {
+    await expect(call('media.sortBuckets', { filter: { query: 'tag:(' }, sort: SORT })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('answers the counts asked before it closes, then refuses new ones', async () => {
+    const thread = new CountThread(t.library.paths.database);
+    const out = thread.buckets(undefined, SORT, 'v2');
+    await thread.close();
+    expect((await out).total).toBe(countViewBuckets(t.library.db, undefined, SORT).total);
+    await expect(thread.buckets(undefined, SORT, 'v3')).rejects.toThrow('closed');
+  });
+});
