@@ -166,5 +166,5 @@ export async function lendPhotoThumbnails(library: Library, photos: readonly str
     md5s.push(md5);
   }
   // One pass over the items (not one per photo): at 5,000,000 items each pass takes a minute.
-  library.db.prepare(`UPDATE media SET md5 = json_extract(?, '$[' || (id % ?) || ']')`).run(JSON.stringify(md5s), md5s.length);
+  library.db.prepare(`UPDATE media SET md5 = json_extract(?, '$[' || CAST(id % ? AS INTEGER) || ']')`).run(JSON.stringify(md5s), md5s.length);
 }
