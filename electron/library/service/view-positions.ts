@@ -138,6 +138,8 @@ export interface ViewPositions {
   adoptBuckets(filter: MediaFilter | undefined, sort: MediaSort | undefined, version: string, buckets: SortBuckets): void;
   /** The library's state, as the cache sees it. */
   version(): string;
+  /** True when this window would first count the view's buckets (a far jump in a view not counted yet). */
+  windowNeedsBuckets(filter: MediaFilter | undefined, sort: MediaSort | undefined, offset: number, limit: number): boolean;
 }
 
 export function createViewPositions(db: Db, options: { bucketSeekFrom?: number } = {}): ViewPositions {
@@ -193,6 +195,11 @@ export function createViewPositions(db: Db, options: { bucketSeekFrom?: number }
       if (state.version === version && state.buckets === null && buckets.kind === state.kind) keepBuckets(state, buckets);
     },
     version: () => libraryVersion(db),
+    windowNeedsBuckets(filter, sort, offset, limit) {
+      const state = stateOf(filter, sort);
+      if (state.resolved === null || state.buckets !== null) return false;
+      return planWindow(state.anchors, totalOf(state), offset, limit).skip > bucketSeekFrom;
+    },
 
     window(filter, sort, offset, limit) {
       const state = stateOf(filter, sort);

@@ -1,3 +1,4 @@
+import { viewBuckets } from './thread-buckets.js';
 import { viewPositionsOf } from './view-positions.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 
@@ -6,6 +7,11 @@ export type ViewWindowHandlersMethod = 'media.listIdsWindow';
 export function viewWindowHandlers(lib: LibraryContext): HandlerGroup<ViewWindowHandlersMethod> {
   const positions = viewPositionsOf(lib.db);
   return {
-    'media.listIdsWindow': ({ filter, sort, offset, limit }) => positions.window(filter, sort, offset, limit),
+    'media.listIdsWindow': async ({ filter, sort, offset, limit }) => {
+      // A far jump into a view not counted yet seeks from the scrubber's counts: counted off
+      // this thread (or the count already out shared), not walked here.
+      if (positions.windowNeedsBuckets(filter, sort, offset, limit)) await viewBuckets(lib, positions, filter, sort);
+      return positions.window(filter, sort, offset, limit);
+    },
   };
 }

@@ -4,9 +4,10 @@
  * the counts are those the library's thread would have made.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../../shared/args.js';
 import { generateLargeLibrary } from '../../bench/large-library.js';
 import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
-import { COUNT_THREAD_FROM_ITEMS } from '../../../electron/library/service/scrubber-handlers.js';
+import { COUNT_THREAD_FROM_ITEMS } from '../../../electron/library/service/thread-buckets.js';
 import { CountThread } from '../../../electron/library/service/count-thread.js';
 import { countViewBuckets } from '../../../electron/library/service/view-buckets.js';
 import { viewPositionsOf } from '../../../electron/library/service/view-positions.js';
@@ -53,6 +54,20 @@ describe('the count thread', () => {
     const jump = await call('media.listIdsWindow', { filter, sort: SORT, offset: middle, limit: 10 });
     const { ids } = await call('media.listIds', { filter, sort: SORT });
     expect(jump.ids).toEqual(ids.slice(middle, middle + 10));
+  });
+
+  it('a far jump into a view not counted yet seeks from the thread’s counts, and keeps them', async () => {
+    // As the service holds it after parsing the arguments (the view cache is keyed by that form).
+    const { filter } = parseArgs('media.sortBuckets', { filter: { type: ['video', 'image'], tagsNone: [tag] }, sort: SORT });
+    const positions = viewPositionsOf(t.library.db);
+    const { ids } = await call('media.listIds', { filter, sort: SORT });
+    expect(positions.knownBuckets(filter, SORT)).toBeNull();
+    const far = Math.floor(ids.length / 2);
+    expect(far).toBeGreaterThan(20_000);
+    expect(positions.windowNeedsBuckets(filter, SORT, far, 20)).toBe(true);
+    const jump = await call('media.listIdsWindow', { filter, sort: SORT, offset: far, limit: 20 });
+    expect(jump.ids).toEqual(ids.slice(far, far + 20));
+    expect(positions.knownBuckets(filter, SORT)).toEqual(countViewBuckets(t.library.db, filter, SORT));
   });
 
   it('shares one count between two asks of the same view at the same moment', async () => {
