@@ -13,6 +13,7 @@ import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { queuedAnalysis } from './service/queued-analysis.js';
 import { SidecarQueue } from './metadata/sidecar-queue.js';
 import { closeCountThread } from './service/count-thread.js';
+import { warmFirstView } from './service/warm-first-view.js';
 
 export interface Library {
   paths: LibraryPaths;
@@ -84,6 +85,10 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   const service = new Service(createHandlers(context), paths.root);
   analysis.open();
   let closed = false;
+  // After the caller's own first steps (a server starts listening), before the page asks.
+  const warming = setImmediate(() => {
+    if (!closed) warmFirstView(db);
+  });
   return {
     paths,
     db,
@@ -97,6 +102,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     async close() {
       if (closed) return;
       closed = true;
+      clearImmediate(warming);
       await analysis.close();
       stopPoking();
       await importer.close();
