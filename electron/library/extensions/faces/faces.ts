@@ -12,7 +12,7 @@ import { findFaces, MAX_FACES, type FaceSearch } from './face-input.js';
 
 export const faces: TaggingExtension = {
   name: 'faces',
-  description: 'Offline face finder (BlazeFace) and describer (FaceRes); faces that look alike are grouped into people',
+  description: 'Offline face finder (BlazeFace); where a face describer (FaceRes) is installed, faces that look alike are grouped into people',
   version: '1.0.0',
 
   async analyze(subject, env): Promise<ExtensionOutcome> {
