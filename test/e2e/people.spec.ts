@@ -72,3 +72,28 @@ test('name a cluster in the People view and find its items tagged', async ({ pag
   await expectNoSeriousViolations(page, 'the preview with face boxes');
   await expect(gallery(page)).toBeAttached();
 });
+
+test('undo a naming in the People view with Ctrl+Z, and redo it', async ({ page }) => {
+  await openFolio(page, server().url);
+  const { people } = await rpc<{ people: { id: number; name: string | null; faceCount: number }[] }>(server(), 'people.list');
+  const woman = people.find((person) => person.faceCount === 1 && person.name === null);
+  expect(woman, JSON.stringify(people)).toBeDefined();
+  // The first test's People/<name> tag put a People level in the tag tree too.
+  await sidebar(page).getByRole('button', { name: 'People', exact: true }).click();
+  const view = page.getByRole('dialog', { name: 'People' });
+  const card = view.getByRole('listitem', { name: `Unnamed person ${woman?.id}` });
+  await card.getByRole('textbox', { name: `Name for Unnamed person ${woman?.id}` }).fill('Ada');
+  await card.getByRole('button', { name: 'Name', exact: true }).click();
+  const named = view.getByRole('listitem', { name: 'Ada' });
+  await expect(named.getByRole('heading', { name: 'Ada' })).toBeVisible();
+
+  // Outside a text field, Ctrl+Z is the library's undo: the person is unnamed again.
+  await named.getByRole('button', { name: 'Faces' }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(view.getByRole('listitem', { name: `Unnamed person ${woman?.id}` })).toBeVisible();
+  expect((await rpc<{ tags: string[] }>(server(), 'media.get', { id: (await rpc<{ faces: { mediaId: number }[] }>(server(), 'people.faces', { id: woman?.id })).faces[0]?.mediaId })).tags).not.toContain('People/Ada');
+
+  await view.getByRole('listitem', { name: `Unnamed person ${woman?.id}` }).getByRole('button', { name: 'Faces' }).focus();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(view.getByRole('listitem', { name: 'Ada' })).toBeVisible();
+});

@@ -18,6 +18,7 @@ import { nowIso } from '../base/clock.js';
 import type { LibraryEvents } from '../base/events.js';
 import { clearQueue, dequeue, enqueueDue, nextQueued, PRIORITY_NEW, queuedItemCount, type NextAnalysis } from '../db/analysis-queue-repo.js';
 import type { Db } from '../db/connection.js';
+import { OTHER_PROCESS_ACTOR } from '../db/other-process-changes.js';
 import { getAnalysisSettings, setAnalysisSettings, type AnalysisSettingsRow } from '../db/settings-repo.js';
 import { findExtension } from '../extensions/registry.js';
 
@@ -213,6 +214,13 @@ export class AnalysisRunner {
 
   private noticeChange(change: LibraryChange): void {
     if (this.closed || this.deps.readOnly || !this.deps.runsQueue) return;
+    // Another process wrote to the library (other-process-changes.ts): it may have resumed,
+    // paused, queued or cancelled (`folio analysis resume`, `folio analysis start` through a
+    // second server…). The queue and the pause are rows, so a look at them is all it takes.
+    if (change.actor === OTHER_PROCESS_ACTOR) {
+      this.emitProgress();
+      this.kick();
+    }
     if (!change.aspects.some((aspect) => aspect === 'thumbnails' || aspect === 'files' || aspect === 'items')) return;
     if (!this.settings().autoAnalyse) return;
     if (this.pendingIds !== null) {

@@ -36,6 +36,7 @@ Commands:
   people name <id> <name>    Name a person: its items get the tag People/<name>
   people merge <from> <into> Move every face of one person into another
   people scan <id…>          Find the faces in items (the faces extension) and group them
+  people undo [<token>]      Undo a people edit (name, merge, split, not this person); the latest by default
   backup [<file>]            A consistent copy of the library, also while it is in use
                              (default: backups/folio-manual-<time>.sqlite in the library folder)
   check [--repair]           Check the database, tag counts, files and thumbnails; --repair

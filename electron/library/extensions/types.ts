@@ -39,7 +39,7 @@ export interface ExtensionOutcome {
   faces?: { model: string; found: FoundFace[] };
 }
 
-/** A face in pixels of the upright original, with its unit-length descriptor. */
+/** A face in pixels of the upright original, with its unit-length descriptor (empty when no descriptor model is installed). */
 export interface FoundFace {
   box: AiTagBox;
   score: number;

@@ -19,8 +19,10 @@ import { fileMetadataOf, replaceFileMetadata, type FileMetadataField, type FileM
 import { getMediaRow, updateEditableFields, type EditableUpdate } from '../db/media-repo.js';
 import { linkUserTag } from '../db/media-tag-repo.js';
 import { touchMedia } from '../db/media-touch-repo.js';
+import { replaceFaceRegions } from '../db/face-region-repo.js';
 import { ensureTags } from '../db/tag-repo.js';
 import type { FileMetadata, MetadataLocation } from '../metadata/file-metadata.js';
+import { regionsToPeople } from '../metadata/regions-to-people.js';
 
 export const PEOPLE_BRANCH = 'People';
 const ACTOR = 'import';
@@ -91,5 +93,8 @@ function applyInside(db: Db, id: number, metadata: FileMetadata, now: string): {
   const fields = Object.keys(update).filter((field) => update[field as keyof EditableUpdate] !== item[field as keyof typeof item]);
   if (fields.length > 0) updateEditableFields(db, id, Object.fromEntries(fields.map((f) => [f, update[f as keyof EditableUpdate]])), ACTOR, now);
   replaceFileMetadata(db, id, rows);
+  // The regions' areas, for the faces found in the item now or later.
+  replaceFaceRegions(db, id, metadata.regions ?? []);
+  regionsToPeople(db, id, now);
   return { tags: tagsChanged, fields: fields.length > 0 };
 }

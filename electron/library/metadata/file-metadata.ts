@@ -3,6 +3,7 @@
  * EXIF) or beside it (an XMP sidecar). Each field is null (or empty) when no location had it.
  */
 import type { MediaFlag, MediaLabel } from '../../../shared/media.js';
+import type { NamedRegion } from './face-regions.js';
 
 /** Where a value was read: inside the file, or in a sidecar beside it. */
 export type MetadataLocation = 'embedded' | 'sidecar';
@@ -18,6 +19,8 @@ export interface FileMetadata {
   description: string | null;
   /** Names of the people in named face regions (they become `People/<name>`). */
   people: string[];
+  /** The named face regions with their areas (from the strongest location that has any); absent when none. */
+  regions?: NamedRegion[];
   /** The location each value came from, by field (keywords and people per value, by path key). */
   sources: MetadataSources;
 }

@@ -19,6 +19,7 @@
  *   (`MP:RegionInfo`, `PersonDisplayName`).
  */
 import { MEDIA_LABELS, type MediaFlag, type MediaLabel } from '../../../shared/media.js';
+import { faceRegionsOf } from './face-regions.js';
 import { EMPTY_LOCATION, type LocationMetadata } from './file-metadata.js';
 import { keywordLevel, keywordPaths } from './keyword-paths.js';
 import { cleanText, langAltText, listOf, numberOf, recordOf, textsOf, utf16Text } from './metadata-values.js';
@@ -96,6 +97,11 @@ export function peopleOf(xmp: RawGroups | null): string[] {
   return people;
 }
 
+function regionsOf(xmp: RawGroups | null): Pick<LocationMetadata, 'regions'> {
+  const regions = faceRegionsOf(xmp);
+  return regions.length > 0 ? { regions } : {};
+}
+
 function exifDescription(ifd0: Record<string, unknown> | null): string | null {
   const text = cleanText(textsOf(ifd0?.ImageDescription)[0]);
   if (text === null || PLACEHOLDER_DESCRIPTION.test(text)) return null;
@@ -133,5 +139,6 @@ export function metadataFromEmbedded(parts: EmbeddedParts): LocationMetadata {
       xmpOrIptc(langAltText(dc.description), cleanText(textsOf(iptc?.Caption)[0])) ??
       utf16Text(ifd0?.XPComment),
     people: peopleOf(xmp),
+    ...regionsOf(xmp),
   };
 }

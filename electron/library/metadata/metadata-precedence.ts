@@ -36,6 +36,7 @@ export function reconcileLocations(locations: readonly LocatedMetadata[]): FileM
       paths.set(key, levels);
       sources.keywords[key] = location;
     }
+    if (result.regions === undefined && metadata.regions !== undefined && metadata.regions.length > 0) result.regions = metadata.regions;
     for (const name of metadata.people) {
       const key = tagPathKey([name]);
       if (people.has(key)) continue;

@@ -27,6 +27,7 @@ import { getWriteSidecars } from '../db/settings-repo.js';
 import { failSidecarWrite, finishSidecarWrite, nextSidecarWrites, retryFailedSidecarWrites, sidecarQueueCounts, type PendingSidecarWrite } from '../db/sidecar-write-repo.js';
 import { sidecarCandidates } from './read-file-metadata.js';
 import { mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
+import { exiftoolProcess } from './exiftool-process.js';
 
 const BATCH = 64;
 
@@ -118,7 +119,7 @@ export class SidecarQueue {
   }
 
   private tool(): ExifTool {
-    this.exiftool ??= new ExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000 });
+    this.exiftool ??= new ExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000, processFactory: exiftoolProcess });
     return this.exiftool;
   }
 

@@ -11,6 +11,7 @@ import { deleteFaces, facesOfMedia, insertFace, updateFaceReading } from '../db/
 import { deleteEmptyUnnamedPeople, personNames } from '../db/person-repo.js';
 import { getPeopleSettings } from '../db/settings-repo.js';
 import type { FoundFace, SuggestedTag } from '../extensions/types.js';
+import { regionsToPeople } from '../metadata/regions-to-people.js';
 import { placeFaces } from './people-clustering.js';
 import { applyTagEdits } from './tag-edits.js';
 
@@ -43,6 +44,8 @@ export function storeFaces(db: Db, mediaId: number, faces: { model: string; foun
     }
   }
   deleteFaces(db, old.filter((face) => !kept.has(face.id)).map((face) => face.id));
+  // Faces named by a region of the file first: grouping then builds on them.
+  regionsToPeople(db, mediaId, now);
   const joined = placeFaces(db, faces.model, now, mediaId);
   deleteEmptyUnnamedPeople(db);
 

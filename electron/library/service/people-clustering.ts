@@ -43,7 +43,9 @@ export type Placements = Map<number, { personId: number; similarity: number }>;
  * that bridges two groups of one person's photos makes them one, whatever order they came in.
  */
 export function placeFaces(db: Db, model: string, now: string, onlyMedia?: number): Placements {
-  const faces = describedFaces(db, model, onlyMedia);
+  // A face found without a descriptor model (empty descriptor) has nothing to compare: it waits
+  // for a person given by hand or by a named region in its file.
+  const faces = describedFaces(db, model, onlyMedia).filter((face) => face.descriptor.length > 0);
   const rejected = rejectionKeys(db);
   const named = personNames(db);
   const placed: DescribedFace[] = faces.filter((face) => face.personId !== null);
@@ -71,25 +73,39 @@ export function placeFaces(db: Db, model: string, now: string, onlyMedia?: numbe
     }
     const ranked = [...close.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const best = ranked[0];
-    const personId = best?.[0] ?? insertPerson(db, now);
+    let personId = best?.[0] ?? insertPerson(db, now);
     if (best) joined.set(face.id, { personId, similarity: best[1] });
     setFacePerson(db, [face.id], personId, 'auto');
     face.personId = personId;
     placed.push(face);
     note(face);
-    for (const [other] of ranked.slice(1)) {
-      if (!mergeable(other)) continue;
-      const moving = placed.filter((candidate) => candidate.personId === other);
+    const mergeInto = (from: number, into: number): boolean => {
+      const moving = placed.filter((candidate) => candidate.personId === from);
       // Two faces of one picture are never one person: such a pair of people stays apart.
-      if (moving.some((candidate) => peopleInMedia.get(candidate.mediaId)?.has(personId))) continue;
-      if (moving.some((candidate) => rejected.has(`${candidate.id}:${personId}`))) continue;
-      setFacePerson(db, moving.map((candidate) => candidate.id), personId, 'auto');
+      if (moving.some((candidate) => candidate.mediaId !== face.mediaId && peopleInMedia.get(candidate.mediaId)?.has(into))) return false;
+      if (moving.some((candidate) => rejected.has(`${candidate.id}:${into}`))) return false;
+      setFacePerson(db, moving.map((candidate) => candidate.id), into, 'auto');
       for (const candidate of moving) {
-        candidate.personId = personId;
+        candidate.personId = into;
         const set = peopleInMedia.get(candidate.mediaId);
-        set?.delete(other);
-        set?.add(personId);
+        set?.delete(from);
+        set?.add(into);
       }
+      return true;
+    };
+    // The closest person is one grouping made alone, and the face is like a person someone named
+    // (by hand or by a region in a file) too: the group goes into the named person, whichever
+    // of the two photos was grouped first.
+    if (best && mergeable(personId)) {
+      const named = ranked.slice(1).find(([other]) => !mergeable(other));
+      if (named && mergeInto(personId, named[0])) {
+        personId = named[0];
+        joined.set(face.id, { personId, similarity: named[1] });
+      }
+    }
+    for (const [other] of ranked.slice(1)) {
+      if (other === personId || !mergeable(other)) continue;
+      mergeInto(other, personId);
     }
   }
   return joined;

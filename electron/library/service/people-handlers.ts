@@ -26,6 +26,7 @@ import { deleteEmptyUnnamedPeople, deletePerson, getPerson, insertPerson, listPe
 import { getPeopleSettings, setPeopleSettings } from '../db/settings-repo.js';
 import { FACE_MODEL } from '../extensions/faces/face-models.js';
 import { placeFaces } from './people-clustering.js';
+import { PeopleUndoRecorder, revertPeopleUndo } from './people-undo.js';
 import { applyTagEdits } from './tag-edits.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 import { emitChange, inTransaction, requireItems } from './write-helpers.js';
@@ -40,7 +41,8 @@ export type PeopleHandlersMethod =
   | 'people.settings'
   | 'people.setSettings'
   | 'faces.ofItem'
-  | 'faces.reassign';
+  | 'faces.reassign'
+  | 'people.undo';
 
 const DEFAULT_FACES_LIMIT = 200;
 
@@ -68,6 +70,7 @@ export function peopleHandlers(lib: LibraryContext): HandlerGroup<PeopleHandlers
           throw new FolioError('CONFLICT', `Person ${other.id} is already called "${other.name}"; merge the two people instead (people.merge); nothing was changed`, { field: 'name' });
         }
         const now = nowIso();
+        const recorder = new PeopleUndoRecorder(db, 'name', [id]);
         const items = itemsOfPerson(db, id);
         const before = person.name;
         setPersonName(db, id, name, now);
@@ -75,11 +78,11 @@ export function peopleHandlers(lib: LibraryContext): HandlerGroup<PeopleHandlers
         confirmFacesOfPerson(db, id);
         const add = [personTag(name)];
         const remove = before !== null && tagKey(personTag(before)) !== tagKey(add[0] ?? '') ? [personTag(before)] : [];
-        if (items.length > 0) applyTagEdits(db, items, add, remove, ctx.actor, now);
-        return { person: requirePerson(db, id, 'id'), tagged: items.length, items };
+        if (items.length > 0) recorder.tags(applyTagEdits(db, items, add, remove, ctx.actor, now).changes);
+        return { person: requirePerson(db, id, 'id'), tagged: items.length, items, undo: recorder.finish(now) };
       });
       emitChange(events, ['tags', 'aiTags'], ctx.actor, result.items);
-      return { person: result.person, tagged: result.tagged };
+      return { person: result.person, tagged: result.tagged, undo: result.undo };
     },
 
     'people.merge': ({ from, into }, ctx) => {
@@ -88,6 +91,7 @@ export function peopleHandlers(lib: LibraryContext): HandlerGroup<PeopleHandlers
         const source = requirePerson(db, from, 'from');
         const target = requirePerson(db, into, 'into');
         const now = nowIso();
+        const recorder = new PeopleUndoRecorder(db, 'merge', [from, into]);
         const sourceItems = itemsOfPerson(db, from);
         const name = target.name ?? source.name;
         movePersonFaces(db, from, into);
@@ -97,13 +101,13 @@ export function peopleHandlers(lib: LibraryContext): HandlerGroup<PeopleHandlers
           if (target.name === null) setPersonName(db, into, name, now);
           confirmFacesOfPerson(db, into);
           const remove = source.name !== null && tagKey(personTag(source.name)) !== tagKey(personTag(name)) ? [personTag(source.name)] : [];
-          applyTagEdits(db, itemsOfPerson(db, into), [personTag(name)], [], ctx.actor, now);
-          if (remove.length > 0 && sourceItems.length > 0) applyTagEdits(db, sourceItems, [], remove, ctx.actor, now);
+          recorder.tags(applyTagEdits(db, itemsOfPerson(db, into), [personTag(name)], [], ctx.actor, now).changes);
+          if (remove.length > 0 && sourceItems.length > 0) recorder.tags(applyTagEdits(db, sourceItems, [], remove, ctx.actor, now).changes);
         }
-        return { person: requirePerson(db, into, 'into'), items: itemsOfPerson(db, into) };
+        return { person: requirePerson(db, into, 'into'), items: itemsOfPerson(db, into), undo: recorder.finish(now) };
       });
       emitChange(events, ['tags', 'aiTags'], ctx.actor, result.items);
-      return { person: result.person };
+      return { person: result.person, undo: result.undo };
     },
 
     'people.split': ({ id, faceIds }, ctx) => {
@@ -120,19 +124,21 @@ export function peopleHandlers(lib: LibraryContext): HandlerGroup<PeopleHandlers
           throw new FolioError('INVALID_ARGUMENT', `Those are all the faces of person ${id}; a split must leave some behind (rename it instead)`, { field: 'faceIds' });
         }
         const now = nowIso();
+        const recorder = new PeopleUndoRecorder(db, 'split', [id], unique);
         const before = itemsOfPerson(db, id);
         const created = insertPerson(db, now);
+        recorder.created(created);
         setFacePerson(db, unique, created, 'user');
         for (const faceId of unique) rejectFace(db, faceId, id);
         if (person.name !== null) {
           const after = new Set(itemsOfPerson(db, id));
           const lost = before.filter((item) => !after.has(item));
-          if (lost.length > 0) applyTagEdits(db, lost, [], [personTag(person.name)], ctx.actor, now);
+          if (lost.length > 0) recorder.tags(applyTagEdits(db, lost, [], [personTag(person.name)], ctx.actor, now).changes);
         }
-        return { person: requirePerson(db, created, 'id'), items: before };
+        return { person: requirePerson(db, created, 'id'), items: before, undo: recorder.finish(now) };
       });
       emitChange(events, ['tags', 'aiTags'], ctx.actor, result.items);
-      return { person: result.person };
+      return { person: result.person, undo: result.undo };
     },
 
     'people.recluster': (_args, ctx) => {
@@ -167,10 +173,11 @@ export function peopleHandlers(lib: LibraryContext): HandlerGroup<PeopleHandlers
         if (personId !== null) requirePerson(db, personId, 'personId');
         const now = nowIso();
         const previous = face.personId;
+        const recorder = new PeopleUndoRecorder(db, 'reassign', [previous, personId].filter((id): id is number => id !== null), [faceId]);
         if (previous !== null && previous !== personId) {
           rejectFace(db, faceId, previous);
           const oldName = personName(db, previous);
-          if (oldName && !itemHasPerson(db, face.mediaId, previous, faceId)) applyTagEdits(db, [face.mediaId], [], [personTag(oldName)], ctx.actor, now);
+          if (oldName && !itemHasPerson(db, face.mediaId, previous, faceId)) recorder.tags(applyTagEdits(db, [face.mediaId], [], [personTag(oldName)], ctx.actor, now).changes);
         }
         if (personId === null) {
           // "Not this person": left unplaced until the faces are grouped again, never back there.
@@ -179,15 +186,21 @@ export function peopleHandlers(lib: LibraryContext): HandlerGroup<PeopleHandlers
           forgetRejection(db, faceId, personId);
           setFacePerson(db, [faceId], personId, 'user');
           const newName = personName(db, personId);
-          if (newName) applyTagEdits(db, [face.mediaId], [personTag(newName)], [], ctx.actor, now);
+          if (newName) recorder.tags(applyTagEdits(db, [face.mediaId], [personTag(newName)], [], ctx.actor, now).changes);
         }
         deleteEmptyUnnamedPeople(db);
         const updated = getFace(db, faceId);
         if (!updated) throw new Error(`Face ${faceId} vanished inside its own transaction`);
-        return updated;
+        return { face: updated, undo: recorder.finish(now) };
       });
-      emitChange(events, ['tags', 'aiTags'], ctx.actor, [result.mediaId]);
-      return { face: result };
+      emitChange(events, ['tags', 'aiTags'], ctx.actor, [result.face.mediaId]);
+      return result;
+    },
+
+    'people.undo': ({ token }, ctx) => {
+      const items = inTransaction(db, () => revertPeopleUndo(db, token, ctx.actor, nowIso()));
+      emitChange(events, ['tags', 'aiTags'], ctx.actor, items.length > 0 ? items : undefined);
+      return { ok: true as const };
     },
   };
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Face, Person } from '../../../shared/people.js';
 import { personTag } from '../../../shared/people.js';
 import { call, on } from '../api/client.js';
+import { mergePeople, namePerson, notThisPerson } from '../actions/people-edits.js';
 import { readableError } from '../logic/error-messages.js';
 import { useStore } from '../store/store.js';
 import { FaceCrop } from './FaceCrop.js';
@@ -41,9 +42,7 @@ function PersonFaces({ person, onChanged }: { person: Person; onChanged(): void 
           <button
             type="button"
             onClick={() => {
-              call('faces.reassign', { faceId: face.id, personId: null })
-                .then(onChanged)
-                .catch((error: unknown) => showError(error, 'take the face out'));
+              void notThisPerson(face.id, person.name ?? 'this person').then(onChanged);
             }}
           >
             Not {person.name ?? 'this person'}
@@ -64,16 +63,12 @@ function PersonCard({ person, others, onChanged, onShowItems }: { person: Person
   const submitName = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === '') return;
-    call('people.name', { id: person.id, name })
-      .then(onChanged)
-      .catch((error: unknown) => showError(error, `name ${label}`));
+    void namePerson({ id: person.id, name }, label).then(onChanged);
   };
   const merge = () => {
     const target = Number(into);
     if (!Number.isInteger(target) || target <= 0) return;
-    call('people.merge', { from: person.id, into: target })
-      .then(onChanged)
-      .catch((error: unknown) => showError(error, `merge ${label}`));
+    void mergePeople({ from: person.id, into: target }, label).then(onChanged);
   };
   return (
     <li className="person-card" aria-label={label}>

@@ -142,6 +142,15 @@ describe('the packaged app', () => {
     expect(files.filter((file) => file.includes('centernet'))).toEqual([]);
   });
 
+  it('ships BlazeFace alone of @vladmandic/human’s models: no face descriptor whose licence is not cleared', () => {
+    const models = files.filter((file) => file.startsWith('/node_modules/@vladmandic/human/models/'));
+    expect(models.filter((file) => /\.(json|bin)$/.test(file)).sort()).toEqual([
+      '/node_modules/@vladmandic/human/models/blazeface.bin',
+      '/node_modules/@vladmandic/human/models/blazeface.json',
+    ]);
+    expect(files.filter((file) => /faceres|mobileface|insightface/i.test(file))).toEqual([]);
+  });
+
   it('unpacks every native library, so the OS can load it', () => {
     const native = files.filter((file) => /\.node$|\.so(\.\d+)*$|\.dylib$|\.dll$/.test(file));
     expect(native).toContain('/dist/native/better_sqlite3.node');

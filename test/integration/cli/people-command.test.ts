@@ -31,9 +31,24 @@ describe('folio people', () => {
     expect((await runFolio(['people', '--library', library])).stdout).toBe(`${id}\t(unnamed)\t1 face in 1 item\tsample: item 1\n`);
     const named = await runFolio(['people', 'name', id, 'Dudley', 'Leavitt', '--library', library]);
     expect(named.code, named.stderr).toBe(0);
-    expect(named.stdout).toBe(`Person ${id} is Dudley Leavitt; 1 item tagged\n`);
+    expect(named.stdout).toMatch(new RegExp(`^Person ${id} is Dudley Leavitt; 1 item tagged \\(undo: folio people undo [0-9a-f-]{36}\\)\n$`));
     const item = await runFolio(['get', '1', '--library', library, '--json']);
     expect(item.json<{ tags: string[] }>().tags).toContain('People/Dudley Leavitt');
+  });
+
+  it('undoes the latest people edit, then names the person again', async () => {
+    const undone = await runFolio(['people', 'undo', '--library', library]);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toBe('The latest people edit was undone\n');
+    expect((await runFolio(['get', '1', '--library', library, '--json'])).json<{ tags: string[] }>().tags).not.toContain('People/Dudley Leavitt');
+    const id = String((await runFolio(['people', '--library', library, '--json'])).json<{ people: Person[] }>().people[0]?.id);
+    const again = await runFolio(['people', 'name', id, 'Dudley', 'Leavitt', '--library', library, '--json']);
+    const token = again.json<{ undo: string }>().undo;
+    expect((await runFolio(['people', 'undo', token, '--library', library])).stdout).toBe(`People edit ${token} was undone\n`);
+    const twice = await runFolio(['people', 'undo', token, '--library', library]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toContain('already undone');
+    expect((await runFolio(['people', 'name', id, 'Dudley', 'Leavitt', '--library', library])).code).toBe(0);
   });
 
   it('answers a wrong use with exit code 2 and a wrong person with NOT_FOUND', async () => {

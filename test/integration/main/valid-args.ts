@@ -103,6 +103,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   'people.setSettings': { autoTagConfidence: 0.8 },
   'faces.ofItem': { id: 1 },
   'faces.reassign': { faceId: 1, personId: 2 },
+  'people.undo': { token: 'x' },
   'config.get': {},
   'config.set': { writeSidecars: false },
   'sidecars.status': {},

@@ -1,12 +1,13 @@
 /**
  * `folio people`: the people (clusters of faces), named first, with their counts;
  * `folio people name <id> <name>`: name one (its items get the tag People/<name>);
- * `folio people merge <from> <into>`; `folio people scan <id…>`: find faces in items.
+ * `folio people merge <from> <into>`; `folio people scan <id…>`: find faces in items;
+ * `folio people undo [<token>]`: undo a people edit (the latest when no token is given).
  */
 import { parseIds, UsageError } from '../cli-error.js';
 import { CLI_CONTEXT, print, printJson, type Command } from '../command.js';
 
-const SUBCOMMANDS = 'folio people [--json] | people name <id> <name> | people merge <from> <into> | people scan <id…>';
+const SUBCOMMANDS = 'folio people [--json] | people name <id> <name> | people merge <from> <into> | people scan <id…> | people undo [<token>]';
 
 export const peopleCommand: Command = {
   name: 'people',
@@ -33,7 +34,7 @@ export const peopleCommand: Command = {
       const [personId] = parseIds([id], 'person id');
       const answer = await service.call('people.name', { id: personId, name: words.join(' ') }, CLI_CONTEXT);
       if (ctx.json) printJson(answer);
-      else print(`Person ${answer.person.id} is ${answer.person.name ?? ''}; ${answer.tagged} item${answer.tagged === 1 ? '' : 's'} tagged`);
+      else print(`Person ${answer.person.id} is ${answer.person.name ?? ''}; ${answer.tagged} item${answer.tagged === 1 ? '' : 's'} tagged (undo: folio people undo ${answer.undo})`);
       return 0;
     }
     if (verb === 'merge') {
@@ -41,7 +42,15 @@ export const peopleCommand: Command = {
       const [from, into] = parseIds(rest, 'person id');
       const answer = await service.call('people.merge', { from, into }, CLI_CONTEXT);
       if (ctx.json) printJson(answer);
-      else print(`Person ${from} merged into ${answer.person.id} (${answer.person.faceCount} faces)`);
+      else print(`Person ${from} merged into ${answer.person.id} (${answer.person.faceCount} faces; undo: folio people undo ${answer.undo})`);
+      return 0;
+    }
+    if (verb === 'undo') {
+      if (rest.length > 1) throw new UsageError(`people undo takes at most one undo token: ${SUBCOMMANDS}`);
+      const token = rest[0] ?? 'latest';
+      const answer = await service.call('people.undo', { token }, CLI_CONTEXT);
+      if (ctx.json) printJson(answer);
+      else print(token === 'latest' ? 'The latest people edit was undone' : `People edit ${token} was undone`);
       return 0;
     }
     if (verb === 'scan') {

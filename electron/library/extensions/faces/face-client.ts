@@ -14,18 +14,19 @@ export function threadedFaceModels(): Promise<FaceModels> {
     thread ??= new ModelThread({ source: new URL('./faces-worker.ts', import.meta.url), bundled: 'faces-worker.mjs' }, 'The face models');
     const own = thread;
     const info = await own.ask({ kind: 'info' });
+    const describe = async (rgb: Uint8Array): Promise<Float32Array> => {
+      const owned = rgb.slice().buffer;
+      const answer = await own.ask({ kind: 'describe', rgb: owned }, [owned]);
+      if (!answer.descriptor) throw new Error('The face models answered no descriptor');
+      return new Float32Array(answer.descriptor);
+    };
     return {
       model: info.model,
+      ...(info.describes === true ? { describe } : {}),
       async detect(rgb: Uint8Array, floor: number): Promise<RawFace[]> {
         // A copy the worker may own: the caller's buffer may be a view into a larger one.
         const owned = rgb.slice().buffer;
         return (await own.ask({ kind: 'detect', rgb: owned, floor }, [owned])).faces ?? [];
-      },
-      async describe(rgb: Uint8Array): Promise<Float32Array> {
-        const owned = rgb.slice().buffer;
-        const answer = await own.ask({ kind: 'describe', rgb: owned }, [owned]);
-        if (!answer.descriptor) throw new Error('The face models answered no descriptor');
-        return new Float32Array(answer.descriptor);
       },
     };
   })().catch((error: unknown) => {

@@ -190,7 +190,8 @@ export async function findFaces(original: Buffer, models: FaceModels, env: Exten
   const merged = mergeCandidates(candidates);
   const faces: FoundFace[] = [];
   for (const face of merged.slice(0, MAX_FACES)) {
-    const descriptor = await models.describe(await faceCrop(picture, face));
+    // Without a descriptor model (the installers ship none) a face is a box: empty descriptor.
+    const descriptor = models.describe ? await models.describe(await faceCrop(picture, face)) : new Float32Array(0);
     const x = Math.max(0, Math.round(face.x1 * picture.scale));
     const y = Math.max(0, Math.round(face.y1 * picture.scale));
     const right = Math.min(picture.width * picture.scale, face.x2 * picture.scale);

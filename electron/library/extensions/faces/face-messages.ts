@@ -6,6 +6,7 @@ export type FacesAsk = { kind: 'info' } | { kind: 'detect'; rgb: ArrayBuffer; fl
 export type FacesRequest = FacesAsk & { id: number };
 
 /** `descriptor`: the Float32Array's buffer, handed over rather than copied. */
-export type FacesAnswer = { model: string; faces?: RawFace[]; descriptor?: ArrayBuffer };
+/** `describes`: whether a descriptor model is installed (answered to `info`). */
+export type FacesAnswer = { model: string; describes?: boolean; faces?: RawFace[]; descriptor?: ArrayBuffer };
 
 export type FacesReply = ({ id: number; ok: true } & FacesAnswer) | { id: number; ok: false; error: string };

@@ -8,10 +8,15 @@
  *   video-frame caches.
  * - FaceRes (HSE FaceRes by A. V. Savchenko, a MobileNet trained for face identity, with age and
  *   gender heads Folio does not read): a 224×224 face → a 1024-number descriptor; two photos of
- *   one person give descriptors close in angle.
+ *   one person give descriptors close in angle. Its upstream (github.com/HSE-asavchenko/
+ *   HSE_FaceRec_tf) states no licence, so the installers leave its files out
+ *   (build/electron-builder.config.cjs) and it is used only where npm has put it beside
+ *   BlazeFace (a development checkout). Without it faces are found and boxed, not described:
+ *   FACE_MODEL_DETECTION_ONLY, an empty descriptor, never grouped (people-clustering.ts).
  *
  * Loaded once per thread; only the faces worker calls this file.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
@@ -25,6 +30,8 @@ export const DESCRIBER_INPUT = 224;
 export const DESCRIPTOR_LENGTH = 1024;
 /** Recorded with every face: a new model makes old descriptors incomparable. */
 export const FACE_MODEL = 'blazeface-back + faceres (@vladmandic/human 3.3)';
+/** Faces found where no descriptor model is installed: boxes only, descriptors empty. */
+export const FACE_MODEL_DETECTION_ONLY = 'blazeface-back (@vladmandic/human 3.3)';
 
 /** In detector-input pixels (0..256). */
 export interface RawFace {
@@ -41,8 +48,16 @@ export interface FaceModels {
   model: string;
   /** `rgb`: 256×256×3 bytes. Every anchor above `floor`, before non-maximum suppression. */
   detect(rgb: Uint8Array, floor: number): Promise<RawFace[]>;
-  /** `rgb`: 224×224×3 bytes of one face, upright. A unit-length descriptor. */
-  describe(rgb: Uint8Array): Promise<Float32Array>;
+  /** `rgb`: 224×224×3 bytes of one face, upright. A unit-length descriptor. Absent when no descriptor model is installed. */
+  describe?: (rgb: Uint8Array) => Promise<Float32Array>;
+}
+
+/**
+ * FaceRes is used only when its files are there and FOLIO_FACE_DESCRIPTOR is not `none` (how the
+ * tests run the installers' detection-only configuration in a checkout that has the files).
+ */
+export function describerInstalled(): boolean {
+  return process.env.FOLIO_FACE_DESCRIPTOR !== 'none' && fs.existsSync(modelPath('faceres'));
 }
 
 function modelPath(name: string): string {
@@ -75,10 +90,30 @@ function sigmoid(value: number): number {
 async function load(): Promise<FaceModels> {
   const tf = await tensorflow();
   const detector: GraphModel = await loadGraphModel(fileModelHandler(modelPath('blazeface')));
-  const describer: GraphModel = await loadGraphModel(fileModelHandler(modelPath('faceres')));
+  const describer: GraphModel | null = describerInstalled() ? await loadGraphModel(fileModelHandler(modelPath('faceres'))) : null;
   const centres = anchors();
+  const describe = describer
+    ? async (rgb: Uint8Array): Promise<Float32Array> => {
+        if (rgb.length !== DESCRIBER_INPUT * DESCRIBER_INPUT * 3) throw new Error(`The face describer takes ${DESCRIBER_INPUT}×${DESCRIBER_INPUT} RGB pixels`);
+        const output = tf.tidy(() => {
+          // Human feeds FaceRes 0..255 floats (its 0..1 crop times 255).
+          const input = tf.tensor4d(Float32Array.from(rgb), [1, DESCRIBER_INPUT, DESCRIBER_INPUT, 3]);
+          const outputs = describer.execute(input) as Tensor[];
+          const descriptor = outputs.find((tensor) => tensor.shape[1] === DESCRIPTOR_LENGTH);
+          if (!descriptor) throw new Error('FaceRes gave no 1024-number descriptor');
+          return tf.squeeze(descriptor, [0]);
+        });
+        try {
+          const values = (await output.data()) as Float32Array;
+          return unitLength(values);
+        } finally {
+          output.dispose();
+        }
+      }
+    : undefined;
   return {
-    model: FACE_MODEL,
+    model: describer ? FACE_MODEL : FACE_MODEL_DETECTION_ONLY,
+    ...(describe ? { describe } : {}),
     async detect(rgb, floor) {
       if (rgb.length !== DETECTOR_INPUT * DETECTOR_INPUT * 3) throw new Error(`The face detector takes ${DETECTOR_INPUT}×${DETECTOR_INPUT} RGB pixels`);
       const rows = tf.tidy(() => {
@@ -110,23 +145,6 @@ async function load(): Promise<FaceModels> {
         return faces;
       } finally {
         rows.dispose();
-      }
-    },
-    async describe(rgb) {
-      if (rgb.length !== DESCRIBER_INPUT * DESCRIBER_INPUT * 3) throw new Error(`The face describer takes ${DESCRIBER_INPUT}×${DESCRIBER_INPUT} RGB pixels`);
-      const output = tf.tidy(() => {
-        // Human feeds FaceRes 0..255 floats (its 0..1 crop times 255).
-        const input = tf.tensor4d(Float32Array.from(rgb), [1, DESCRIBER_INPUT, DESCRIBER_INPUT, 3]);
-        const outputs = describer.execute(input) as Tensor[];
-        const descriptor = outputs.find((tensor) => tensor.shape[1] === DESCRIPTOR_LENGTH);
-        if (!descriptor) throw new Error('FaceRes gave no 1024-number descriptor');
-        return tf.squeeze(descriptor, [0]);
-      });
-      try {
-        const values = (await output.data()) as Float32Array;
-        return unitLength(values);
-      } finally {
-        output.dispose();
       }
     },
   };

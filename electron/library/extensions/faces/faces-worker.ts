@@ -16,8 +16,9 @@ port.on('message', (request: FacesRequest) => {
     const transfer: ArrayBuffer[] = [];
     try {
       const models = await faceModels();
-      if (request.kind === 'info') reply = { id: request.id, ok: true, model: models.model };
+      if (request.kind === 'info') reply = { id: request.id, ok: true, model: models.model, describes: models.describe !== undefined };
       else if (request.kind === 'detect') reply = { id: request.id, ok: true, model: models.model, faces: await models.detect(new Uint8Array(request.rgb), request.floor) };
+      else if (!models.describe) throw new Error('No face descriptor model is installed');
       else {
         const descriptor = (await models.describe(new Uint8Array(request.rgb))).buffer as ArrayBuffer;
         transfer.push(descriptor);

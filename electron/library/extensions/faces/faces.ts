@@ -1,6 +1,7 @@
 /**
  * `faces`: finds faces (BlazeFace) and describes each one (FaceRes), offline, in the face
- * models' own thread. It suggests no tag by itself: the service stores the faces, groups them
+ * models' own thread (FaceRes only where it is installed: the installers leave it out, its
+ * licence being unclear; face-models.ts). It suggests no tag by itself: the service stores the faces, groups them
  * into people, and a face of a named person suggests (or sets) the tag `People/<name>`.
  */
 import { decodeFailure, openOriginal, PixelsUnavailable } from '../local-analysis/read-pixels.js';
@@ -11,7 +12,7 @@ import { findFaces, MAX_FACES, type FaceSearch } from './face-input.js';
 
 export const faces: TaggingExtension = {
   name: 'faces',
-  description: 'Offline face finder (BlazeFace) and describer (FaceRes); faces that look alike are grouped into people',
+  description: 'Offline face finder (BlazeFace); where a face describer (FaceRes) is installed, faces that look alike are grouped into people',
   version: '1.0.0',
 
   async analyze(subject, env): Promise<ExtensionOutcome> {
@@ -31,6 +32,7 @@ export const faces: TaggingExtension = {
     const count = search.faces.length;
     const parts = [count === 0 ? 'No face found' : `${count} face${count === 1 ? '' : 's'} found`];
     if (search.skipped > 0) parts.push(`${search.skipped} more not described (at most ${MAX_FACES} per picture)`);
+    if (!models.describe && count > 0) parts.push('not grouped: no face descriptor model is installed');
     return { status: 'done', tags: [], message: parts.join('; '), faces: { model: models.model, found: search.faces } };
   },
 };

@@ -4,7 +4,7 @@
  * one face to another person or out of one ("not this person").
  */
 import { z } from 'zod';
-import { PeopleSetSettingsArgs, PersonName } from '../../../../shared/people.js';
+import { PeopleSetSettingsArgs, PeopleUndoArgs, PersonName } from '../../../../shared/people.js';
 import { Id } from '../../../../shared/schemas.js';
 import { callApi } from './api-call.js';
 import type { ApiRoute } from './api-route.js';
@@ -191,5 +191,25 @@ export const peopleRoutes: ApiRoute[] = [
       },
     },
     handle: async (request, { id }, api) => callApi(api, 'faces.reassign', { faceId: id, ...(await readObjectBody(request)) }, [['faceId', 'id']]),
+  },
+  {
+    method: 'POST',
+    path: '/api/people/undo',
+    doc: {
+      operationId: 'undoPeopleEdit',
+      tag: 'people',
+      summary: 'Undo a people edit: a name, a merge, a split, a face moved or taken out',
+      description:
+        'Takes the `undo` token the edit answered (or `latest` for the most recent one not undone yet): the people, the faces’ places, the “not this person” corrections and the items’ `People/<name>` tags go back to what they were before it. The last 50 edits are kept, each undone once.',
+      body: { name: 'PeopleUndoBody', schema: PeopleUndoArgs },
+      result: 'UndoResult',
+      examples: {
+        latest: { summary: 'Undo the most recent people edit (here: face 1 taken out of its person, above)', body: { token: 'latest' }, status: 200 },
+        unknownToken: { summary: 'A token no longer kept', body: { token: 'no-such-token' }, status: 404 },
+      },
+    },
+    async handle(request, _params, api) {
+      return callApi(api, 'people.undo', await readObjectBody(request));
+    },
   },
 ];

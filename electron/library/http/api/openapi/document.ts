@@ -93,11 +93,11 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
     case 'FaceList':
       return { faces: [SAMPLE_FACE] };
     case 'FaceResult':
-      return { face: SAMPLE_FACE };
+      return { face: SAMPLE_FACE, undo: '0f8fad5b-d9cb-469f-a165-70867728950e' };
     case 'PersonResult':
-      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE } };
+      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }, undo: '0f8fad5b-d9cb-469f-a165-70867728950e' };
     case 'PersonNamed':
-      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }, tagged: 11 };
+      return { person: { id: 1, name: 'Ada', faceCount: 12, itemCount: 11, sample: SAMPLE_FACE }, tagged: 11, undo: '0f8fad5b-d9cb-469f-a165-70867728950e' };
     case 'PeopleSettings':
       return { autoTagConfidence: 0.8 };
     case 'LibraryConfig':

@@ -368,8 +368,8 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     },
   },
   FaceList: { type: 'object', required: ['faces'], properties: { faces: { type: 'array', items: ref('Face') } } },
-  FaceResult: { type: 'object', required: ['face'], properties: { face: ref('Face') } },
-  PersonResult: { type: 'object', required: ['person'], properties: { person: ref('Person') } },
-  PersonNamed: { type: 'object', required: ['person', 'tagged'], properties: { person: ref('Person'), tagged: { type: 'integer', description: 'Items of the person, now tagged People/<name>' } } },
+  FaceResult: { type: 'object', required: ['face', 'undo'], properties: { face: ref('Face'), undo: { type: 'string', description: 'For POST /api/people/undo' } } },
+  PersonResult: { type: 'object', required: ['person', 'undo'], properties: { person: ref('Person'), undo: { type: 'string', description: 'For POST /api/people/undo' } } },
+  PersonNamed: { type: 'object', required: ['person', 'tagged', 'undo'], properties: { person: ref('Person'), tagged: { type: 'integer', description: 'Items of the person, now tagged People/<name>' }, undo: { type: 'string', description: 'For POST /api/people/undo' } } },
   PeopleSettings: { type: 'object', required: ['autoTagConfidence'], properties: { autoTagConfidence: nullable({ type: 'number', minimum: 0, maximum: 1 }) } },
 };
