@@ -13,7 +13,7 @@ import { faces } from './012-faces.js';
 import { fileMetadata } from './013-file-metadata.js';
 import { searchIndexes } from './014-search-indexes.js';
 import { facetCounts } from './015-facet-counts.js';
-import { peopleUndo } from './019-people-undo.js';
+import { peopleUndo } from './016-people-undo.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
