@@ -26,7 +26,7 @@ import { userTagsOf } from '../db/media-tag-repo.js';
 import { getWriteSidecars } from '../db/settings-repo.js';
 import { failSidecarWrite, finishSidecarWrite, nextSidecarWrites, retryFailedSidecarWrites, sidecarQueueCounts, type PendingSidecarWrite } from '../db/sidecar-write-repo.js';
 import { sidecarCandidates } from './read-file-metadata.js';
-import { mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
+import { FOCUS_REGION_NAME, mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
 
 const BATCH = 64;
 
@@ -189,6 +189,12 @@ export class SidecarQueue {
     if (item.customCoordinates !== null) {
       const existing = exists ? await this.existingRegions(tempPath) : [];
       tags['XMP-mwg-rs:RegionInfo'] = { AppliedToDimensions: { W: item.width, H: item.height, Unit: 'pixel' }, RegionList: mergedRegions(existing, item) };
+    } else if (exists && (await fs.promises.readFile(temp)).includes(FOCUS_REGION_NAME)) {
+      // The focus area was cleared: Folio's region goes, the regions other tools wrote stay.
+      // (The text test spares an ExifTool read for the many sidecars that never held one.)
+      const info = await this.existingRegionInfo(tempPath);
+      const others = mergedRegions(info.RegionList ?? [], item);
+      tags['XMP-mwg-rs:RegionInfo'] = others.length === 0 ? null : { AppliedToDimensions: info.AppliedToDimensions ?? { W: item.width, H: item.height, Unit: 'pixel' }, RegionList: others };
     }
     // Nothing to say and no sidecar yet: none is made (ExifTool would not create an empty one).
     if (!exists && Object.values(tags).every((value) => value === null)) return;
@@ -208,7 +214,11 @@ export class SidecarQueue {
   }
 
   private async existingRegions(file: string): Promise<MwgRegion[]> {
-    const tags = (await this.tool().read(file, { readArgs: ['-struct'] })) as { RegionInfo?: { RegionList?: MwgRegion[] } };
-    return tags.RegionInfo?.RegionList ?? [];
+    return (await this.existingRegionInfo(file)).RegionList ?? [];
+  }
+
+  private async existingRegionInfo(file: string): Promise<{ RegionList?: MwgRegion[]; AppliedToDimensions?: unknown }> {
+    const tags = (await this.tool().read(file, { readArgs: ['-struct'] })) as { RegionInfo?: { RegionList?: MwgRegion[]; AppliedToDimensions?: unknown } };
+    return tags.RegionInfo ?? {};
   }
 }
