@@ -10,11 +10,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { ExifTool } from 'exiftool-vendored';
 import { fileNameFromTemplate, type ExportMode } from '../../../shared/file-export.js';
 import { FolioError } from '../../../shared/errors.js';
 import { checkOriginal } from '../base/original-file.js';
+import { decodeHeif } from '../formats/heif-decode.js';
 import { errorMessage } from '../base/file-errors.js';
 import type { Db } from '../db/connection.js';
 import { getMediaLocation, getMediaRow } from '../db/media-repo.js';
@@ -78,10 +79,20 @@ async function writeSidecar(exiftool: ExifTool, file: string, item: SidecarItem)
   return true;
 }
 
+/** sharp for what libvips reads; libheif (WebAssembly) for HEVC-coded HEIC, which it does not. */
+async function decoder(bytes: Buffer): Promise<Sharp> {
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => null);
+  if (meta?.format === 'heif' && meta.compression === 'hevc') {
+    const pixels = await decodeHeif(bytes); // the container's rotation is applied already
+    return sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels }, limitInputPixels: false });
+  }
+  return sharp(bytes, { limitInputPixels: false, failOn: 'none' }).rotate();
+}
+
 async function render(source: Buffer, target: string, settings: ExportSettings): Promise<void> {
   // The path is bytes (it need not be UTF-8) and sharp takes a Buffer as image data: read it first.
   const bytes = await fs.promises.readFile(source);
-  let pipeline = sharp(bytes, { limitInputPixels: false, failOn: 'none' }).rotate();
+  let pipeline = await decoder(bytes);
   if (settings.longEdge !== null) pipeline = pipeline.resize(settings.longEdge, settings.longEdge, { fit: 'inside', withoutEnlargement: true });
   // keepMetadata keeps the date taken, camera and colour profile; rotate() has set the orientation to 1.
   await pipeline.keepMetadata().jpeg({ quality: settings.quality, mozjpeg: false }).toFile(target);

@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExifTool } from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
+import { backgroundExifTool } from '../metadata/background-exiftool.js';
 import { DEFAULT_EXPORT_TEMPLATE, DEFAULT_JPEG_QUALITY, type ExportFailure, type ExportMode, type ExportProgress } from '../../../shared/file-export.js';
 import { FolioError } from '../../../shared/errors.js';
 import { nowIso } from '../base/clock.js';
@@ -116,7 +117,7 @@ export class FileExporter {
   }
 
   private tool(): ExifTool {
-    this.exiftool ??= new ExifTool({ maxProcs: PARALLEL, taskTimeoutMillis: 60_000 });
+    this.exiftool ??= backgroundExifTool({ maxProcs: PARALLEL, taskTimeoutMillis: 60_000 });
     return this.exiftool;
   }
 

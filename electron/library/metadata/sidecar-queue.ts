@@ -17,7 +17,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExifTool } from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
+import { backgroundExifTool } from './background-exiftool.js';
 import type { LibraryEvents } from '../base/events.js';
 import { errorMessage } from '../base/file-errors.js';
 import type { Db } from '../db/connection.js';
@@ -57,11 +58,11 @@ async function exists(file: Buffer): Promise<boolean> {
   );
 }
 
-/** The sidecar Folio writes for `file`: an existing one of either naming, else `file.xmp`. */
-export async function sidecarTarget(file: Buffer): Promise<Buffer> {
+/** The sidecar Folio writes for `file`: an existing one of either naming, else a new `file.xmp`. */
+export async function sidecarTarget(file: Buffer): Promise<{ target: Buffer; existed: boolean }> {
   // Asked of the thread pool, not with existsSync: a slow disk must not stall the UI's thread.
-  for (const candidate of sidecarCandidates(file)) if (await exists(candidate)) return candidate;
-  return sidecarCandidates(file)[0] as Buffer;
+  for (const candidate of sidecarCandidates(file)) if (await exists(candidate)) return { target: candidate, existed: true };
+  return { target: sidecarCandidates(file)[0] as Buffer, existed: false };
 }
 
 export function temporarySidecar(target: Buffer): Buffer {
@@ -126,7 +127,7 @@ export class SidecarQueue {
   }
 
   private tool(): ExifTool {
-    this.exiftool ??= new ExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000 });
+    this.exiftool ??= backgroundExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000 });
     return this.exiftool;
   }
 
@@ -171,12 +172,12 @@ export class SidecarQueue {
     const { db } = this.options;
     const location = getMediaLocation(db, write.mediaId);
     if (!location || !item) return false; // forgotten meanwhile: its row went with it (cascade)
-    const target = await sidecarTarget(location.absPath);
+    const { target, existed } = await sidecarTarget(location.absPath);
     const key = target.toString('latin1').toLowerCase();
     if (this.inFlight.has(key)) return false; // the next round takes it
     this.inFlight.add(key);
     try {
-      await this.writeSidecar(target, item);
+      await this.writeSidecar(target, existed, item);
       return true;
     } catch (error) {
       const message = `The sidecar ${path.basename(target.toString('utf8'))} could not be written: ${errorMessage(error)}`;
@@ -188,12 +189,13 @@ export class SidecarQueue {
     }
   }
 
-  private async writeSidecar(target: Buffer, item: SidecarItem): Promise<void> {
+  private async writeSidecar(target: Buffer, existed: boolean, item: SidecarItem): Promise<void> {
     const temp = temporarySidecar(target);
     const tempPath = temp.toString('utf8');
-    await fs.promises.rm(temp, { force: true }); // a leftover of a write that was killed
-    const existed = await exists(target);
+    // The copy replaces a leftover of a write that was killed; without a sidecar to copy, the
+    // leftover must go, or ExifTool would change it instead of making a new one.
     if (existed) await fs.promises.copyFile(target, temp);
+    else await fs.promises.rm(temp, { force: true });
     const tags: Record<string, unknown> = sidecarTags(item);
     if (item.customCoordinates !== null) {
       const existing = existed ? await this.existingRegions(tempPath) : [];

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArgsIn, MethodName, Result } from '../../../shared/contract.js';
 import type { ExportProgress } from '../../../shared/file-export.js';
-import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
+import { CORPUS_DIR, openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
 import { expectFolioError } from '../service/expect-error.js';
 import { importAndWait, rowAt, writeImage } from '../import/import-fixture.js';
 import { exiftoolRead, exiftoolWrite } from '../metadata/exiftool-files.js';
@@ -43,9 +43,12 @@ describe('exporting files', () => {
     // a.jpg carries what a camera and an older tool left: EXIF description, IPTC keywords, a date.
     exiftoolWrite(file('a.jpg'), ['-EXIF:ImageDescription=old caption', '-IPTC:Keywords=stale', '-XPKeywords=stale', '-DateTimeOriginal=2021:07:14 09:30:00']);
     // A Matroska video: ExifTool cannot write into it, so its copy gets a sidecar instead.
+    // An iPhone photo (HEVC-coded HEIC): libvips cannot decode it, libheif does.
+    fs.mkdirSync(path.join(folder, 'phone'));
+    fs.copyFileSync(path.join(CORPUS_DIR, 'heic', 'IMG_5195.HEIC'), file('phone/IMG_5195.HEIC'));
     execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=5:duration=1', '-c:v', 'mpeg4', file('clip.mkv')]);
     await importAndWait(t.library, folder);
-    for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'sub/a.jpg', 'clip.mkv']) {
+    for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'sub/a.jpg', 'clip.mkv', 'phone/IMG_5195.HEIC']) {
       originals.set(name, { bytes: fs.readFileSync(file(name)), mtimeMs: fs.statSync(file(name)).mtimeMs });
     }
     const a = id('a.jpg');
@@ -119,6 +122,20 @@ describe('exporting files', () => {
     const meta = await sharp(path.join(dir, '001-Harbour.jpg')).metadata();
     expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'jpeg', width: 120, height: 60 });
     expect(exiftoolRead(path.join(dir, '001-Harbour.jpg'), ['XMP-lr:HierarchicalSubject', 'XMP-xmp:Rating'])).toMatchObject({ 'XMP-lr:HierarchicalSubject': ['Places|France|Paris', 'sea'], 'XMP-xmp:Rating': 4 });
+  });
+
+  it('renders a HEVC-coded HEIC as a JPEG, and embeds into a HEIC copy', async () => {
+    const dir = freshDir();
+    const heic = id('phone/IMG_5195.HEIC');
+    await call('media.editTags', { ids: [heic], add: ['Phone'], remove: [] });
+    const rendered = await exportAndWait({ dir, ids: [heic], longEdge: 300 });
+    expect(rendered).toMatchObject({ exported: 1, failed: 0 });
+    const meta = await sharp(path.join(dir, 'IMG_5195.jpg')).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(300);
+    const copied = await exportAndWait({ dir, ids: [heic] });
+    expect(copied).toMatchObject({ exported: 1, failed: 0, sidecarFallbacks: 0 });
+    expect(exiftoolRead(path.join(dir, 'IMG_5195.HEIC'), ['XMP-digiKam:TagsList'])).toMatchObject({ 'XMP-digiKam:TagsList': ['Phone'] });
   });
 
   it('numbers a taken name instead of overwriting, in the folder and within one export', async () => {
