@@ -50,20 +50,21 @@ export const exportCommand: Command = {
     if (sidecars && (longEdge !== undefined || quality !== undefined)) throw new UsageError('--sidecars exports copies; --long-edge and --quality make JPEG renditions: choose one');
     if (ids.length === 0 && query === undefined && album === undefined) throw new UsageError('Say what to export: item ids, --query <search> or --album <name>');
     const template = stringOption(ctx.values, 'template');
-    const args: ArgsIn<'export.start'> = {
+    // Numbers that are not numbers go through as text: the contract's sentence names the field.
+    const args = {
       dir: path.resolve(dir),
       ...(ids.length > 0 ? { ids } : {}),
       ...(query !== undefined ? { filter: searchFilter(query, {}) } : {}),
       ...(album !== undefined ? { album } : {}),
-      ...(sidecars ? { mode: 'sidecars' as const } : {}),
-      ...(longEdge !== undefined || quality !== undefined ? { mode: 'jpeg' as const } : {}),
+      ...(sidecars ? { mode: 'sidecars' } : {}),
+      ...(longEdge !== undefined || quality !== undefined ? { mode: 'jpeg' } : {}),
+      ...(longEdge !== undefined ? { longEdge } : {}),
+      ...(quality !== undefined ? { quality } : {}),
       ...(template !== undefined ? { template } : {}),
-    };
-    // Numbers that are not numbers go through as text: the contract's sentence names the field.
-    const raw = { ...args, ...(longEdge !== undefined ? { longEdge } : {}), ...(quality !== undefined ? { quality } : {}) } as ArgsIn<'export.start'>;
+    } as ArgsIn<'export.start'>;
     const library = ctx.library();
     const service = library.service;
-    const started = await service.call('export.start', raw, CLI_CONTEXT);
+    const started = await service.call('export.start', args, CLI_CONTEXT);
     note(`Exporting ${started.total} ${started.total === 1 ? 'item' : 'items'} to ${started.dir}; Ctrl+C cancels the rest`);
     const cancel = () => void service.call('export.cancel', {}, CLI_CONTEXT);
     process.once('SIGINT', cancel);
