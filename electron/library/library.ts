@@ -12,6 +12,7 @@ import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { queuedAnalysis } from './service/queued-analysis.js';
 import { SidecarQueue } from './metadata/sidecar-queue.js';
+import { FileExporter } from './export/file-exporter.js';
 
 export interface Library {
   paths: LibraryPaths;
@@ -20,6 +21,8 @@ export interface Library {
   importer: Importer;
   /** The background writer of XMP sidecars (setting `writeSidecars`). */
   sidecars: SidecarQueue;
+  /** File exports (issue 15), one at a time. */
+  exporter: FileExporter;
   service: Service;
   /** The background analysis queue: resumes on open, stops (the queue kept) on close. */
   analysis: AnalysisRunner;
@@ -79,7 +82,8 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     if (change.aspects.includes('tags') || change.aspects.includes('fields')) sidecars.poke();
   });
   sidecars.start();
-  const context: LibraryContext = { db, paths, events, options: resolved, importer, analysis, sidecars };
+  const exporter = new FileExporter(db);
+  const context: LibraryContext = { db, paths, events, options: resolved, importer, analysis, sidecars, exporter };
   const service = new Service(createHandlers(context), paths.root);
   analysis.open();
   let closed = false;
@@ -89,6 +93,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     events,
     importer,
     sidecars,
+    exporter,
     service,
     analysis,
     readOnly,
@@ -100,6 +105,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
       stopPoking();
       await importer.close();
       await sidecars.close();
+      await exporter.close();
       db.close();
     },
   };
