@@ -7,12 +7,14 @@
  */
 import os from 'node:os';
 import { ExifTool, type ExifToolOptions } from 'exiftool-vendored';
+import { exiftoolProcess } from './exiftool-process.js';
 
 /** `nice` 10 on Unix; below normal on Windows. */
 const BACKGROUND_PRIORITY = 10;
 
 export function backgroundExifTool(options: Partial<ExifToolOptions>): ExifTool {
-  const tool = new ExifTool(options);
+  // Started so that they end with Folio, even when Folio is killed (exiftool-process.ts).
+  const tool = new ExifTool({ processFactory: exiftoolProcess, ...options });
   tool.on('childStart', (child) => {
     try {
       os.setPriority(child.pid, BACKGROUND_PRIORITY);

@@ -26,8 +26,6 @@ import { getMediaLocation } from '../db/media-repo.js';
 import { getWriteSidecars } from '../db/settings-repo.js';
 import { failSidecarWrite, finishSidecarWrite, nextSidecarWrites, retryFailedSidecarWrites, sidecarQueueCounts, type PendingSidecarWrite } from '../db/sidecar-write-repo.js';
 import { sidecarCandidates } from './read-file-metadata.js';
-import { mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
-import { exiftoolProcess } from './exiftool-process.js';
 import { sidecarItemsOf } from './sidecar-item.js';
 import { FOCUS_REGION_NAME, mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
 
@@ -129,7 +127,6 @@ export class SidecarQueue {
   }
 
   private tool(): ExifTool {
-    this.exiftool ??= new ExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000, processFactory: exiftoolProcess });
     this.exiftool ??= backgroundExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000 });
     return this.exiftool;
   }
