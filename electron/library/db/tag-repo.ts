@@ -16,13 +16,15 @@ export interface TagRow {
   name: string;
   key: string;
   item_count: number;
+  /** Active items with a user tag anywhere in the branch (itself included), each once: kept by migration 016's triggers. */
+  branch_count: number;
   parent_id: number | null;
   level: string;
   level_key: string;
   colour: string | null;
 }
 
-export const TAG_COLUMNS = 'id, name, key, item_count, parent_id, level, level_key, colour';
+export const TAG_COLUMNS = 'id, name, key, item_count, branch_count, parent_id, level, level_key, colour';
 const COLUMNS_OF_T = TAG_COLUMNS.split(', ').map((column) => `t.${column}`).join(', ');
 
 export function getTagByKey(db: Db, key: string): TagRow | undefined {
