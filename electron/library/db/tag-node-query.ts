@@ -9,7 +9,7 @@ import type { TagListEntry, TagNode } from '../../../shared/tag-tree.js';
 import type { Db } from './connection.js';
 import { aliasesOf, aliasesWithPrefix, allAliases, type TagAliasRow } from './tag-alias-repo.js';
 import { allImplications, impliesOf } from './tag-implication-repo.js';
-import { getTags, prefixSuccessor, TAG_COLUMNS, type TagRow } from './tag-repo.js';
+import { getTags, keyThroughAlias, prefixSuccessor, TAG_COLUMNS, type TagRow } from './tag-repo.js';
 import { statement } from './statements.js';
 
 function grouped<T>(rows: readonly T[], key: (row: T) => number, value: (row: T) => string): Map<number, string[]> {
@@ -96,10 +96,12 @@ export function usedTagNodes(db: Db, limit: number): TagNode[] {
 export function autocompleteTagNodes(db: Db, keyPrefix: string, limit: number): TagListEntry[] {
   const successor = prefixSuccessor(keyPrefix);
   const column = keyPrefix.includes('/') ? 'key' : 'level_key';
+  // `nyc/` with `nyc` an alias of `Places/USA/New York` offers New York's branch.
+  const pathPrefix = column === 'key' ? keyThroughAlias(db, keyPrefix).key : keyPrefix;
   const direct = statement(
     db,
     `SELECT ${TAG_COLUMNS} FROM tags WHERE ${column} >= ? AND ${column} < ? ORDER BY item_count DESC, key LIMIT ?`,
-  ).all(keyPrefix, successor, limit) as TagRow[];
+  ).all(pathPrefix, pathPrefix === keyPrefix ? successor : prefixSuccessor(pathPrefix), limit) as TagRow[];
   const viaAlias: TagAliasRow[] = aliasesWithPrefix(db, keyPrefix, successor, limit);
   const seen = new Set(direct.map((row) => row.id));
   const aliasRows = getTags(db, viaAlias.map((a) => a.tag_id));

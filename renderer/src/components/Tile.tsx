@@ -7,6 +7,7 @@ import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { isSelected } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { TileCuratingMarks, curatingText } from './TileCuratingMarks.js';
+import { TileTagChips, TileTagText } from './TileTagChips.js';
 
 interface TileProps {
   id: number;
@@ -120,12 +121,14 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
         {problem && <span className="tile-badge">{problem}</span>}
         {tile?.versionCount !== undefined && <span className="tile-stack-badge">{tile.versionCount + 1}</span>}
         {tile && <TileCuratingMarks tile={tile} />}
+        {tile && <TileTagChips tile={tile} size={size} />}
       </div>
       <div className="tile-caption" title={tile?.name}>
         {name}
         {problem && <span className="visually-hidden"> ({problem.toLowerCase()})</span>}
         {tile?.versionCount !== undefined && <span className="visually-hidden"> (stack of {tile.versionCount + 1})</span>}
         {tile && curatingText(tile) !== '' && <span className="visually-hidden"> ({curatingText(tile)})</span>}
+        {tile && <TileTagText tile={tile} />}
       </div>
     </div>
   );
