@@ -7,7 +7,7 @@ import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { isSelected } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { TileCuratingMarks, curatingText } from './TileCuratingMarks.js';
-import { TileTagChips, TileTagText } from './TileTagChips.js';
+import { TileTagChips, TileTagText, tileTagTextId } from './TileTagChips.js';
 
 interface TileProps {
   id: number;
@@ -94,6 +94,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
       id={`tile-${id}`}
       aria-selected={selected}
       aria-colindex={column + 1}
+      aria-describedby={tile?.tagIds === undefined ? undefined : tileTagTextId(id)}
       className={classes}
       style={{ left, width: size, height: size + TILE_CAPTION }}
       onClick={(event) => onPick(id, event)}
@@ -121,14 +122,15 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
         {problem && <span className="tile-badge">{problem}</span>}
         {tile?.versionCount !== undefined && <span className="tile-stack-badge">{tile.versionCount + 1}</span>}
         {tile && <TileCuratingMarks tile={tile} />}
-        {tile && <TileTagChips tile={tile} size={size} />}
+        {/* Held back with the picture during a fast scroll: a fling mounts hundreds of tiles a second. */}
+        {tile && pictureAllowed && <TileTagChips tile={tile} size={size} />}
       </div>
+      {tile && <TileTagText tile={tile} id={tileTagTextId(id)} />}
       <div className="tile-caption" title={tile?.name}>
         {name}
         {problem && <span className="visually-hidden"> ({problem.toLowerCase()})</span>}
         {tile?.versionCount !== undefined && <span className="visually-hidden"> (stack of {tile.versionCount + 1})</span>}
         {tile && curatingText(tile) !== '' && <span className="visually-hidden"> ({curatingText(tile)})</span>}
-        {tile && <TileTagText tile={tile} />}
       </div>
     </div>
   );
