@@ -7,7 +7,7 @@ import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { isSelected } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { TileCuratingMarks, curatingText } from './TileCuratingMarks.js';
-import { TileTagChips, TileTagText, tileTagTextId } from './TileTagChips.js';
+import { TileTagChips, tileTagTextId } from './TileTagChips.js';
 
 interface TileProps {
   id: number;
@@ -94,7 +94,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
       id={`tile-${id}`}
       aria-selected={selected}
       aria-colindex={column + 1}
-      aria-describedby={tile?.tagIds === undefined ? undefined : tileTagTextId(id)}
+      aria-describedby={tile?.tagIds === undefined || !pictureAllowed ? undefined : tileTagTextId(id)}
       className={classes}
       style={{ left, width: size, height: size + TILE_CAPTION }}
       onClick={(event) => onPick(id, event)}
@@ -123,9 +123,8 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
         {tile?.versionCount !== undefined && <span className="tile-stack-badge">{tile.versionCount + 1}</span>}
         {tile && <TileCuratingMarks tile={tile} />}
         {/* Held back with the picture during a fast scroll: a fling mounts hundreds of tiles a second. */}
-        {tile && pictureAllowed && <TileTagChips tile={tile} size={size} />}
+        {tile && pictureAllowed && <TileTagChips tile={tile} size={size} textId={tileTagTextId(id)} />}
       </div>
-      {tile && <TileTagText tile={tile} id={tileTagTextId(id)} />}
       <div className="tile-caption" title={tile?.name}>
         {name}
         {problem && <span className="visually-hidden"> ({problem.toLowerCase()})</span>}
