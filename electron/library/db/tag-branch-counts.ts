@@ -102,14 +102,17 @@ export function wrongBranchCounts(db: Db): WrongBranchCount[] {
   ).all() as WrongBranchCount[];
 }
 
+/** The closure as the parent links give it: `up(tag_id, ancestor_id)`, each tag its own ancestor too. */
+const ANCESTRY_FROM_PARENTS = `up(tag_id, ancestor_id) AS (
+       SELECT id, id FROM tags
+       UNION ALL SELECT up.tag_id, t.parent_id FROM up JOIN tags t ON t.id = up.ancestor_id WHERE t.parent_id IS NOT NULL
+     )`;
+
 /** Tags whose closure rows differ from the parent links (missing or extra ancestors). */
 export function wrongAncestries(db: Db): number[] {
   return statement(
     db,
-    `WITH RECURSIVE up(tag_id, ancestor_id) AS (
-       SELECT id, id FROM tags
-       UNION ALL SELECT up.tag_id, t.parent_id FROM up JOIN tags t ON t.id = up.ancestor_id WHERE t.parent_id IS NOT NULL
-     ),
+    `WITH RECURSIVE ${ANCESTRY_FROM_PARENTS},
      diff(tag_id) AS (
        SELECT tag_id FROM (SELECT tag_id, ancestor_id FROM up EXCEPT SELECT tag_id, ancestor_id FROM tag_ancestors)
        UNION SELECT tag_id FROM (SELECT tag_id, ancestor_id FROM tag_ancestors EXCEPT SELECT tag_id, ancestor_id FROM up)
@@ -126,10 +129,7 @@ export function recountBranches(db: Db): number {
   statement(
     db,
     `INSERT INTO tag_ancestors (tag_id, ancestor_id)
-     WITH RECURSIVE up(tag_id, ancestor_id) AS (
-       SELECT id, id FROM tags
-       UNION ALL SELECT up.tag_id, t.parent_id FROM up JOIN tags t ON t.id = up.ancestor_id WHERE t.parent_id IS NOT NULL
-     )
+     WITH RECURSIVE ${ANCESTRY_FROM_PARENTS}
      SELECT tag_id, ancestor_id FROM up ORDER BY tag_id, ancestor_id`,
   ).run();
   return statement(db, `UPDATE tags AS t SET branch_count = ${ACTUAL_BRANCH_COUNT} WHERE t.branch_count <> ${ACTUAL_BRANCH_COUNT}`).run().changes;
