@@ -159,7 +159,7 @@ const TagNode: JsonSchema = {
     name: { type: 'string', description: 'The last level, unescaped' },
     parentId: nullable(int),
     count: { type: 'integer', description: 'Active items tagged exactly here' },
-    branchCount: { type: 'integer', description: 'Active items tagged here or below (the sum of the branch\'s counts)' },
+    branchCount: { type: 'integer', description: 'Active items tagged here or below, each once (an item with two tags of the branch counts once)' },
     colour: nullable({ type: 'string', pattern: '^#[0-9a-f]{6}$' }),
     aliases: { type: 'array', items: str },
     implies: { type: 'array', items: str, description: 'Paths of the tags this one implies directly' },
