@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../../electron/library/db/connection.js';
-import { branchCounts } from '../../../electron/library/db/migrations/016-branch-counts.js';
+import { branchCounts } from '../../../electron/library/db/migrations/017-branch-counts.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/library/db/migrations/index.js';
 import { wrongAncestries, wrongBranchCounts } from '../../../electron/library/db/tag-branch-counts.js';
 import { makeTempDir, removeDir } from '../../helpers/temp-library.js';

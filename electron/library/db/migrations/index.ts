@@ -14,7 +14,7 @@ import { fileMetadata } from './013-file-metadata.js';
 import { searchIndexes } from './014-search-indexes.js';
 import { facetCounts } from './015-facet-counts.js';
 import { peopleUndo } from './016-people-undo.js';
-import { branchCounts } from './016-branch-counts.js';
+import { branchCounts } from './017-branch-counts.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */

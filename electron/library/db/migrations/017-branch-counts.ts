@@ -24,9 +24,6 @@ import type { Migration } from './index.js';
  *   before their savepoint ends.
  * - Trash moves shift the counts with one grouped statement (trash-repo), as for item_count;
  *   deleting an active item uncounts it before its links cascade away.
- *
- * Numbered 016 beside the kept facet counts (015) of the same round; on this branch it is the
- * next version after 014, and migrations stay contiguous.
  */
 const ACTIVE = (media: string) => `NOT EXISTS (SELECT 1 FROM trash WHERE media_id = ${media})`;
 
@@ -45,7 +42,7 @@ const branchItemsNotUnder = (root: string, ancestor: string) =>
      WHERE b.ancestor_id = ${root} AND ${ACTIVE('mt.media_id')} AND NOT ${otherLinkUnder('mt.media_id', ancestor)})`;
 
 export const branchCounts: Migration = {
-  version: 16,
+  version: 17,
   name: 'branch-counts',
   sql: `
 CREATE TABLE tag_ancestors (
