@@ -76,12 +76,33 @@ describe('search language plans', () => {
 
   it('an OR of two rare tags starts from the union of their links, then looks each item up', async () => {
     const { page, count } = await plansOf(`tag:${quoted(tags.at(-1) as string)} OR tag:${quoted(tags.at(-2) as string)}`);
-    for (const plan of [page, count]) {
-      // The OR is one all-of set of tags (as a branch is): its links are read as a DISTINCT set.
-      expect(plan).toContain('SEARCH media_tags USING PRIMARY KEY (tag_id=? AND source=?)');
-      expect(plan).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
-      expect(plan.some((line) => /^SCAN m\b/.test(line))).toBe(false);
-    }
+    // The OR is one all-of set of tags (as a branch is): its links are read as a DISTINCT set.
+    expect(page).toContain('SEARCH media_tags USING PRIMARY KEY (tag_id=? AND source=?)');
+    expect(page).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
+    // The count (db/tag-union-count.ts) reads the rarer tag's links and probes each for the other.
+    expect(count).toContain('SEARCH media_tags USING PRIMARY KEY (tag_id=? AND source=?)');
+    expect(count).toContain('SEARCH t USING PRIMARY KEY (tag_id=? AND source=? AND media_id=?)');
+    for (const plan of [page, count]) expect(plan.some((line) => /^SCAN (m|media_tags|t)\b/.test(line))).toBe(false);
+  });
+
+  it('an OR of a common and a rare tag is counted from the rare tag\'s links, never the common tag\'s', async () => {
+    const common = tags[0] as string;
+    const rare = tags.at(-1) as string;
+    const statements = await recordStatements(library.db, () =>
+      library.service.call('media.list', { filter: { query: `tag:${quoted(common)} OR tag:${quoted(rare)}` }, limit: 100, withTotal: true }, ctx),
+    );
+    const count = statements.find((sql) => /^SELECT count\(\*\) FROM \(SELECT media_id FROM media_tags/.test(sql));
+    if (count === undefined) throw new Error(`no union count among:\n${statements.join('\n')}`);
+    const commonId = library.db.prepare(`SELECT id FROM tags WHERE name = ?`).pluck().get(common);
+    const rareId = library.db.prepare(`SELECT id FROM tags WHERE name = ?`).pluck().get(rare);
+    // The links read whole are the rare tag's (@other); the common one (@largest) is only probed by item.
+    expect(count).toMatch(/tag_id = @other/);
+    const plan = planOf(library.db, count);
+    expect(plan[0]).toBe('SEARCH media_tags USING PRIMARY KEY (tag_id=? AND source=?)');
+    expect(plan).toContain('SEARCH t USING PRIMARY KEY (tag_id=? AND source=? AND media_id=?)');
+    expect(plan).toContain('SEARCH trash USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.filter((line) => /^(SCAN|SEARCH)/.test(line))).toHaveLength(3);
+    expect(commonId).not.toBe(rareId);
   });
 
   it('an OR of a common and a rare tag walks the date index and probes each item’s links by key', async () => {

@@ -1,0 +1,29 @@
+/**
+ * A view's total, the cheapest way that gives the exact answer: "All media" and one tag from
+ * kept counts (db/view-count-query.ts), an OR of tags or a branch from the kept count of its
+ * most used tag plus the others' items that lack it (db/tag-union-count.ts); anything else is
+ * counted by the list query. Every transport's total (media.list withTotal, the gallery's view
+ * window, a smart album's count) comes from here, so they agree.
+ */
+import type { Db } from '../db/connection.js';
+import { countMatching, type ListSpec } from '../db/media-list-query.js';
+import { tagUnionCount } from '../db/tag-union-count.js';
+import { fastViewCount } from '../db/view-count-query.js';
+import { driverFor, type ResolvedList } from './list-request.js';
+
+/** True for a spec field that filters nothing (so a filter added later turns the shortcut off). */
+function unset(value: unknown): boolean {
+  return value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+/** The count when the view is one set of tags and nothing else, else null. */
+function tagSetCount(db: Db, spec: ListSpec): number | null {
+  const { status, column: _column, direction: _direction, after: _after, tagsAll, ...filters } = spec;
+  if (status !== 'active' || tagsAll.length !== 1 || !Object.values(filters).every(unset)) return null;
+  return tagUnionCount(db, tagsAll[0] as readonly number[]);
+}
+
+export function countView(db: Db, resolved: ResolvedList): number {
+  const { spec } = resolved;
+  return fastViewCount(db, spec) ?? tagSetCount(db, spec) ?? countMatching(db, spec, driverFor(db, resolved, null));
+}
