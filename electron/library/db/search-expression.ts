@@ -105,7 +105,14 @@ class Compiler {
     const parts: string[] = [];
     if (albumIds.length > 0) {
       const inAlbum = albumIds.length === 1 ? `= ${this.bind(albumIds[0])}` : `IN (SELECT value FROM json_each(${this.bind(JSON.stringify(albumIds))}))`;
-      parts.push(`EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id ${inAlbum})`);
+      // A count (or a page of a small album) starts from the album's rows, a range of its key;
+      // a page of a large one walks the sort index and probes each item's albums instead (the
+      // service chooses by a capped count, as for any condition with an index of its own).
+      parts.push(
+        this.ctx.pageSort === undefined
+          ? `m.id IN (SELECT ai.media_id FROM album_items ai WHERE ai.album_id ${inAlbum})`
+          : `EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id ${inAlbum})`,
+      );
     }
     const outermost = this.expandedAt === null;
     if (outermost) this.expandedAt = span;
