@@ -8,6 +8,7 @@ export const CHECK_FINDING_KINDS = [
   'foreign-key',
   'wal-cut',
   'tag-count',
+  'facet-count',
   'file-missing',
   'file-changed',
   'file-unreadable',

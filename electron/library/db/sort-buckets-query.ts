@@ -6,6 +6,7 @@
  */
 import { SIZE_BAND_LIMITS, type BucketKind, type SortBucket } from '../../../shared/sort-buckets.js';
 import type { Db } from './connection.js';
+import { wholeLibraryMonthBuckets } from './facet-counts.js';
 import { buildFrom, type Driver, type ListSpec } from './media-list-query.js';
 import { statement } from './statements.js';
 
@@ -21,6 +22,9 @@ function bucketExpression(kind: BucketKind, column: string, params: Record<strin
 }
 
 export function sortBuckets(db: Db, spec: ListSpec, driver: Driver, kind: BucketKind): SortBucket[] {
+  // The whole library by month (the timeline, the scrubber on first load) is read from kept counts.
+  const kept = kind === 'month' ? wholeLibraryMonthBuckets(db, spec) : null;
+  if (kept) return kept;
   const { sql, params } = buildFrom({ ...spec, after: null }, driver);
   const key = bucketExpression(kind, `m.${spec.column}`, params);
   const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';

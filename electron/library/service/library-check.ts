@@ -20,6 +20,7 @@ import {
   wrongTagCounts,
   type CheckedItemRow,
 } from '../db/consistency-queries.js';
+import { recountFacets, wrongFacetMonths } from '../db/facet-counts.js';
 import { clearCutWalRecord, cutWalMessage, readCutWalRecord } from '../db/cut-wal-notice.js';
 import { ensureThumbnail } from '../thumbnails/ensure-thumbnail.js';
 import type { LibraryContext } from './types.js';
@@ -124,7 +125,7 @@ export async function checkLibrary(lib: LibraryContext, options: { repair: boole
   const started = performance.now();
   const { db, paths } = lib;
   const findings = new Findings();
-  const changed = new Set<'tags' | 'thumbnails'>();
+  const changed = new Set<'tags' | 'thumbnails' | 'fields'>();
 
   const integrity = integrityProblems(db);
   for (const problem of integrity) {
@@ -151,6 +152,17 @@ export async function checkLibrary(lib: LibraryContext, options: { repair: boole
     inTransaction(db, () => recountTags(db));
     for (const finding of countFindings) findings.markRepaired(finding);
     changed.add('tags');
+  }
+
+  const wrongMonths = wrongFacetMonths(db);
+  if (wrongMonths.length > 0) {
+    const months = wrongMonths.map((month) => month || 'no date').join(', ');
+    const finding = findings.add({ kind: 'facet-count', message: `The kept counts of the timeline and searches are wrong for ${months}`, repairable: true });
+    if (options.repair) {
+      inTransaction(db, () => recountFacets(db));
+      findings.markRepaired(finding);
+      changed.add('fields');
+    }
   }
 
   const rows = itemsToCheck(db);

@@ -4,6 +4,7 @@
  * the faulty part of the query marked.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCombobox } from '../hooks/use-combobox.js';
 import { loadSearchNames } from '../actions/search-names.js';
 import { searchProblem } from '../logic/search-problem.js';
 import {
@@ -17,6 +18,7 @@ import {
 } from '../logic/search-suggestions.js';
 import { useFocusRequest } from '../hooks/use-focus-request.js';
 import { useStore } from '../store/store.js';
+import { SuggestionList } from './SuggestionList.js';
 
 const SUGGEST_DEBOUNCE_MS = 80;
 
@@ -62,18 +64,15 @@ export function SearchBox() {
   const setSearch = useStore((s) => s.setSearch);
   const [caret, setCaret] = useState(0);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement | null>(null);
   const focusRef = useFocusRequest<HTMLInputElement>('search');
   const id = useId();
-  const listId = useId();
   const problemId = useId();
   const problem = useMemo(() => searchProblem(search), [search]);
   const part = useMemo(() => typedPart(search, caret), [search, caret]);
   const suggestions = useSuggestions(part, open);
-  const expanded = open && suggestions.length > 0;
-
-  useEffect(() => setActive(-1), [suggestions]);
+  const combobox = useCombobox({ open, setOpen, options: suggestions });
+  const { active, expanded } = combobox;
 
   const setRefs = (element: HTMLInputElement | null) => {
     inputRef.current = element;
@@ -89,20 +88,10 @@ export function SearchBox() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' && suggestions.length > 0) {
-      event.preventDefault();
-      setOpen(true);
-      setActive((i) => (i + 1) % suggestions.length);
-    } else if (event.key === 'ArrowUp' && suggestions.length > 0) {
-      event.preventDefault();
-      setActive((i) => (i <= 0 ? suggestions.length - 1 : i - 1));
-    } else if (event.key === 'Enter' && expanded && active >= 0) {
+    if (combobox.navigate(event)) return;
+    if (event.key === 'Enter' && expanded && active >= 0) {
       event.preventDefault();
       choose(suggestions[active] as Suggestion);
-    } else if (event.key === 'Escape' && expanded) {
-      event.preventDefault();
-      event.stopPropagation();
-      setOpen(false);
     }
   };
 
@@ -115,11 +104,7 @@ export function SearchBox() {
         ref={setRefs}
         id={id}
         type="search"
-        role="combobox"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        {...combobox.inputAria}
         aria-invalid={problem !== null}
         aria-describedby={problem !== null ? problemId : undefined}
         placeholder="Search  (tag:name  rating:>=4  taken:2023  -flag:reject  a OR b)"
@@ -136,25 +121,14 @@ export function SearchBox() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Search suggestions" className={expanded ? 'suggestions' : 'suggestions hidden'}>
-        {expanded &&
-          suggestions.map((suggestion, i) => (
-            <li
-              key={`${suggestion.kind}:${suggestion.label}`}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'suggestion active' : 'suggestion'}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(suggestion);
-              }}
-            >
-              <span className="search-suggestion">{suggestion.label}</span>
-              {suggestion.hint !== undefined && <span className="suggestion-count">{suggestion.hint}</span>}
-            </li>
-          ))}
-      </ul>
+      <SuggestionList combobox={combobox} label="Search suggestions" options={suggestions} keyOf={(o) => `${o.kind}:${o.label}`} onChoose={choose}>
+        {(suggestion) => (
+          <>
+            <span className="search-suggestion">{suggestion.label}</span>
+            {suggestion.hint !== undefined && <span className="suggestion-count">{suggestion.hint}</span>}
+          </>
+        )}
+      </SuggestionList>
       {problem !== null && <ProblemLine id={problemId} search={search} {...problem} />}
     </div>
   );

@@ -3,7 +3,9 @@ import { FolioError } from '../../../shared/errors.js';
 import { parseTagPath } from '../../../shared/tag-path.js';
 import { call } from '../api/client.js';
 import { parentPathOf, suggestionsWithout, type Suggestion } from '../logic/tag-suggestions.js';
+import { useCombobox } from '../hooks/use-combobox.js';
 import { useFocusRequest } from '../hooks/use-focus-request.js';
+import { SuggestionList } from './SuggestionList.js';
 
 const SUGGESTION_LIMIT = 8;
 const SUGGEST_DEBOUNCE_MS = 80;
@@ -44,13 +46,13 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  const [active, setActive] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
   // `T` in the gallery or the preview asks for the tag field.
   const focusRef = useFocusRequest<HTMLInputElement>('tags');
-  const listId = useId();
   const errorId = useId();
+  const combobox = useCombobox({ open, setOpen, options: suggestions });
+  const { active } = combobox;
 
   useEffect(() => {
     if (!open) return;
@@ -61,7 +63,6 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
         .then((tags) => {
           if (!live) return;
           setSuggestions(suggestionsWithout(tags, present).slice(0, SUGGESTION_LIMIT));
-          setActive(-1);
         })
         .catch(() => live && setSuggestions([]));
     }, SUGGEST_DEBOUNCE_MS);
@@ -91,33 +92,22 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
     if (await onAdd(value)) {
       setText('');
       setProblem(null);
-      setActive(-1);
+      combobox.setActive(-1);
     }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (combobox.navigate(event)) return;
     const choice = active >= 0 ? suggestions[active] : undefined;
     if (event.key === 'Enter' || (event.key === ',' && text.trim() !== '')) {
       event.preventDefault();
       void add(choice?.path ?? text);
-    } else if (event.key === 'ArrowDown' && suggestions.length > 0) {
-      event.preventDefault();
-      setOpen(true);
-      setActive((i) => (i + 1) % suggestions.length);
-    } else if (event.key === 'ArrowUp' && suggestions.length > 0) {
-      event.preventDefault();
-      setActive((i) => (i <= 0 ? suggestions.length - 1 : i - 1));
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      event.stopPropagation();
-      setOpen(false);
     } else if (event.key === 'Backspace' && text === '') {
       event.preventDefault();
       onRemoveLast();
     }
   };
 
-  const expanded = open && suggestions.length > 0;
   return (
     <div className="tag-input">
       <label htmlFor={inputId} className="visually-hidden">
@@ -127,11 +117,7 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
         ref={focusRef}
         id={inputId}
         type="text"
-        role="combobox"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        {...combobox.inputAria}
         aria-invalid={problem !== null}
         aria-describedby={problem !== null ? errorId : undefined}
         placeholder="Add a tag…"
@@ -147,25 +133,20 @@ export function TagInput({ present, label, onAdd, onRemoveLast }: Props) {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Tag suggestions" className={expanded ? 'suggestions' : 'suggestions hidden'}>
-        {expanded &&
-          suggestions.map((s, i) => (
-            <li
-              key={s.viaAlias === undefined ? s.path : `${s.viaAlias}→${s.path}`}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'suggestion active' : 'suggestion'}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                void add(s.path);
-              }}
-            >
-              <SuggestionText suggestion={s} />
-              <span className="suggestion-count">{s.count.toLocaleString()}</span>
-            </li>
-          ))}
-      </ul>
+      <SuggestionList
+        combobox={combobox}
+        label="Tag suggestions"
+        options={suggestions}
+        keyOf={(s) => (s.viaAlias === undefined ? s.path : `${s.viaAlias}→${s.path}`)}
+        onChoose={(s) => void add(s.path)}
+      >
+        {(s) => (
+          <>
+            <SuggestionText suggestion={s} />
+            <span className="suggestion-count">{s.count.toLocaleString()}</span>
+          </>
+        )}
+      </SuggestionList>
       {problem !== null && (
         <p id={errorId} className="field-error">
           {problem}

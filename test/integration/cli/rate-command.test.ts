@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../../shared/media.js';
-import { copyCorpus, makeTempDir, removeDir } from '../../helpers/temp-library.js';
+import { removeDir } from '../../helpers/temp-library.js';
+import { importedCliLibrary, THREE_CAMERAS } from './cli-library.js';
 import { runFolio } from './run-folio.js';
 
 let dir: string;
@@ -9,14 +9,7 @@ let library: string;
 let ids: number[];
 
 beforeAll(async () => {
-  dir = makeTempDir('folio-cli-rate-');
-  library = path.join(dir, 'library');
-  const photos = copyCorpus(path.join(dir, 'photos'), ['jpg/Canon_40D.jpg', 'jpg/Nikon_D70.jpg', 'jpg/Fujifilm_FinePix_E500.jpg']);
-  const imported = await runFolio(['import', photos, '--library', library, '--json']);
-  expect(imported.code, imported.stderr).toBe(0);
-  const list = await runFolio(['list', '--json', '--sort', 'name', '--library', library]);
-  ids = list.json<{ items: MediaItem[] }>().items.map((item) => item.id);
-  expect(ids).toHaveLength(3);
+  ({ dir, library, ids } = await importedCliLibrary('folio-cli-rate-', THREE_CAMERAS));
 }, 60_000);
 afterAll(() => removeDir(dir));
 

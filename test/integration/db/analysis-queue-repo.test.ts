@@ -4,12 +4,11 @@
  * and not by sorting the queue, and queueing what is due looks each item's run up by key.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/library/db/connection.js';
-import { MIGRATIONS } from '../../../electron/library/db/migrations/index.js';
 import { enqueueDue, nextQueued, PRIORITY_LIBRARY, PRIORITY_NEW, queuedItemCount } from '../../../electron/library/db/analysis-queue-repo.js';
 import { makeTempDir, removeDir } from '../../helpers/temp-library.js';
+import { insertOldItem, oldLibrary } from './old-library.js';
 import { planOf, recordStatements } from './statement-plans.js';
 
 const dir = makeTempDir('folio-analysis-queue-');
@@ -18,14 +17,8 @@ afterAll(() => removeDir(dir));
 describe('migration 010: the analysis queue', () => {
   it('keeps the runs of a version 9 library; they have no model version, so they are due', async () => {
     const file = path.join(dir, 'v9.sqlite');
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 9)) old.exec(migration.sql);
-    old.pragma('user_version = 9');
-    old.exec(`INSERT INTO folders (id, path, added_at) VALUES (1, '/photos', '2024-01-01T00:00:00Z')`);
-    old.exec(
-      `INSERT INTO media (id, folder_id, rel_path, display_path, name, name_key, original_name, file_size, mtime, md5, type, created_at, updated_at, updated_by)
-       VALUES (1, 1, x'612e6a7067', 'a.jpg', 'a.jpg', 'a.jpg', 'a.jpg', 1000, '2024-01-01T00:00:00Z', 'abc', 'image', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 'import')`,
-    );
+    const old = oldLibrary(file, 9);
+    insertOldItem(old, 1, { file_size: 1000, md5: 'abc', type: 'image' });
     old.exec(`INSERT INTO extension_runs (media_id, extension, status, message, ran_at) VALUES (1, 'objects', 'done', NULL, '2024-01-02T00:00:00Z')`);
     old.close();
 

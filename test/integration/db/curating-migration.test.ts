@@ -1,10 +1,10 @@
 /** Migration 008: a version-7 library's items become unrated, unlabelled and unflagged, indexed by rating. */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../../electron/library/db/connection.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/library/db/migrations/index.js';
+import { SCHEMA_VERSION } from '../../../electron/library/db/migrations/index.js';
 import { makeTempDir, removeDir } from '../../helpers/temp-library.js';
+import { insertOldItem, oldLibrary } from './old-library.js';
 
 let dir = '';
 let file = '';
@@ -16,14 +16,8 @@ afterEach(() => removeDir(dir));
 
 describe('migration 008: curating', () => {
   it('adds rating 0, label none and flag none to the items of a version-7 library, keeping their data, with the (rating, id) index', () => {
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 7)) old.exec(migration.sql);
-    old.pragma('user_version = 7');
-    old.prepare(`INSERT INTO folders (path, added_at) VALUES ('/photos', 'x')`).run();
-    old.prepare(
-      `INSERT INTO media (id, folder_id, rel_path, display_path, original_name, file_size, mtime, name, name_key, created_at, updated_at, updated_by)
-       VALUES (1, 1, X'612E6A7067', 'a.jpg', 'a.jpg', 10, 'x', 'Harbour', 'harbour', 'x', 'x', 'import')`,
-    ).run();
+    const old = oldLibrary(file, 7);
+    insertOldItem(old, 1, { name: 'Harbour', name_key: 'harbour' });
     old.close();
 
     const db = openDatabase(file);

@@ -3,13 +3,13 @@
  * `face_rejections`; a face goes with its item; the hot face queries use their indexes.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/library/db/connection.js';
 import { descriptorOf, facesOfMedia, facesOfPerson, insertFace, itemsOfPerson, setFacePerson } from '../../../electron/library/db/face-repo.js';
 import { MIGRATIONS } from '../../../electron/library/db/migrations/index.js';
 import { insertPerson, listPeople } from '../../../electron/library/db/person-repo.js';
 import { makeTempDir, removeDir } from '../../helpers/temp-library.js';
+import { insertOldItem, oldLibrary } from './old-library.js';
 import { planOf, recordStatements } from './statement-plans.js';
 
 let dir: string;
@@ -24,16 +24,8 @@ describe('the faces migration', () => {
   it('upgrades the version before it, stores a face with its descriptor, and its queries use their indexes', async () => {
     const file = path.join(dir, 'library.db');
     const before = (FACES?.version ?? 1) - 1;
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= before)) raw.exec(migration.sql);
-    raw.pragma(`user_version = ${before}`);
-    raw.exec(`INSERT INTO folders (id, path, added_at) VALUES (1, '/photos', 'now')`);
-    raw
-      .prepare(
-        `INSERT INTO media (id, folder_id, rel_path, display_path, original_name, file_size, mtime, md5, type, name, name_key, file_state, created_at, updated_at, updated_by, width, height)
-         VALUES (1, 1, ?, 'a.jpg', 'a.jpg', 10, 'now', 'abc', 'image', 'a.jpg', 'a.jpg', 'ok', 'now', 'now', 'import', 640, 480)`,
-      )
-      .run(Buffer.from('a.jpg'));
+    const raw = oldLibrary(file, before);
+    insertOldItem(raw, 1, { md5: 'abc', type: 'image', file_state: 'ok', width: 640, height: 480 });
     raw.close();
 
     const db = openDatabase(file);

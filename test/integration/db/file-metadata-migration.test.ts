@@ -1,12 +1,12 @@
 /** Migration 013 (file-metadata): the table of values read from files, on a library of the previous version. */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../../electron/library/db/connection.js';
 import { fileMetadataOf, itemsWithFileKeyword, replaceFileMetadata } from '../../../electron/library/db/file-metadata-repo.js';
 import { fileMetadata } from '../../../electron/library/db/migrations/013-file-metadata.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/library/db/migrations/index.js';
+import { SCHEMA_VERSION } from '../../../electron/library/db/migrations/index.js';
 import { makeTempDir, removeDir } from '../../helpers/temp-library.js';
+import { insertOldItem, oldLibrary } from './old-library.js';
 
 let dir = '';
 let file = '';
@@ -19,14 +19,8 @@ afterEach(() => removeDir(dir));
 describe('migration 013: file metadata', () => {
   it('adds the file_metadata table to an older library, keeping its items; values follow their item, the lookup by keyword uses its index', () => {
     const before = fileMetadata.version - 1;
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= before)) old.exec(migration.sql);
-    old.pragma(`user_version = ${before}`);
-    old.prepare(`INSERT INTO folders (path, added_at) VALUES ('/photos', 'x')`).run();
-    old.prepare(
-      `INSERT INTO media (id, folder_id, rel_path, display_path, original_name, file_size, mtime, name, name_key, created_at, updated_at, updated_by)
-       VALUES (1, 1, X'612E6A7067', 'a.jpg', 'a.jpg', 10, 'x', 'Harbour', 'harbour', 'x', 'x', 'import')`,
-    ).run();
+    const old = oldLibrary(file, before);
+    insertOldItem(old, 1, { name: 'Harbour', name_key: 'harbour' });
     old.close();
 
     const db = openDatabase(file);

@@ -3,12 +3,12 @@
  * and gains the new column and table, and the duplicate queries use their keys.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/library/db/connection.js';
 import { MIGRATIONS } from '../../../electron/library/db/migrations/index.js';
 import { hashedImages, upsertPerceptualHash } from '../../../electron/library/db/perceptual-hash-repo.js';
 import { makeTempDir, removeDir } from '../../helpers/temp-library.js';
+import { insertOldItem, oldLibrary } from './old-library.js';
 import { planOf, recordStatements } from './statement-plans.js';
 
 let dir: string;
@@ -21,16 +21,8 @@ describe('migrations 005 and 006', () => {
   it('upgrade a version-4 library: its AI tags stay, without a box, and hashes can be stored', async () => {
     const file = path.join(dir, 'library.db');
     // A library as Folio left it at version 4, written with plain better-sqlite3.
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 4)) raw.exec(migration.sql);
-    raw.pragma('user_version = 4');
-    raw.exec(`INSERT INTO folders (id, path, added_at) VALUES (1, '/photos', 'now')`);
-    raw
-      .prepare(
-        `INSERT INTO media (id, folder_id, rel_path, display_path, original_name, file_size, mtime, md5, type, name, name_key, file_state, created_at, updated_at, updated_by)
-         VALUES (1, 1, ?, 'a.jpg', 'a.jpg', 10, 'now', 'abc', 'image', 'a.jpg', 'a.jpg', 'ok', 'now', 'now', 'import')`,
-      )
-      .run(Buffer.from('a.jpg'));
+    const raw = oldLibrary(file, 4);
+    insertOldItem(raw, 1, { md5: 'abc', type: 'image', file_state: 'ok' });
     raw.exec(`INSERT INTO tags (id, name, key, created_at) VALUES (1, 'dog', 'dog', 'now')`);
     raw.exec(`INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at) VALUES (1, 1, 'local-analysis', 0.5, 'now')`);
     raw.close();

@@ -154,3 +154,15 @@ describe('a damaged database', () => {
     }
   });
 });
+
+describe('the kept counts of the timeline and searches', () => {
+  it('are found wrong by a check and counted afresh by a repair', async () => {
+    t.library.db.prepare(`UPDATE media_facets SET count = count + 5`).run();
+    const found = await check();
+    expect(found.counts).toEqual({ 'facet-count': 1 });
+    expect(found.findings[0]).toMatchObject({ kind: 'facet-count', repairable: true, message: expect.stringMatching(/kept counts .* wrong for \d{4}-\d{2}/) });
+    const repaired = await repair();
+    expect(repaired.findings.map((f) => [f.kind, f.repaired])).toEqual([['facet-count', true]]);
+    expect(await check()).toMatchObject({ status: 'ok', findings: [] });
+  });
+});
