@@ -22,6 +22,7 @@ import { listPageAt, type ListSpec, type SortValue } from '../db/media-list-quer
 import { sortBuckets } from '../db/sort-buckets-query.js';
 import { statement } from '../db/statements.js';
 import { driverFor, resolveList, type ResolvedList } from './list-request.js';
+import { facetBuckets } from './facet-question.js';
 import { countView } from './view-count.js';
 
 /** The keyset position of the row just before `position`: a seek from it starts at `position`. */
@@ -172,7 +173,7 @@ export function createViewPositions(db: Db, options: { bucketSeekFrom?: number }
       state.buckets = { kind, total: 0, buckets: [] };
       return state.buckets;
     }
-    const buckets = sortBuckets(db, resolved.spec, driverFor(db, resolved, null), kind);
+    const buckets = (kind === 'month' ? facetBuckets(db, resolved) : null) ?? sortBuckets(db, resolved.spec, driverFor(db, resolved, null), kind);
     state.buckets = { kind, total: buckets.reduce((sum, bucket) => sum + bucket.count, 0), buckets };
     state.total = state.buckets.total;
     for (const anchor of bucketAnchors(state.buckets, resolved.spec.direction)) state.anchors = addAnchor(state.anchors, anchor);
