@@ -9,6 +9,8 @@ import { parseSearch } from '../../../shared/search/index.js';
 import type { Db } from '../db/connection.js';
 import { mediaIdCeiling } from '../db/media-repo.js';
 import { countAllItems } from '../db/album-repo.js';
+import { facetTotal } from '../db/facet-counts.js';
+import { compileFacetSearch } from '../db/facet-expression.js';
 import { compileSearch, countUpTo, type SqlCondition } from '../db/search-expression.js';
 import { handAlbumOf } from './album-term.js';
 import { tagMatchIds } from '../db/tag-match.js';
@@ -70,9 +72,16 @@ export function planSearch(db: Db, query: string | undefined, now: Date, pageSor
     const walking = compileSearch(node, { db, now, pageSort });
     // Nothing kept off an index (no such column in the query): no choice to make, no count to pay.
     const choice = walking.sql !== plan.expression.sql;
-    // One hand-made album: its size is a range count of its key, cheaper than a capped count.
+    // Sizes kept elsewhere are cheaper than a capped count: a hand-made album's is a range
+    // count of its key, a search of the cube's fields is a sum of its rows (db/facet-counts.ts).
     const album = handAlbumOf(db, node);
-    const rare = album === null ? () => rareEnough(db, plan.expression as SqlCondition) : () => isRare(db, countAllItems(db, album));
+    const onCube = album === null ? compileFacetSearch(node) : null;
+    const rare =
+      album !== null
+        ? () => isRare(db, countAllItems(db, album))
+        : onCube !== null
+          ? () => isRare(db, facetTotal(db, { coversOnly: false, facetWhere: onCube, mediaWhere: null }))
+          : () => rareEnough(db, plan.expression as SqlCondition);
     plan.pageExpression = choice && !rare() ? walking : plan.expression;
   }
   return plan;
