@@ -91,7 +91,7 @@ export function planSearch(db: Db, query: string | undefined, now: Date, pageSor
  * Whether a page should let SQLite read the condition's matches from their index and sort
  * them, rather than walk the sort index: yes when there are few, by the rule chooseDriver
  * uses for a tag (matches² < page × items; on 1,000,000 items, under 10,000 matches). With a
- * label and a rating that is one range of media_by_label_rating (with the date: migration 017); counting stops at the cap.
+ * label and a rating that is one range of media_by_label_rating; counting stops at the cap.
  */
 function rareEnough(db: Db, condition: SqlCondition): boolean {
   return isRare(db, countUpTo(db, condition, rareCap(db)));

@@ -13,7 +13,6 @@ import { faces } from './012-faces.js';
 import { fileMetadata } from './013-file-metadata.js';
 import { searchIndexes } from './014-search-indexes.js';
 import { facetCounts } from './015-facet-counts.js';
-import { searchCounts } from './017-search-counts.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -26,6 +25,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue, faces, fileMetadata, searchIndexes, facetCounts, searchCounts];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue, faces, fileMetadata, searchIndexes, facetCounts];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
