@@ -24,7 +24,7 @@ const CORE_FLOORS = [
   ['db', 'tools', 'formats'],
   ['items', 'extensions', 'metadata'],
   ['thumbnails'],
-  ['import', 'media-files', 'analysis'],
+  ['import', 'media-files', 'analysis', 'export'],
   ['service'],
   ['library.ts'],
   ['http'],

@@ -19,6 +19,7 @@ import type {
 import type { BackupInfo, CheckReport } from './library-check.js';
 import type { ItemFileMetadata, LibraryConfig, SidecarStatus } from './file-metadata.js';
 import type { MetadataExportRow } from './metadata-export.js';
+import { ExportFilesArgs, type ExportProgress } from './file-export.js';
 import {
   Coordinates,
   DisplayName,
@@ -494,6 +495,10 @@ export const contract = {
     returns<ViewWindow>(),
     'The ids at positions offset…offset+limit of a view and its total, for a gallery that never holds every id',
   ),
+  // Issue 15, file export: copies with metadata embedded, with sidecars, or JPEG renditions.
+  'export.start': method('write', ExportFilesArgs, returns<ExportProgress>(), 'Export items, an album or a search to a folder, in the background (one export at a time)'),
+  'export.status': method('read', NoArgs, returns<ExportProgress | null>(), 'Progress of the running or last export, with what failed and why'),
+  'export.cancel': method('write', NoArgs, returns<{ cancelled: boolean }>(), 'Cancel the running export (files already placed stay, whole)'),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -147,7 +147,18 @@ export interface MediaTile {
   flag: MediaFlag;
   /** How many versions are stacked under this item (derived versions sharing its status). */
   versionCount?: number;
+  /**
+   * The item's first user tags (by path, at most TILE_TAG_LIMIT) as tag ids: the window draws
+   * their names and colours from the tag tree it holds, so a rename or recolour needs no tile
+   * reload and a tile carries a few numbers. Absent when the item has no tag.
+   */
+  tagIds?: number[];
+  /** How many user tags the item has in all (more than tagIds: the tile shows "+N"). */
+  tagCount?: number;
 }
+
+/** Tag chips a gallery tile shows at most. */
+export const TILE_TAG_LIMIT = 3;
 
 export interface LibraryFolder {
   id: number;

@@ -89,3 +89,12 @@ export function csvHeader(): string {
 export function csvLine(row: MetadataExportRow): string {
   return `${CSV_COLUMNS.map((column) => csvCell(row[column])).join(',')}\r\n`;
 }
+
+/** Rows of a JSON export written as they come: `[` first, this for each page, `jsonEnd` last. */
+export function jsonRowsChunk(rows: readonly MetadataExportRow[], start: number): string {
+  return rows.map((row, i) => `${start + i === 0 ? '\n' : ',\n'}  ${JSON.stringify(row)}`).join('');
+}
+
+export function jsonEnd(count: number): string {
+  return count === 0 ? ']\n' : '\n]\n';
+}

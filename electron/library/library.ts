@@ -12,6 +12,7 @@ import { noticeCutWal, type CutWalRecord } from './db/cut-wal-notice.js';
 import { AnalysisRunner } from './analysis/analysis-runner.js';
 import { queuedAnalysis } from './service/queued-analysis.js';
 import { SidecarQueue } from './metadata/sidecar-queue.js';
+import { FileExporter } from './export/file-exporter.js';
 import { closeCountThread } from './service/count-thread.js';
 import { warmFirstView } from './service/warm-first-view.js';
 
@@ -22,6 +23,8 @@ export interface Library {
   importer: Importer;
   /** The background writer of XMP sidecars (setting `writeSidecars`). */
   sidecars: SidecarQueue;
+  /** File exports (issue 15), one at a time. */
+  exporter: FileExporter;
   service: Service;
   /** The background analysis queue: resumes on open, stops (the queue kept) on close. */
   analysis: AnalysisRunner;
@@ -81,7 +84,8 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     if (change.aspects.includes('tags') || change.aspects.includes('fields')) sidecars.poke();
   });
   sidecars.start();
-  const context: LibraryContext = { db, paths, events, options: resolved, importer, analysis, sidecars };
+  const exporter = new FileExporter(db);
+  const context: LibraryContext = { db, paths, events, options: resolved, importer, analysis, sidecars, exporter };
   const service = new Service(createHandlers(context), paths.root);
   analysis.open();
   let closed = false;
@@ -95,6 +99,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     events,
     importer,
     sidecars,
+    exporter,
     service,
     analysis,
     readOnly,
@@ -107,6 +112,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
       stopPoking();
       await importer.close();
       await sidecars.close();
+      await exporter.close();
       await closeCountThread(db);
       db.close();
     },

@@ -233,6 +233,16 @@ async function main() {
   report('baseline: a middle page with OFFSET (25,000)', await measure(() => null, () => naiveAlbum.all(bigId, 25_000)));
   report('albums.itemIds, 50,000-item album (the gallery\'s id list)', await measure(() => null, () => service.call('albums.itemIds', { id: bigId }, ctx)));
   report('albums.list, 1,000 albums with counts and covers', await measure(() => null, () => service.call('albums.list', {}, ctx)));
+  // The same album as a search (the gallery sorted by date, with its total), and a small one.
+  const asSearch = (query: string) => () => service.call('media.list', { filter: { query }, sort: { field: 'takenAt', direction: 'desc' }, limit: 100, withTotal: true }, ctx);
+  const naiveAlbumSearch = db.prepare(
+    `SELECT m.id FROM media m WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = m.id) AND EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id = ?) ORDER BY m.sort_date DESC, m.id DESC LIMIT 100`,
+  );
+  const naiveAlbumSearchCount = db.prepare(`SELECT count(*) FROM media m WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = m.id) AND EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id = ?)`);
+  const naiveSearch = await measure(() => null, () => [naiveAlbumSearch.all(bigId), naiveAlbumSearchCount.get(bigId)]);
+  report('album:"Best of" (50,000) by date: first page + count', await measure(() => null, asSearch('album:"Best of"')), 30, naiveSearch);
+  report('baseline: the same as one EXISTS, planner left alone', naiveSearch);
+  report('album:"Shoot 0500" (a small album) by date: first page + count', await measure(() => null, asSearch('album:"Shoot 0500"')), 30);
   const fillIds = sampleIds(BULK);
   const rawAlbumId = Number(db.prepare(`INSERT INTO albums (kind, name, name_key, created_at) VALUES ('album', 'raw fill', 'raw fill', 'x')`).run().lastInsertRowid);
   const rawFill = await timeOnce(() =>

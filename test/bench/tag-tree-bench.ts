@@ -6,10 +6,14 @@
  * the time of renaming and moving a branch used by ~100,000 items, each beside a baseline
  * measured in the same run: the flat tag filter as it was (one tag, raw SQL), the flat tag list.
  * Floors: filters p95 < 30 ms, autocomplete p95 < 10 ms, rename/move < 2 s, tree < 100 ms.
+ * Branch counts are distinct items kept by triggers (migration 016): the bench checks the big
+ * branch's kept count against a recount, and times tagging and untagging 100,000 items with a
+ * deep tag with those triggers and, as the baseline in the same run, without them.
  *
  *   node bin/run-ts.mjs test/bench/tag-tree-bench.ts        (FOLIO_BENCH_ITEMS=300000 for a quicker run)
  */
 import path from 'node:path';
+import { withBranchCounts } from '../../electron/library/db/tag-branch-counts.js';
 import { openLibrary } from '../../electron/library/library.js';
 import type { MediaFilter } from '../../shared/schemas.js';
 import { makeTempDir, removeDir, testContext } from '../helpers/temp-library.js';
@@ -83,6 +87,8 @@ async function main() {
       `${shape.aliases.length} aliases, ${shape.implications.length} implications, in ${(grow / 1000).toFixed(1)} s)`,
   );
   console.log(`  big branch: "${pathOf(big.id)}", ${distinctBig.toLocaleString('en')} distinct items beneath it (${big.sum.toLocaleString('en')} links)`);
+  const keptBig = db.prepare(`SELECT branch_count FROM tags WHERE id = ?`).pluck().get(big.id) as number;
+  console.log(`  its kept branch count: ${keptBig.toLocaleString('en')} (${keptBig === distinctBig ? 'equals' : 'DIFFERS FROM'} the recount)`);
 
   const service = lib.service;
   const common = db.prepare(`SELECT id FROM tags ORDER BY item_count DESC LIMIT 5`).pluck().all() as number[];
@@ -161,6 +167,45 @@ async function main() {
   const mergeTarget = shape.branchIds[(shape.branchIds.indexOf(big.id) + 1) % TREE_BRANCHES] as number;
   line(`tags.merge: the big branch into "${pathOf(mergeTarget)}" (every link moves)`, await timeOnce(async () => { undo = (await service.call('tags.merge', { from: [big.id], into: pathOf(mergeTarget) }, ctx)).undo; }));
   line('tags.undo of the merge (every link back)', await timeOnce(() => service.call('tags.undo', { token: undo }, ctx)));
+  console.log('\nBulk tag edits on 100,000 items (a tag 3 levels down the big branch): distinct branch counts kept vs the link writes alone (baseline)');
+  const bulkIds = (db.prepare(`SELECT id FROM media ORDER BY random() LIMIT 100000`).pluck().all() as number[]).sort((a, b) => a - b);
+  // The raw rounds leave out the first item, which keeps the tag alive between them.
+  const bulkJson = JSON.stringify(bulkIds.slice(1));
+  const rawLink = db.prepare(
+    `INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at) SELECT value, ?, 'user', 1, 'x' FROM json_each(?) WHERE true
+     ON CONFLICT DO NOTHING RETURNING media_id`,
+  ).pluck();
+  const rawUnlink = db.prepare(`DELETE FROM media_tags WHERE tag_id = ? AND source = 'user' AND media_id IN (SELECT value FROM json_each(?)) RETURNING media_id`).pluck();
+  const hold = (fn: () => unknown) => db.transaction(() => {
+    // What the links cost before migration 016: the same statement with the branch-count triggers held off and no shift.
+    db.prepare(`INSERT INTO branch_counts_deferred (hold) VALUES (1)`).run();
+    fn();
+    db.prepare(`DELETE FROM branch_counts_deferred`).run();
+  })();
+  const bulkRound = async (label: string) => {
+    const tagPath = `${pathOf(big.id)}/Bulk/${label}`;
+    const service1 = await timeOnce(() => service.call('media.editTags', { ids: bulkIds, add: [tagPath] }, ctx));
+    const service2 = await timeOnce(() => service.call('media.editTags', { ids: bulkIds, remove: [tagPath] }, ctx));
+    // The tag may have gone with its last link; one item keeps it for the raw rounds.
+    await service.call('media.editTags', { ids: [bulkIds[0]], add: [tagPath] }, ctx);
+    const tagId = db.prepare(`SELECT id FROM tags WHERE name = ?`).pluck().get(tagPath) as number;
+    const baseAdd = await timeOnce(() => hold(() => rawLink.all(tagId, bulkJson)));
+    const baseRemove = await timeOnce(() => hold(() => rawUnlink.all(tagId, bulkJson)));
+    const keptAdd = await timeOnce(() => db.transaction(() => withBranchCounts(db, tagId, 1, () => rawLink.all(tagId, bulkJson) as number[]))());
+    const keptRemove = await timeOnce(() => db.transaction(() => withBranchCounts(db, tagId, -1, () => rawUnlink.all(tagId, bulkJson) as number[]))());
+    await service.call('media.editTags', { ids: [bulkIds[0]], remove: [tagPath] }, ctx);
+    return { service1, service2, baseAdd, baseRemove, keptAdd, keptRemove };
+  };
+  const rounds = [await bulkRound('one'), await bulkRound('two')];
+  const best = (key: keyof (typeof rounds)[number]) => Math.min(...rounds.map((r) => r[key]));
+  line('media.editTags: add to 100,000 items (the whole service call)', best('service1'));
+  line('media.editTags: remove from them (the whole service call)', best('service2'));
+  line('the link insert + distinct branch counts (withBranchCounts)', best('keptAdd'));
+  line('baseline: the same link insert alone, as before migration 016', best('baseAdd'));
+  line('the link delete + distinct branch counts (withBranchCounts)', best('keptRemove'));
+  line('baseline: the same link delete alone, as before migration 016', best('baseRemove'));
+  const keptAfter = db.prepare(`SELECT branch_count FROM tags WHERE id = ?`).pluck().get(big.id) as number;
+  console.log(`  big branch's kept count after the edits: ${keptAfter.toLocaleString('en')} (${keptAfter === keptBig ? 'unchanged, as it must be' : 'CHANGED'})`);
   const check = db.pragma('integrity_check', { simple: true });
   console.log(`\nintegrity_check after the writes: ${String(check)}`);
 }

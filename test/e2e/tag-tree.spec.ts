@@ -189,3 +189,56 @@ test('with the keyboard and the selection: merge two tags, move one with Ctrl+X 
   await expect(treeItem(page, 'kitty')).toBeVisible();
   await expect(treeItem(page, 'cat')).toContainText('1');
 });
+
+test('after a drag and a rename in the tag manager the gallery filter and the tile chips follow; a branch counts each item once', async ({ page }) => {
+  // Photos the other tests here leave alone (they share one library).
+  const MONET_PHOTO = 'Kodak_CX7530.jpg';
+  const COAST_PHOTO = 'Pentax_K10D.jpg';
+  await tagByApi(MONET_PHOTO, ['Monet', 'Giverny']);
+  await tagByApi(COAST_PHOTO, ['Normandie']);
+  await openFolio(page, server().url);
+  const chipsOf = (name: string) => cell(page, name).locator('.tile-tag');
+  // Tiles carry their tags as chips from the start.
+  await expect(chipsOf(MONET_PHOTO)).toHaveText(['Giverny', 'Monet']);
+  await openManager(page);
+
+  await treeItem(page, 'Monet').dragTo(treeItem(page, 'Normandie'));
+  await treeItem(page, 'Giverny').dragTo(treeItem(page, 'Normandie'));
+  // The Monet photo carries two tags of the branch and counts once: 1 tagged Normandie itself, 2 in the branch.
+  await expect(treeItem(page, 'Normandie')).toContainText('2');
+  await expect(treeItem(page, 'Normandie')).not.toContainText('3');
+  await treeItem(page, 'Normandie').click();
+  await manager(page).getByRole('radiogroup', { name: 'Colour of Normandie' }).getByRole('radio', { name: 'Green' }).click();
+  await treeItem(page, 'Normandie').focus();
+  await page.keyboard.press('F2');
+  const field = manager(page).getByRole('textbox', { name: 'New name for Normandie' });
+  await field.fill('Normandy');
+  await field.press('Enter');
+  await expect(treeItem(page, 'Normandy')).toBeVisible();
+  await manager(page).getByRole('button', { name: 'Back to the gallery' }).click();
+
+  // The sidebar's filter on the renamed branch finds both photos; the chips show the new paths in the branch's colour.
+  const branch = sidebar(page).getByRole('button', { name: /^Normandy/ });
+  await expect(branch).toContainText('2');
+  await branch.click();
+  await expect(gallery(page).getByRole('gridcell')).toHaveCount(2);
+  const chips = chipsOf(MONET_PHOTO);
+  await expect(chips).toHaveText(['Giverny', 'Monet']);
+  await expect(chips.first()).toHaveAttribute('title', 'Normandy/Giverny');
+  await expect(chips.nth(1)).toHaveAttribute('title', 'Normandy/Monet');
+  await expect(chips.first()).toHaveClass(/coloured/);
+  await expect(chips.first()).toHaveCSS('border-left-color', 'rgb(48, 164, 108)');
+  await expect(chipsOf(COAST_PHOTO)).toHaveText(['Normandy']);
+  await expect(cell(page, MONET_PHOTO)).toHaveAccessibleDescription('tags Normandy/Giverny, Normandy/Monet');
+  await screenshot(page, 'tile-tag-chips');
+
+  // A tag typed with an alias at its start is stored below the alias's tag, and its tile shows it.
+  const tree = await rpc<{ id: number; path: string }[]>(server(), 'tags.tree', {});
+  await rpc(server(), 'tags.setAliases', { id: tree.find((t) => t.path === 'Normandy')?.id, add: ['nor'] });
+  await cell(page, COAST_PHOTO).click();
+  const input = panel(page).getByRole('combobox', { name: 'Add a tag' });
+  await input.fill('nor/Etretat');
+  await input.press('Enter');
+  await expect(panel(page).getByRole('list', { name: 'Tags', exact: true })).toContainText('Normandy/Etretat');
+  await expect(chipsOf(COAST_PHOTO)).toHaveText(['Normandy', 'Etretat']);
+});

@@ -15,6 +15,7 @@ import { rescanCommand } from './commands/rescan-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { rateCommand } from './commands/rate-command.js';
 import { configCommand } from './commands/config-command.js';
+import { exportCommand } from './commands/export-command.js';
 import { exportMetadataCommand } from './commands/export-metadata-command.js';
 import { sidecarsCommand } from './commands/sidecars-command.js';
 import { tagCommand } from './commands/tag-command.js';
@@ -42,6 +43,7 @@ const COMMANDS: readonly Command[] = [
   analyseCommand, analysisCommand,
   peopleCommand,
   configCommand, sidecarsCommand, exportMetadataCommand,
+  exportCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpec = {

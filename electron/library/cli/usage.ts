@@ -60,6 +60,12 @@ Commands:
   export-metadata [--format csv|json] [--query <search>] [-o <file>]
                              One row per item: path, name, description, tags as paths, AI tags,
                              rating, label, flag, albums, custom and detected fields
+  export <dir> [<id>…] [--query <search>] [--album <name>] [--sidecars]
+         [--long-edge <px>] [--quality <n>] [--template <t>]
+                             Copies with the metadata embedded (or untouched with XMP sidecars,
+                             or JPEG renditions); never overwrites: a taken name gets " (2)".
+                             Template fields: {name} {original} {date:YYYY-MM-DD} {counter:3}
+                             {id} {rating} {label}. Ctrl+C cancels the rest
   serve [--port <n>] [--host 127.0.0.1|::1] [--demo]
                              Browser mode: the app and the REST API on this machine only
 

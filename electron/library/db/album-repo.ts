@@ -265,3 +265,27 @@ export function albumsOfItems(db: Db, ids: readonly number[]): Map<number, Album
   }
   return out;
 }
+
+/**
+ * What `album:"Name"` names (the tag key fold): the album or smart album of that name, and
+ * every album and smart album inside each folder of that name, at any depth (a folder's name
+ * stands for what it holds, as a parent tag stands for its branch). Hand-made albums come as
+ * ids; smart albums as rows, for the search to expand their saved queries.
+ */
+export function albumsNamed(db: Db, name: string): { albumIds: number[]; smart: AlbumRow[] } {
+  const rows = statement(
+    db,
+    `WITH RECURSIVE named(id) AS (
+       SELECT id FROM albums WHERE name_key = ?
+       UNION
+       SELECT a.id FROM albums a JOIN named n ON a.parent_id = n.id
+     )
+     SELECT ${ROW} FROM albums WHERE id IN (SELECT id FROM named) AND kind <> 'folder' ORDER BY id`,
+  ).all(tagKey(name)) as AlbumRow[];
+  return { albumIds: rows.filter((row) => row.kind === 'album').map((row) => row.id), smart: rows.filter((row) => row.kind === 'smart') };
+}
+
+/** Every smart album (to check, after a change to albums, that no saved search refers to itself). */
+export function smartAlbumRows(db: Db): AlbumRow[] {
+  return statement(db, `SELECT ${ROW} FROM albums WHERE kind = 'smart' ORDER BY id`).all() as AlbumRow[];
+}

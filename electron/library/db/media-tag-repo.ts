@@ -5,6 +5,7 @@
 import type { AiTagBox } from '../../../shared/media.js';
 import type { Db } from './connection.js';
 import { jsonIds, sortedJsonIds, statement } from './statements.js';
+import { withBranchCounts } from './tag-branch-counts.js';
 import type { TagCountRow } from './tag-repo.js';
 
 export const USER_SOURCE = 'user';
@@ -92,27 +93,25 @@ export function itemsWithAiTag(db: Db, tagId: number, ids: readonly number[]): n
 /** Links the tag to every item that lacks it; returns the items that gained it. */
 export function linkUserTag(db: Db, tagId: number, ids: readonly number[], now: string): number[] {
   // `WHERE true` lets SQLite parse the upsert after a SELECT; RETURNING yields inserted rows only.
-  return statement(
+  const insert = statement(
     db,
     `INSERT INTO media_tags (media_id, tag_id, source, confidence, added_at)
      SELECT value, ?, '${USER_SOURCE}', 1, ? FROM json_each(?) WHERE true
      ON CONFLICT DO NOTHING
      RETURNING media_id`,
-  )
-    .pluck()
-    .all(tagId, now, sortedJsonIds(ids)) as number[];
+  ).pluck();
+  return withBranchCounts(db, tagId, 1, () => insert.all(tagId, now, sortedJsonIds(ids)) as number[]);
 }
 
 /** Unlinks the tag from the items; returns the items that had it. */
 export function unlinkUserTag(db: Db, tagId: number, ids: readonly number[]): number[] {
-  return statement(
+  const remove = statement(
     db,
     `DELETE FROM media_tags
      WHERE tag_id = ? AND source = '${USER_SOURCE}' AND media_id IN (SELECT value FROM json_each(?))
      RETURNING media_id`,
-  )
-    .pluck()
-    .all(tagId, sortedJsonIds(ids)) as number[];
+  ).pluck();
+  return withBranchCounts(db, tagId, -1, () => remove.all(tagId, sortedJsonIds(ids)) as number[]);
 }
 
 export interface ItemTagRow {

@@ -12,9 +12,10 @@
  * compiled with a unary `+` on those columns (SQLite's documented way to keep a term off an
  * index); the service decides from a capped count (see countUpTo), as chooseDriver does for tags.
  */
-import type { DateTest, NumberTest, SearchNode, Term } from '../../../shared/search/index.js';
-import { ageStart, dateEnd, dateStart } from '../../../shared/search/index.js';
-import { tagKey } from '../../../shared/tags.js';
+import { FolioError } from '../../../shared/errors.js';
+import type { DateTest, NumberTest, SearchNode, Span, Term } from '../../../shared/search/index.js';
+import { ageStart, dateEnd, dateStart, parseSearch } from '../../../shared/search/index.js';
+import { albumsNamed, type AlbumRow } from './album-repo.js';
 import type { Db } from './connection.js';
 import { notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
@@ -33,6 +34,8 @@ export interface CompileContext {
   now: Date;
   /** For a page: the column it is sorted by (its range may use the sort index; no other may). */
   pageSort?: string;
+  /** The smart album whose saved search this is (so that a search naming it is a loop). */
+  within?: Pick<AlbumRow, 'id' | 'name'>;
 }
 
 /** Columns with an index that would pull a page's plan off the sort index. */
@@ -40,11 +43,28 @@ const INDEXED = new Set(['rating', 'label', 'sort_date', 'created_at', 'file_siz
 
 const NEVER = '0';
 
+/** A smart album whose search reaches itself (directly or through others): `loop` names the way round. */
+export class SmartAlbumLoop extends FolioError {
+  constructor(
+    message: string,
+    readonly loop: string[],
+    options: { field: string; details: { position: number; length: number } },
+  ) {
+    super('INVALID_ARGUMENT', message, options);
+  }
+}
+
 class Compiler {
   readonly params: Record<string, unknown> = {};
   private next = 0;
+  /** The smart albums being expanded, outermost first (see album()). */
+  private readonly expanding: Pick<AlbumRow, 'id' | 'name'>[];
+  /** Where the outermost `album:` term being expanded was written: errors inside point there. */
+  private expandedAt: Span | null = null;
 
-  constructor(private readonly ctx: CompileContext) {}
+  constructor(private readonly ctx: CompileContext) {
+    this.expanding = ctx.within === undefined ? [] : [ctx.within];
+  }
 
   /** `m.<column>`, kept off its index in a page's condition unless it is the sort column. */
   private col(column: string): string {
@@ -71,8 +91,68 @@ class Compiler {
       case 'text':
         return this.text(node.text);
       case 'term':
-        return this.term(node.term);
+        return node.term.field === 'album' ? this.album(node.term.value, node) : this.term(node.term);
     }
+  }
+
+  /**
+   * `album:"Name"`: in a hand-made album it names, or found by a smart album it names (its
+   * saved search, expanded in place, so it is planned and counted as if written out). A smart
+   * album reached again while it is being expanded is a loop: INVALID_ARGUMENT naming it.
+   */
+  private album(name: string, span: Span): string {
+    const { albumIds, smart } = albumsNamed(this.ctx.db, name);
+    const parts: string[] = [];
+    if (albumIds.length > 0) {
+      const inAlbum = albumIds.length === 1 ? `= ${this.bind(albumIds[0])}` : `IN (SELECT value FROM json_each(${this.bind(JSON.stringify(albumIds))}))`;
+      // A count (or a page of a small album) starts from the album's rows, a range of its key;
+      // a page of a large one walks the sort index and probes each item's albums instead (the
+      // service chooses by a capped count, as for any condition with an index of its own).
+      parts.push(
+        this.ctx.pageSort === undefined
+          ? `m.id IN (SELECT ai.media_id FROM album_items ai WHERE ai.album_id ${inAlbum})`
+          : `EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id ${inAlbum})`,
+      );
+    }
+    const outermost = this.expandedAt === null;
+    if (outermost) this.expandedAt = span;
+    try {
+      for (const row of smart) parts.push(this.smartAlbum(row));
+    } finally {
+      if (outermost) this.expandedAt = null;
+    }
+    if (parts.length === 0) return NEVER;
+    return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+  }
+
+  private smartAlbum(row: AlbumRow): string {
+    const at = this.expanding.findIndex((album) => album.id === row.id);
+    if (at !== -1) {
+      const loop = [...this.expanding.slice(at), row].map((album) => album.name);
+      throw this.expansionError(`The smart album "${row.name}" refers to itself: ${loop.map((name) => `"${name}"`).join(' → ')}`, loop);
+    }
+    let root: SearchNode | null;
+    try {
+      root = parseSearch(row.query ?? '');
+    } catch (error) {
+      if (!(error instanceof FolioError)) throw error;
+      throw this.expansionError(`The search of the smart album "${row.name}" is not valid: ${error.message}`);
+    }
+    // A blank search is no filter: the smart album holds every active item.
+    if (root === null) return '1';
+    this.expanding.push(row);
+    try {
+      return this.node(root);
+    } finally {
+      this.expanding.pop();
+    }
+  }
+
+  private expansionError(message: string, loop?: string[]): FolioError {
+    const span = this.expandedAt ?? { start: 0, end: 0 };
+    const options = { field: 'filter.query', details: { position: span.start, length: Math.max(1, span.end - span.start) } };
+    const text = `${message} (at character ${span.start + 1})`;
+    return loop === undefined ? new FolioError('INVALID_ARGUMENT', text, options) : new SmartAlbumLoop(text, loop, options);
   }
 
   private not(child: SearchNode): string {
@@ -163,7 +243,8 @@ class Compiler {
         if (term.value === 'untagged') return `NOT EXISTS (SELECT 1 FROM media_tags t WHERE t.media_id = m.id AND t.source = '${USER_SOURCE}')`;
         return `m.file_state = ${this.bind(term.value)}`;
       case 'album':
-        return `EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id IN (SELECT id FROM albums WHERE name_key = ${this.bind(tagKey(term.value))} AND kind = 'album'))`;
+        // Reached only through node(), which expands albums with the term's place (see album()).
+        return this.album(term.value, { start: 0, end: 0 });
       case 'taken':
         // The date taken, else the file's time: what the gallery sorts and the timeline counts by.
         return this.date(this.col('sort_date'), term.test);

@@ -2,17 +2,14 @@
  * Tag rows → TagNode, as the tag list, autocomplete, the sidebar tree and the tag manager show
  * them: with aliases, direct implications and the branch's count, read for the whole batch.
  *
- * branchCount is the sum of the branch's exact counts: an item that carries two tags of one
- * branch (`Animals/cat` and `Animals/dog`) counts twice in `Animals`. Counting distinct items
- * over a branch at query time means reading every link beneath it (a million for a big branch
- * of a large library), far over the tree's 100 ms; keeping distinct counts exact by trigger is
- * left for later (see README, "The tag tree").
+ * branchCount is the kept `tags.branch_count` (migration 016): the distinct active items in
+ * the branch, so an item that carries `Animals/cat` and `Animals/dog` counts once in `Animals`.
  */
 import type { TagListEntry, TagNode } from '../../../shared/tag-tree.js';
 import type { Db } from './connection.js';
 import { aliasesOf, aliasesWithPrefix, allAliases, type TagAliasRow } from './tag-alias-repo.js';
 import { allImplications, impliesOf } from './tag-implication-repo.js';
-import { getTags, prefixSuccessor, TAG_COLUMNS, type TagRow } from './tag-repo.js';
+import { getTags, keyThroughAlias, prefixSuccessor, TAG_COLUMNS, type TagRow } from './tag-repo.js';
 import { statement } from './statements.js';
 
 function grouped<T>(rows: readonly T[], key: (row: T) => number, value: (row: T) => string): Map<number, string[]> {
@@ -25,21 +22,14 @@ function grouped<T>(rows: readonly T[], key: (row: T) => number, value: (row: T)
   return out;
 }
 
-function branchSum(db: Db, row: TagRow): number {
-  return (
-    row.item_count +
-    (statement(db, `SELECT coalesce(sum(item_count), 0) FROM tags WHERE key >= ? AND key < ?`).pluck().get(`${row.key}/`, `${row.key}0`) as number)
-  );
-}
-
-function toNode(row: TagRow, branchCount: number, aliases: Map<number, string[]>, implies: Map<number, string[]>): TagNode {
+function toNode(row: TagRow, aliases: Map<number, string[]>, implies: Map<number, string[]>): TagNode {
   return {
     id: row.id,
     path: row.name,
     name: row.level,
     parentId: row.parent_id,
     count: row.item_count,
-    branchCount,
+    branchCount: row.branch_count,
     colour: row.colour,
     aliases: aliases.get(row.id) ?? [],
     implies: implies.get(row.id) ?? [],
@@ -51,7 +41,7 @@ export function tagNodesOf(db: Db, rows: readonly TagRow[]): TagNode[] {
   const ids = rows.map((row) => row.id);
   const aliases = grouped(aliasesOf(db, ids), (a) => a.tag_id, (a) => a.alias);
   const implies = grouped(impliesOf(db, ids), (i) => i.tag_id, (i) => i.path);
-  return rows.map((row) => toNode(row, branchSum(db, row), aliases, implies));
+  return rows.map((row) => toNode(row, aliases, implies));
 }
 
 export function tagNodeOf(db: Db, id: number): TagNode | undefined {
@@ -66,14 +56,8 @@ export function tagNodeOf(db: Db, id: number): TagNode | undefined {
  */
 export function tagTree(db: Db): TagNode[] {
   const rows = statement(db, `SELECT ${TAG_COLUMNS} FROM tags ORDER BY key DESC`).all() as TagRow[];
-  // Descending key order visits every tag after all the tags below it (a parent's key is a
-  // proper prefix of its children's), so each branch sum is complete when its parent adds it.
-  const branch = new Map<number, number>();
   const children = new Map<number | null, TagRow[]>();
   for (const row of rows) {
-    const total = (branch.get(row.id) ?? 0) + row.item_count;
-    branch.set(row.id, total);
-    if (row.parent_id !== null) branch.set(row.parent_id, (branch.get(row.parent_id) ?? 0) + total);
     const siblings = children.get(row.parent_id);
     if (siblings) siblings.push(row);
     else children.set(row.parent_id, [row]);
@@ -87,7 +71,7 @@ export function tagTree(db: Db): TagNode[] {
     // Rows came in descending key order; a parent's children are then in descending level order.
     for (let i = list.length - 1; i >= 0; i -= 1) {
       const row = list[i] as TagRow;
-      out.push(toNode(row, branch.get(row.id) ?? row.item_count, aliases, implies));
+      out.push(toNode(row, aliases, implies));
       visit(row.id);
     }
   };
@@ -112,10 +96,12 @@ export function usedTagNodes(db: Db, limit: number): TagNode[] {
 export function autocompleteTagNodes(db: Db, keyPrefix: string, limit: number): TagListEntry[] {
   const successor = prefixSuccessor(keyPrefix);
   const column = keyPrefix.includes('/') ? 'key' : 'level_key';
+  // `nyc/` with `nyc` an alias of `Places/USA/New York` offers New York's branch.
+  const pathPrefix = column === 'key' ? keyThroughAlias(db, keyPrefix).key : keyPrefix;
   const direct = statement(
     db,
     `SELECT ${TAG_COLUMNS} FROM tags WHERE ${column} >= ? AND ${column} < ? ORDER BY item_count DESC, key LIMIT ?`,
-  ).all(keyPrefix, successor, limit) as TagRow[];
+  ).all(pathPrefix, pathPrefix === keyPrefix ? successor : prefixSuccessor(pathPrefix), limit) as TagRow[];
   const viaAlias: TagAliasRow[] = aliasesWithPrefix(db, keyPrefix, successor, limit);
   const seen = new Set(direct.map((row) => row.id));
   const aliasRows = getTags(db, viaAlias.map((a) => a.tag_id));

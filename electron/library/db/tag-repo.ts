@@ -16,13 +16,15 @@ export interface TagRow {
   name: string;
   key: string;
   item_count: number;
+  /** Active items with a user tag anywhere in the branch (itself included), each once: kept by migration 016's triggers. */
+  branch_count: number;
   parent_id: number | null;
   level: string;
   level_key: string;
   colour: string | null;
 }
 
-export const TAG_COLUMNS = 'id, name, key, item_count, parent_id, level, level_key, colour';
+export const TAG_COLUMNS = 'id, name, key, item_count, branch_count, parent_id, level, level_key, colour';
 const COLUMNS_OF_T = TAG_COLUMNS.split(', ').map((column) => `t.${column}`).join(', ');
 
 export function getTagByKey(db: Db, key: string): TagRow | undefined {
@@ -39,14 +41,49 @@ export function getTags(db: Db, ids: readonly number[]): TagRow[] {
   ) as TagRow[];
 }
 
-/** The tag a written path names: the tag of that path, else the tag an alias of that path stands for. */
+function aliasTarget(db: Db, key: string): TagRow | undefined {
+  return statement(db, `SELECT ${COLUMNS_OF_T} FROM tag_aliases a JOIN tags t ON t.id = a.tag_id WHERE a.key = ?`).get(key) as
+    | TagRow
+    | undefined;
+}
+
+/** Where each level of a path key ends (a `/` that is not escaped as `\/`), the last excluded. */
+function levelEnds(key: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < key.length; i += 1) {
+    if (key[i] === '\\') i += 1;
+    else if (key[i] === '/') ends.push(i);
+  }
+  return ends;
+}
+
+/**
+ * A path key with an alias at its start replaced by its tag's key: with `nyc` an alias of
+ * `Places/USA/New York`, `nyc/brooklyn` is `places/usa/new york/brooklyn` (and the autocomplete
+ * prefix `nyc/` is `places/usa/new york/`). The longest leading levels that are an alias win;
+ * a key with no alias at its start comes back as it is. An alias never shares a key with a
+ * tag, so no tag can be hidden by this.
+ */
+export function keyThroughAlias(db: Db, key: string): { key: string; alias: TagRow | null } {
+  const ends = levelEnds(key);
+  for (let i = ends.length - 1; i >= 0; i -= 1) {
+    const end = ends[i] as number;
+    const target = aliasTarget(db, key.slice(0, end));
+    if (target) return { key: target.key + key.slice(end), alias: target };
+  }
+  return { key, alias: null };
+}
+
+/**
+ * The tag a written path names: the tag of that path, else the tag an alias of that path stands
+ * for, else the tag the path names once an alias at its start stands for its tag
+ * (`nyc/Brooklyn`). Every reader and writer of written paths comes through here.
+ */
 export function resolveTagKey(db: Db, key: string): TagRow | undefined {
-  return (
-    getTagByKey(db, key) ??
-    (statement(db, `SELECT ${COLUMNS_OF_T} FROM tag_aliases a JOIN tags t ON t.id = a.tag_id WHERE a.key = ?`).get(key) as
-      | TagRow
-      | undefined)
-  );
+  const found = getTagByKey(db, key) ?? aliasTarget(db, key);
+  if (found) return found;
+  const through = keyThroughAlias(db, key);
+  return through.alias ? getTagByKey(db, through.key) : undefined;
 }
 
 /** The key of a written (already normalised) path. */
@@ -80,10 +117,12 @@ export function ensureTagPath(db: Db, levels: readonly string[], now: string): T
     db,
     `INSERT INTO tags (name, key, parent_id, level, level_key, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
   );
-  let parent: TagRow | undefined;
-  for (let depth = 1; depth <= levels.length; depth += 1) {
+  // Leading levels that are an alias (`nyc/Brooklyn`) stand for the alias's tag: the new levels go below it.
+  const [parentThroughAlias, firstNew] = leadingAlias(db, levels);
+  let parent: TagRow | undefined = parentThroughAlias;
+  for (let depth = firstNew; depth <= levels.length; depth += 1) {
     const level = levels[depth - 1] as string;
-    const key = tagPathKey(levels.slice(0, depth));
+    const key = parent ? `${parent.key}/${escapeTagLevel(tagKey(level))}` : tagPathKey(levels.slice(0, depth));
     let row = getTagByKey(db, key);
     if (!row) {
       // Below an existing level, the path keeps that level's spelling.
@@ -95,6 +134,16 @@ export function ensureTagPath(db: Db, levels: readonly string[], now: string): T
     parent = row;
   }
   return parent as TagRow;
+}
+
+/** The tag the longest leading levels stand for as an alias (not the whole path), and the depth of the first level after them. */
+function leadingAlias(db: Db, levels: readonly string[]): [TagRow | undefined, number] {
+  for (let depth = levels.length - 1; depth >= 1; depth -= 1) {
+    const key = tagPathKey(levels.slice(0, depth));
+    const target = getTagByKey(db, key) ? undefined : aliasTarget(db, key);
+    if (target) return [target, depth + 1];
+  }
+  return [undefined, 1];
 }
 
 /** The tag's rows below it (not itself), in key order: parents before children. */

@@ -11,6 +11,7 @@ import type { Db } from './connection.js';
 import { notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
 import { touchMedia } from './media-touch-repo.js';
+import { shiftBranchCounts } from './tag-branch-counts.js';
 import { jsonIds, statement } from './statements.js';
 
 /**
@@ -65,6 +66,7 @@ export function trashItems(db: Db, plan: readonly [number, number | null][], act
     .pluck()
     .all({ plan: JSON.stringify(ordered), now }) as number[];
   shiftTagCounts(db, moved, -1);
+  shiftBranchCounts(db, moved, -1);
   touchMedia(db, moved, actor, now);
   return moved.length;
 }
@@ -84,6 +86,7 @@ export function restoreItems(db: Db, ids: readonly number[], actor: string, now:
     .pluck()
     .all({ ids: jsonIds(ids) }) as number[];
   shiftTagCounts(db, restored, 1);
+  shiftBranchCounts(db, restored, 1);
   touchMedia(db, restored, actor, now);
   return restored.length;
 }

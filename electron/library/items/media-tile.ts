@@ -1,11 +1,13 @@
-import type { Availability, FileState, MediaFlag, MediaLabel, MediaStatus, MediaTile, MediaType, ThumbnailSize } from '../../../shared/media.js';
+import { TILE_TAG_LIMIT, type Availability, type FileState, type MediaFlag, type MediaLabel, type MediaStatus, type MediaTile, type MediaType, type ThumbnailSize } from '../../../shared/media.js';
 import type { Db } from '../db/connection.js';
 import { getTileRows } from '../db/media-repo.js';
 import { countDerived } from '../db/media-repo.js';
+import { tileTagsOf } from '../db/tile-tags-query.js';
 
-/** What gallery tiles need, in the order asked; unknown ids are left out. Two queries. */
+/** What gallery tiles need, in the order asked; unknown ids are left out. Three queries. */
 export function loadMediaTiles(db: Db, ids: readonly number[]): MediaTile[] {
   const versions = countDerived(db, ids);
+  const tags = tileTagsOf(db, ids, TILE_TAG_LIMIT);
   return getTileRows(db, ids).map((row) => ({
     id: row.id,
     type: row.type as MediaType,
@@ -21,5 +23,6 @@ export function loadMediaTiles(db: Db, ids: readonly number[]): MediaTile[] {
     label: row.label as MediaLabel,
     flag: row.flag as MediaFlag,
     ...(versions.has(row.id) ? { versionCount: versions.get(row.id) } : {}),
+    ...tags.get(row.id),
   }));
 }

@@ -17,17 +17,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExifTool } from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
+import { backgroundExifTool } from './background-exiftool.js';
 import type { LibraryEvents } from '../base/events.js';
 import { errorMessage } from '../base/file-errors.js';
 import type { Db } from '../db/connection.js';
-import { getMediaLocation, getMediaRow } from '../db/media-repo.js';
-import { userTagsOf } from '../db/media-tag-repo.js';
+import { getMediaLocation } from '../db/media-repo.js';
 import { getWriteSidecars } from '../db/settings-repo.js';
 import { failSidecarWrite, finishSidecarWrite, nextSidecarWrites, retryFailedSidecarWrites, sidecarQueueCounts, type PendingSidecarWrite } from '../db/sidecar-write-repo.js';
 import { sidecarCandidates } from './read-file-metadata.js';
-import { mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
-import { exiftoolProcess } from './exiftool-process.js';
+import { sidecarItemsOf } from './sidecar-item.js';
+import { FOCUS_REGION_NAME, mergedRegions, sidecarTags, type MwgRegion, type SidecarItem } from './sidecar-content.js';
 
 const BATCH = 64;
 
@@ -51,10 +51,18 @@ export interface SidecarQueueOptions {
   processes?: number;
 }
 
-/** The sidecar Folio writes for `file`: an existing one of either naming, else `file.xmp`. */
-export function sidecarTarget(file: Buffer): Buffer {
-  for (const candidate of sidecarCandidates(file)) if (fs.existsSync(candidate)) return candidate;
-  return sidecarCandidates(file)[0] as Buffer;
+async function exists(file: Buffer): Promise<boolean> {
+  return fs.promises.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The sidecar Folio writes for `file`: an existing one of either naming, else a new `file.xmp`. */
+export async function sidecarTarget(file: Buffer): Promise<{ target: Buffer; existed: boolean }> {
+  // Asked of the thread pool, not with existsSync: a slow disk must not stall the UI's thread.
+  for (const candidate of sidecarCandidates(file)) if (await exists(candidate)) return { target: candidate, existed: true };
+  return { target: sidecarCandidates(file)[0] as Buffer, existed: false };
 }
 
 export function temporarySidecar(target: Buffer): Buffer {
@@ -119,7 +127,7 @@ export class SidecarQueue {
   }
 
   private tool(): ExifTool {
-    this.exiftool ??= new ExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000, processFactory: exiftoolProcess });
+    this.exiftool ??= backgroundExifTool({ maxProcs: this.processes, taskTimeoutMillis: 30_000 });
     return this.exiftool;
   }
 
@@ -134,65 +142,73 @@ export class SidecarQueue {
         continue;
       }
       after = (batch.at(-1) as PendingSidecarWrite).mediaId;
+      // The batch's items are read in the same turn as its generations, so a later edit (a new
+      // generation) keeps its row pending and is written again.
+      const items = sidecarItemsOf(db, batch.map((write) => write.mediaId));
+      const finished: PendingSidecarWrite[] = [];
       // Two writes per process in flight: each process stays busy, nothing piles up in memory.
       let next = 0;
       await Promise.all(
         Array.from({ length: this.processes * 2 }, async () => {
-          while (next < batch.length && !this.closed) await this.writeOne(batch[next++] as PendingSidecarWrite);
+          while (next < batch.length && !this.closed) {
+            const write = batch[next++] as PendingSidecarWrite;
+            if (await this.writeOne(write, items.get(write.mediaId))) finished.push(write);
+          }
         }),
       );
+      // One transaction (one WAL sync, synchronous = FULL) for the batch, not one per sidecar:
+      // the commits were what held the UI's thread. A kill before it only writes these again.
+      db.transaction(() => {
+        for (const write of finished) finishSidecarWrite(db, write);
+      })();
+      this.written += finished.length;
       // Let the event loop breathe between batches (the UI is served from this thread).
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  private async writeOne(write: PendingSidecarWrite): Promise<void> {
+  /** True when the sidecar was written (its row is cleared with the batch's). */
+  private async writeOne(write: PendingSidecarWrite, item: SidecarItem | undefined): Promise<boolean> {
     const { db } = this.options;
     const location = getMediaLocation(db, write.mediaId);
-    const row = getMediaRow(db, write.mediaId);
-    if (!location || !row) return; // forgotten meanwhile: its row went with it (cascade)
-    const target = sidecarTarget(location.absPath);
+    if (!location || !item) return false; // forgotten meanwhile: its row went with it (cascade)
+    const { target, existed } = await sidecarTarget(location.absPath);
     const key = target.toString('latin1').toLowerCase();
-    if (this.inFlight.has(key)) return; // the next round takes it
+    if (this.inFlight.has(key)) return false; // the next round takes it
     this.inFlight.add(key);
     try {
-      const item: SidecarItem = {
-        tags: userTagsOf(db, [write.mediaId]).map((tag) => tag.name),
-        rating: row.rating,
-        label: row.label,
-        flag: row.flag,
-        name: row.name,
-        originalName: row.originalName,
-        description: row.description,
-        customCoordinates: row.customCoordinates,
-        width: row.width,
-        height: row.height,
-      };
-      await this.writeSidecar(target, item);
-      finishSidecarWrite(db, write);
-      this.written += 1;
+      await this.writeSidecar(target, existed, item);
+      return true;
     } catch (error) {
       const message = `The sidecar ${path.basename(target.toString('utf8'))} could not be written: ${errorMessage(error)}`;
       failSidecarWrite(db, write, message);
       this.lastError = { mediaId: write.mediaId, message };
+      return false;
     } finally {
       this.inFlight.delete(key);
     }
   }
 
-  private async writeSidecar(target: Buffer, item: SidecarItem): Promise<void> {
+  private async writeSidecar(target: Buffer, existed: boolean, item: SidecarItem): Promise<void> {
     const temp = temporarySidecar(target);
     const tempPath = temp.toString('utf8');
-    await fs.promises.rm(temp, { force: true }); // a leftover of a write that was killed
-    const exists = fs.existsSync(target);
-    if (exists) await fs.promises.copyFile(target, temp);
+    // The copy replaces a leftover of a write that was killed; without a sidecar to copy, the
+    // leftover must go, or ExifTool would change it instead of making a new one.
+    if (existed) await fs.promises.copyFile(target, temp);
+    else await fs.promises.rm(temp, { force: true });
     const tags: Record<string, unknown> = sidecarTags(item);
     if (item.customCoordinates !== null) {
-      const existing = exists ? await this.existingRegions(tempPath) : [];
+      const existing = existed ? await this.existingRegions(tempPath) : [];
       tags['XMP-mwg-rs:RegionInfo'] = { AppliedToDimensions: { W: item.width, H: item.height, Unit: 'pixel' }, RegionList: mergedRegions(existing, item) };
+    } else if (existed && (await fs.promises.readFile(temp)).includes(FOCUS_REGION_NAME)) {
+      // The focus area was cleared: Folio's region goes, the regions other tools wrote stay.
+      // (The text test spares an ExifTool read for the many sidecars that never held one.)
+      const info = await this.existingRegionInfo(tempPath);
+      const others = mergedRegions(info.RegionList ?? [], item);
+      tags['XMP-mwg-rs:RegionInfo'] = others.length === 0 ? null : { AppliedToDimensions: info.AppliedToDimensions ?? { W: item.width, H: item.height, Unit: 'pixel' }, RegionList: others };
     }
     // Nothing to say and no sidecar yet: none is made (ExifTool would not create an empty one).
-    if (!exists && Object.values(tags).every((value) => value === null)) return;
+    if (!existed && Object.values(tags).every((value) => value === null)) return;
     try {
       await this.tool().write(tempPath, tags as never, { writeArgs: ['-overwrite_original'] });
       const handle = await fs.promises.open(temp, 'r');
@@ -209,7 +225,11 @@ export class SidecarQueue {
   }
 
   private async existingRegions(file: string): Promise<MwgRegion[]> {
-    const tags = (await this.tool().read(file, { readArgs: ['-struct'] })) as { RegionInfo?: { RegionList?: MwgRegion[] } };
-    return tags.RegionInfo?.RegionList ?? [];
+    return (await this.existingRegionInfo(file)).RegionList ?? [];
+  }
+
+  private async existingRegionInfo(file: string): Promise<{ RegionList?: MwgRegion[]; AppliedToDimensions?: unknown }> {
+    const tags = (await this.tool().read(file, { readArgs: ['-struct'] })) as { RegionInfo?: { RegionList?: MwgRegion[]; AppliedToDimensions?: unknown } };
+    return tags.RegionInfo ?? {};
   }
 }

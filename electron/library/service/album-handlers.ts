@@ -30,6 +30,7 @@ import {
 import type { Db } from '../db/connection.js';
 import { loadMediaItems } from '../items/media-item.js';
 import { albumAllItemIds, albumIdPage, describeAlbum, describeAlbums, smartFilter } from './album-views.js';
+import { withoutNewLoops } from './smart-album-loops.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 import { emitChange, inTransaction, requireItems, uniqueIds } from './write-helpers.js';
 
@@ -104,7 +105,7 @@ export function albumHandlers(lib: LibraryContext): HandlerGroup<AlbumHandlersMe
       const id = inTransaction(db, () => {
         requireParent(db, parent);
         requireFreeName(db, kind, name, parent);
-        return insertAlbum(db, { kind, name, parentId: parent, query: query ?? null }, nowIso());
+        return withoutNewLoops(db, () => insertAlbum(db, { kind, name, parentId: parent, query: query ?? null }, nowIso()), (id) => id);
       });
       emitChange(events, ['albums'], ctx.actor, []);
       return describeAlbum(db, getAlbum(db, id) as AlbumRow);
@@ -120,9 +121,11 @@ export function albumHandlers(lib: LibraryContext): HandlerGroup<AlbumHandlersMe
         const parent = parentId === undefined ? album.parentId : parentId;
         if (parentId !== undefined) requireParent(db, parent, album);
         requireFreeName(db, album.kind, name ?? album.name, parent, album.id);
-        if (name !== undefined) renameAlbum(db, id, name);
-        if (parentId !== undefined) setAlbumParent(db, id, parent);
-        if (query !== undefined) setAlbumQuery(db, id, query);
+        withoutNewLoops(db, () => {
+          if (name !== undefined) renameAlbum(db, id, name);
+          if (parentId !== undefined) setAlbumParent(db, id, parent);
+          if (query !== undefined) setAlbumQuery(db, id, query);
+        }, id);
       });
       // A rename changes the `albums` of every item in it: reload what shows them.
       emitChange(events, ['albums'], ctx.actor);

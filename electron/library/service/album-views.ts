@@ -10,9 +10,10 @@ import { searchFilter } from '../../../shared/list-filter.js';
 import { MediaFilter } from '../../../shared/schemas.js';
 import { activeCounts, albumAllIds, albumPage, countActiveItems, countChildren, type AlbumPosition, type AlbumRow } from '../db/album-repo.js';
 import type { Db } from '../db/connection.js';
-import { countMatching, listAllIds, listPage } from '../db/media-list-query.js';
+import { listAllIds, listPage } from '../db/media-list-query.js';
 import { encodeCursor } from './list-cursor.js';
 import { driverFor, resolveList } from './list-request.js';
+import { countView } from './view-count.js';
 
 /** A smart album's search as a checked filter; a query the language refuses is INVALID_ARGUMENT on `query`. */
 export function smartFilter(query: string): MediaFilter {
@@ -83,7 +84,7 @@ function smartPage(db: Db, query: string, cursor: string | undefined, limit: num
   return {
     ids: page.map(([id]) => id),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ ...resolved.sort, value: last[1], id: last[0] }) : null,
-    total: countMatching(db, resolved.spec, driverFor(db, resolved, null)),
+    total: countView(db, resolved),
   };
 }
 

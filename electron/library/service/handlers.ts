@@ -18,6 +18,7 @@ import { trashHandlers } from './trash-handlers.js';
 import { fileMetadataHandlers } from './file-metadata-handlers.js';
 import type { Handlers, LibraryContext } from './types.js';
 import { viewWindowHandlers } from './view-window-handlers.js';
+import { exportHandlers } from './export-handlers.js';
 
 /** All handlers of one library, one group per file. */
 export function createHandlers(lib: LibraryContext): Handlers {
@@ -41,5 +42,6 @@ export function createHandlers(lib: LibraryContext): Handlers {
     ...fileMetadataHandlers(lib),
     ...unsupportedShellHandlers,
     ...viewWindowHandlers(lib),
+    ...exportHandlers(lib),
   };
 }

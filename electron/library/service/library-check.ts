@@ -22,6 +22,7 @@ import {
 } from '../db/consistency-queries.js';
 import { recountFacets, wrongFacetMonths } from '../db/facet-counts.js';
 import { clearCutWalRecord, cutWalMessage, readCutWalRecord } from '../db/cut-wal-notice.js';
+import { recountBranches, wrongAncestries, wrongBranchCounts } from '../db/tag-branch-counts.js';
 import { ensureThumbnail } from '../thumbnails/ensure-thumbnail.js';
 import type { LibraryContext } from './types.js';
 import { emitChange, inTransaction } from './write-helpers.js';
@@ -163,6 +164,21 @@ export async function checkLibrary(lib: LibraryContext, options: { repair: boole
       findings.markRepaired(finding);
       changed.add('fields');
     }
+  }
+  const wrongBranches = wrongBranchCounts(db);
+  const ancestries = wrongAncestries(db);
+  const branchFindings = [
+    ...wrongBranches.map((tag) =>
+      findings.add({ kind: 'tag-count', subject: tag.name, message: `Tag "${tag.name}" counts ${tag.stored} items in its branch but there are ${tag.actual}`, repairable: true }),
+    ),
+    ...(ancestries.length > 0
+      ? [findings.add({ kind: 'tag-count', message: `The tag tree's ancestry of ${ancestries.length} tags does not match their parents`, repairable: true })]
+      : []),
+  ];
+  if (options.repair && branchFindings.length > 0) {
+    inTransaction(db, () => recountBranches(db));
+    for (const finding of branchFindings) findings.markRepaired(finding);
+    changed.add('tags');
   }
 
   const rows = itemsToCheck(db);

@@ -4,6 +4,7 @@
  * unknown tags answers "nothing" without running a query.
  */
 import type { SortField } from '../../../shared/media.js';
+import type { SearchNode } from '../../../shared/search/index.js';
 import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { Db } from '../db/connection.js';
 import { chooseDriver, type Driver, type ListSpec, type SortColumn } from '../db/media-list-query.js';
@@ -30,6 +31,8 @@ export interface ResolvedList {
   sort: MediaSort;
   /** Active-item counts of the all-of sets (a branch's: Σ of its tags'), in spec.tagsAll order (for chooseDriver). */
   tagCounts: number[];
+  /** The search's part compiled to `spec.expression`, as a tree (service/view-count.ts reads it). */
+  searchRest?: SearchNode | null;
 }
 
 /** null when the filter can match nothing (an all-of or any-of tag that does not exist). */
@@ -80,7 +83,7 @@ export function resolveList(
     ...search.tagsAll.map((tag) => tag.count),
     ...search.groups.map((group) => group.count),
   ];
-  return { spec, sort, tagCounts };
+  return { spec, sort, tagCounts, searchRest: search.rest };
 }
 
 export function driverFor(db: Db, resolved: ResolvedList, limit: number | null): Driver {

@@ -1,11 +1,12 @@
 import type { ListResult } from '../../../shared/contract.js';
 import { notFound } from '../../../shared/errors.js';
-import { countMatching, listAllIds, listPage } from '../db/media-list-query.js';
+import { listAllIds, listPage } from '../db/media-list-query.js';
 import { loadMediaItems } from '../items/media-item.js';
 import { loadMediaTiles } from '../items/media-tile.js';
 import { encodeCursor } from './list-cursor.js';
 import { DEFAULT_PAGE, driverFor, resolveList } from './list-request.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
+import { countView } from './view-count.js';
 
 export type MediaReadHandlersMethod = 'media.get' | 'media.getMany' | 'media.list' | 'media.listIds' | 'media.tiles';
 
@@ -35,7 +36,7 @@ export function mediaReadHandlers(lib: LibraryContext): HandlerGroup<MediaReadHa
             ? encodeCursor({ ...resolved.sort, value: last[1], id: last[0] })
             : null,
       };
-      if (args.withTotal) result.total = countMatching(db, resolved.spec, driverFor(db, resolved, null));
+      if (args.withTotal) result.total = countView(db, resolved);
       return result;
     },
 

@@ -8,7 +8,11 @@ import type { SearchNode } from '../../../shared/search/index.js';
 import { parseSearch } from '../../../shared/search/index.js';
 import type { Db } from '../db/connection.js';
 import { mediaIdCeiling } from '../db/media-repo.js';
+import { countAllItems } from '../db/album-repo.js';
+import { facetTotal } from '../db/facet-counts.js';
+import { compileFacetSearch } from '../db/facet-expression.js';
 import { compileSearch, countUpTo, type SqlCondition } from '../db/search-expression.js';
+import { handAlbumOf } from './album-term.js';
 import { tagMatchIds } from '../db/tag-match.js';
 import { tagItemCounts } from '../db/tag-repo.js';
 
@@ -23,6 +27,8 @@ export interface SearchPlan {
   pageExpression: SqlCondition | null;
   /** A tag the item must have does not exist: nothing matches. */
   empty: boolean;
+  /** The part of the query compiled to `expression`, as a tree (for counts from kept tables). */
+  rest: SearchNode | null;
 }
 
 function conjuncts(node: SearchNode): SearchNode[] {
@@ -35,7 +41,7 @@ function tagOf(node: SearchNode): string | null {
 }
 
 export function planSearch(db: Db, query: string | undefined, now: Date, pageSort: string): SearchPlan {
-  const plan: SearchPlan = { words: [], tagsAll: [], tagsNone: [], groups: [], expression: null, pageExpression: null, empty: false };
+  const plan: SearchPlan = { words: [], tagsAll: [], tagsNone: [], groups: [], expression: null, pageExpression: null, empty: false, rest: null };
   const root = parseSearch(query ?? '');
   if (root === null) return plan;
   const rest: SearchNode[] = [];
@@ -61,11 +67,22 @@ export function planSearch(db: Db, query: string | undefined, now: Date, pageSor
   }
   if (rest.length > 0) {
     const node: SearchNode = rest.length === 1 ? (rest[0] as SearchNode) : { kind: 'and', children: rest, start: 0, end: 0 };
+    plan.rest = node;
     plan.expression = compileSearch(node, { db, now });
     const walking = compileSearch(node, { db, now, pageSort });
     // Nothing kept off an index (no such column in the query): no choice to make, no count to pay.
     const choice = walking.sql !== plan.expression.sql;
-    plan.pageExpression = choice && !rareEnough(db, plan.expression) ? walking : plan.expression;
+    // Sizes kept elsewhere are cheaper than a capped count: a hand-made album's is a range
+    // count of its key, a search of the cube's fields is a sum of its rows (db/facet-counts.ts).
+    const album = handAlbumOf(db, node);
+    const onCube = album === null ? compileFacetSearch(node) : null;
+    const rare =
+      album !== null
+        ? () => isRare(db, countAllItems(db, album))
+        : onCube !== null
+          ? () => isRare(db, facetTotal(db, { coversOnly: false, facetWhere: onCube, mediaWhere: null }))
+          : () => rareEnough(db, plan.expression as SqlCondition);
+    plan.pageExpression = choice && !rare() ? walking : plan.expression;
   }
   return plan;
 }
@@ -77,8 +94,15 @@ export function planSearch(db: Db, query: string | undefined, now: Date, pageSor
  * label and a rating that is one range of media_by_label_rating; counting stops at the cap.
  */
 function rareEnough(db: Db, condition: SqlCondition): boolean {
-  const cap = Math.ceil(Math.sqrt(PAGE_ESTIMATE * Math.max(1, mediaIdCeiling(db))));
-  return countUpTo(db, condition, cap) < cap;
+  return isRare(db, countUpTo(db, condition, rareCap(db)));
+}
+
+function rareCap(db: Db): number {
+  return Math.ceil(Math.sqrt(PAGE_ESTIMATE * Math.max(1, mediaIdCeiling(db))));
+}
+
+function isRare(db: Db, matches: number): boolean {
+  return matches < rareCap(db);
 }
 
 /** The page size the estimate assumes (the gallery's and the API's default). */

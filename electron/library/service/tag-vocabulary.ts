@@ -12,9 +12,10 @@ import { FolioError } from '../../../shared/errors.js';
 import { escapeTagLevel, splitTagPath } from '../../../shared/tag-path.js';
 import { tagKey } from '../../../shared/tags.js';
 import type { Db } from '../db/connection.js';
+import { implicationCycleThrough } from '../db/implication-cycle-query.js';
 import { statement } from '../db/statements.js';
 import { deleteAlias, getAlias, insertAlias, moveAliases } from '../db/tag-alias-repo.js';
-import { deleteImplication, impliesReach, insertImplication, moveImplications } from '../db/tag-implication-repo.js';
+import { deleteImplication, implicationsTouching, impliesReach, insertImplication, moveImplications } from '../db/tag-implication-repo.js';
 import {
   childByLevelKey,
   childrenOf,
@@ -23,6 +24,7 @@ import {
   ensureTagPath,
   getTag,
   getTagByKey,
+  getTags,
   pathKey,
   resolveTagKey,
   rewriteBranch,
@@ -102,7 +104,25 @@ export function mergeInto(db: Db, recorder: TagUndoRecorder, src: TagRow, dst: T
   }
   recorder.keep(branchRows(db, src));
   recorder.keep(branchRows(db, dst));
+  const ruled = implicationsTouching(db, [...branchRows(db, src), ...branchRows(db, dst)].map((row) => row.id)).length > 0;
   mergeRows(db, recorder, src, dst);
+  // A rule between the two (dst implies src) becomes dst implies itself and goes; a longer
+  // chain (dst → c → src) would become a cycle (dst → c → dst): refused, and the caller's
+  // transaction takes back everything the merge had written. Only rules touching the two
+  // branches can close one, so without them there is nothing to look for.
+  if (ruled) refuseCycle(db, src, dst);
+}
+
+function refuseCycle(db: Db, src: TagRow, dst: TagRow): void {
+  const merged = requireTag(db, dst.id);
+  const cycle = implicationCycleThrough(db, branchRows(db, merged).map((row) => row.id));
+  if (cycle === null) return;
+  const names = getTags(db, cycle).map((row) => `"${row.name}"`);
+  throw new FolioError(
+    'INVALID_ARGUMENT',
+    `Merging "${src.name}" into "${dst.name}" would make an implication cycle (${names.join(' → ')}); remove one of those implications first. Nothing was changed`,
+    { field: 'into' },
+  );
 }
 
 function mergeRows(db: Db, recorder: TagUndoRecorder, src: TagRow, dst: TagRow): void {

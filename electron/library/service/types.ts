@@ -8,6 +8,7 @@ import type { LibraryPaths } from '../base/paths.js';
 import type { Importer } from '../import/importer.js';
 import type { AnalysisRunner } from '../analysis/analysis-runner.js';
 import type { SidecarQueue } from '../metadata/sidecar-queue.js';
+import type { FileExporter } from '../export/file-exporter.js';
 
 /** Who is calling and how they address media; each transport makes its own. */
 export interface CallContext {
@@ -34,4 +35,6 @@ export interface LibraryContext {
   analysis: AnalysisRunner;
   /** Writes edits back to XMP sidecars when the library's setting is on. */
   sidecars: SidecarQueue;
+  /** File exports (issue 15), one at a time. */
+  exporter: FileExporter;
 }

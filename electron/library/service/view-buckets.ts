@@ -7,11 +7,13 @@ import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import { BUCKET_KIND, type BucketKind, type SortBuckets } from '../../../shared/sort-buckets.js';
 import type { Db } from '../db/connection.js';
 import { sortBuckets } from '../db/sort-buckets-query.js';
+import { facetBuckets } from './facet-question.js';
 import { driverFor, resolveList, type ResolvedList } from './list-request.js';
 
 export function bucketsOfResolved(db: Db, resolved: ResolvedList | null, kind: BucketKind): SortBuckets {
   if (resolved === null) return { kind, total: 0, buckets: [] };
-  const buckets = sortBuckets(db, resolved.spec, driverFor(db, resolved, null), kind);
+  // Months of a view the kept counts can answer come from them (facet-question.ts), not a walk.
+  const buckets = (kind === 'month' ? facetBuckets(db, resolved) : null) ?? sortBuckets(db, resolved.spec, driverFor(db, resolved, null), kind);
   return { kind, total: buckets.reduce((sum, bucket) => sum + bucket.count, 0), buckets };
 }
 

@@ -18,11 +18,11 @@ import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import { BUCKET_KIND, SIZE_BAND_LIMITS, type BucketKind, type SortBuckets } from '../../../shared/sort-buckets.js';
 import type { ViewWindow } from '../../../shared/view-selection.js';
 import type { Db } from '../db/connection.js';
-import { countMatching, listPageAt, type ListSpec, type SortValue } from '../db/media-list-query.js';
+import { listPageAt, type ListSpec, type SortValue } from '../db/media-list-query.js';
 import { statement } from '../db/statements.js';
-import { fastViewCount } from '../db/view-count-query.js';
 import { driverFor, resolveList, type ResolvedList } from './list-request.js';
 import { bucketsOfResolved } from './view-buckets.js';
+import { countView } from './view-count.js';
 
 /** The keyset position of the row just before `position`: a seek from it starts at `position`. */
 export interface Anchor {
@@ -169,8 +169,7 @@ export function createViewPositions(db: Db, options: { bucketSeekFrom?: number }
 
   function totalOf(state: ViewState): number {
     if (state.total !== null) return state.total;
-    const { spec } = state.resolved as ResolvedList;
-    state.total = fastViewCount(db, spec) ?? countMatching(db, spec, driverFor(db, state.resolved as ResolvedList, null));
+    state.total = countView(db, state.resolved as ResolvedList);
     return state.total;
   }
 

@@ -1,6 +1,6 @@
 /** Metadata in files: the sidecar setting, "write all", and the metadata export as a download. */
 import type { SidecarStatus } from '../../../shared/file-metadata.js';
-import { csvHeader, csvLine, type ExportFormat } from '../../../shared/metadata-export.js';
+import { csvHeader, csvLine, jsonEnd, jsonRowsChunk, type ExportFormat } from '../../../shared/metadata-export.js';
 import { call } from '../api/client.js';
 import { attempt, notify } from './report.js';
 
@@ -29,9 +29,9 @@ export async function exportMetadata(format: ExportFormat): Promise<void> {
     const parts: string[] = [format === 'csv' ? csvHeader() : '['];
     for (let start = 0; start < ids.length; start += PAGE) {
       const rows = await call('media.exportMetadata', { ids: ids.slice(start, start + PAGE) });
-      parts.push(format === 'csv' ? rows.map(csvLine).join('') : rows.map((row, i) => `${start + i === 0 ? '\n' : ',\n'}  ${JSON.stringify(row)}`).join(''));
+      parts.push(format === 'csv' ? rows.map(csvLine).join('') : jsonRowsChunk(rows, start));
     }
-    if (format === 'json') parts.push('\n]\n');
+    if (format === 'json') parts.push(jsonEnd(ids.length));
     const url = URL.createObjectURL(new Blob(parts, { type: format === 'csv' ? 'text/csv' : 'application/json' }));
     const link = document.createElement('a');
     link.href = url;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SidecarStatus } from '../../../shared/file-metadata.js';
 import { cancelSidecarWrites, exportMetadata, loadSidecarStatus, setWriteSidecars, writeAllSidecars } from '../actions/metadata-files.js';
+import { ExportDialog } from './ExportDialog.js';
 
 /** How often the sidebar asks how far the writer is while it has work. */
 const POLL_MS = 1_000;
@@ -13,6 +14,7 @@ const POLL_MS = 1_000;
 export function SidecarSettings() {
   const [status, setStatus] = useState<SidecarStatus | null>(null);
   const [allTotal, setAllTotal] = useState(0);
+  const [exporting, setExporting] = useState(false);
   const refresh = useCallback(async () => {
     const next = await loadSidecarStatus();
     if (next) setStatus(next);
@@ -67,6 +69,10 @@ export function SidecarSettings() {
           </button>
         </>
       )}
+      <button type="button" className="side-action" title="The selection or this view, to a folder: copies with metadata, with sidecars, or JPEGs" onClick={() => setExporting(true)}>
+        Export files…
+      </button>
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       <button type="button" className="side-action" onClick={() => void exportMetadata('csv')}>
         Export metadata (CSV)
       </button>

@@ -7,6 +7,7 @@ import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { isSelected } from '../logic/selection.js';
 import { useStore } from '../store/store.js';
 import { TileCuratingMarks, curatingText } from './TileCuratingMarks.js';
+import { TileTagChips, tileTagTextId } from './TileTagChips.js';
 
 interface TileProps {
   id: number;
@@ -93,6 +94,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
       id={`tile-${id}`}
       aria-selected={selected}
       aria-colindex={column + 1}
+      aria-describedby={tile?.tagIds === undefined || !pictureAllowed ? undefined : tileTagTextId(id)}
       className={classes}
       style={{ left, width: size, height: size + TILE_CAPTION }}
       onClick={(event) => onPick(id, event)}
@@ -120,6 +122,8 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
         {problem && <span className="tile-badge">{problem}</span>}
         {tile?.versionCount !== undefined && <span className="tile-stack-badge">{tile.versionCount + 1}</span>}
         {tile && <TileCuratingMarks tile={tile} />}
+        {/* Held back with the picture during a fast scroll: a fling mounts hundreds of tiles a second. */}
+        {tile && pictureAllowed && <TileTagChips tile={tile} size={size} textId={tileTagTextId(id)} />}
       </div>
       <div className="tile-caption" title={tile?.name}>
         {name}

@@ -26,12 +26,13 @@ type Effect = Omit<ReloadPlan, 'only'>;
 
 // Why each row: the id list is filtered and sorted by name (fields), tags, trash status, type,
 // size, date taken and availability (files), and folder; AI tags and thumbnails filter nothing.
-// Tiles show the name (fields), the file's facts and status, and thumbnails, never tags. The
+// Tiles show the name (fields), the file's facts and status, thumbnails, and their first tags
+// (ids: a rename or recolour only reloads the tag tree the chips are drawn from). The
 // panel shows everything an item has. The sidebar counts items, trash and tags per folder.
 const EFFECTS: Record<ChangeAspect, Effect> = {
   items: { ids: true, tiles: true, items: true, library: true },
   fields: { ids: true, tiles: true, items: true, library: false },
-  tags: { ids: true, tiles: false, items: true, library: true },
+  tags: { ids: true, tiles: true, items: true, library: true },
   aiTags: { ids: false, tiles: false, items: true, library: false },
   trash: { ids: true, tiles: true, items: true, library: true },
   thumbnails: { ids: false, tiles: true, items: true, library: false },

@@ -76,4 +76,14 @@ describe('folio tags', () => {
     expect((await folio('tags', 'merge', 'cat')).code).toBe(2);
     expect((await folio('tags', '--tree', '--json')).stdout).toBe(before);
   }, 120_000);
+
+  it('folio tag with an alias at the start of a path stores the tag below the alias’s tag', async () => {
+    const [a] = ids as [number];
+    expect((await folio('tags', 'alias', 'nyc', 'Cities/New York')).code).toBe(3); // no such tag yet
+    expect((await folio('tag', String(a), '--add', 'Cities/New York')).code).toBe(0);
+    expect((await folio('tags', 'alias', 'nyc', 'Cities/New York')).code).toBe(0);
+    const tagged = await folio('tag', String(a), '--add', 'NYC/Brooklyn');
+    expect(tagged.code, tagged.stderr).toBe(0);
+    expect((await tagsOf(a)).tags).toContain('Cities/New York/Brooklyn');
+  }, 120_000);
 });

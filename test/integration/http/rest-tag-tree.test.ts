@@ -33,7 +33,8 @@ describe('the tag tree over REST', () => {
     expect((await t.api('PUT', '/api/media/1/tags', { addTags: ['Trips/Alps/Zermatt'] })).status).toBe(200);
     expect((await t.api('PUT', '/api/media/2/tags', { addTags: ['Trips/Alps/Chamonix', 'trips/alps/zermatt'] })).status).toBe(200);
     const alps = await node('Trips/Alps');
-    expect(alps).toMatchObject({ name: 'Alps', count: 0, branchCount: 3 });
+    // Item 2 carries two tags of the branch and counts once in it.
+    expect(alps).toMatchObject({ name: 'Alps', count: 0, branchCount: 2 });
     expect((await node('Trips/Alps/Zermatt')).count).toBe(2);
     const media = await t.api('GET', '/api/media?tag=Trips');
     expect(media.json<{ items: ItemJson[] }>().items.map((item) => item.id).sort()).toEqual([1, 2]);

@@ -116,4 +116,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsIn<M> } = {
   'shell.openOriginal': { id: 1 },
   'shell.trashFiles': { ids: [1], confirmed: true },
   'media.listIdsWindow': { filter: { tagsAll: ['a'] }, sort: { field: 'takenAt', direction: 'desc' }, offset: 0, limit: 100 },
+  'export.start': { dir: '/tmp/folio-export', ids: [1] },
+  'export.status': {},
+  'export.cancel': {},
 };

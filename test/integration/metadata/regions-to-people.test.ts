@@ -53,7 +53,10 @@ beforeAll(async () => {
   // A region of another type names nobody.
   exiftoolWrite(path.join(folder, 'man-4.jpg'), ['-XMP-mwg-rs:RegionInfo={RegionList=[{Area={X=0.5,Y=0.5,W=0.6,H=0.7,Unit=normalized},Name=Focus here,Type=Focus}]}']);
   await importAndWait(t.library, folder);
-  await call('media.autoTag', { ids: ['man-1.jpg', 'man-2.jpg', 'man-4.jpg', 'woman.jpg', 'iguana.jpg'].map(idOf), extensions: [{ name: 'faces' }] });
+  // The named photos first: a new face of a person already named is what gets the tag suggested
+  // (a group merged into a named person later joins it, without a suggestion on its items).
+  await call('media.autoTag', { ids: ['man-1.jpg', 'woman.jpg'].map(idOf), extensions: [{ name: 'faces' }] });
+  await call('media.autoTag', { ids: ['man-2.jpg', 'man-4.jpg', 'iguana.jpg'].map(idOf), extensions: [{ name: 'faces' }] });
 }, 120_000);
 afterAll(async () => t.dispose());
 

@@ -9,8 +9,8 @@ describe('which change reloads what', () => {
     expect(only('fields')).toEqual({ ids: true, tiles: true, items: true, library: false });
   });
 
-  it('a tag edit re-reads the list (tag filters), the panel and the sidebar counts, not the tiles', () => {
-    expect(only('tags')).toEqual({ ids: true, tiles: false, items: true, library: true });
+  it('a tag edit re-reads the list (tag filters), the panel, the sidebar counts and the tiles (their tag chips)', () => {
+    expect(only('tags')).toEqual({ ids: true, tiles: true, items: true, library: true });
   });
 
   it('a PATCH of name and tags does everything either needs: the tile shows the new name', () => {

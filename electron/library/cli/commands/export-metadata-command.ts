@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { FolioError } from '../../../../shared/errors.js';
 import { searchFilter } from '../../../../shared/list-filter.js';
-import { csvHeader, csvLine, EXPORT_FORMATS, type ExportFormat } from '../../../../shared/metadata-export.js';
+import { csvHeader, csvLine, EXPORT_FORMATS, jsonEnd, jsonRowsChunk, type ExportFormat } from '../../../../shared/metadata-export.js';
 import { UsageError } from '../cli-error.js';
 import { CLI_CONTEXT, note, stringOption, type Command } from '../command.js';
 
@@ -41,9 +41,9 @@ export const exportMetadataCommand: Command = {
       for (let start = 0; start < ids.length; start += PAGE) {
         const rows = await service.call('media.exportMetadata', { ids: ids.slice(start, start + PAGE) }, CLI_CONTEXT);
         if (format === 'csv') write(rows.map(csvLine).join(''));
-        else write(rows.map((row, i) => `${start + i === 0 ? '\n' : ',\n'}  ${JSON.stringify(row)}`).join(''));
+        else write(jsonRowsChunk(rows, start));
       }
-      if (format === 'json') write(ids.length === 0 ? ']\n' : '\n]\n');
+      if (format === 'json') write(jsonEnd(ids.length));
     } finally {
       if (fd !== 1) fs.closeSync(fd);
     }

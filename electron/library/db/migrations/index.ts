@@ -13,7 +13,8 @@ import { faces } from './012-faces.js';
 import { fileMetadata } from './013-file-metadata.js';
 import { searchIndexes } from './014-search-indexes.js';
 import { facetCounts } from './015-facet-counts.js';
-import { peopleUndo } from './019-people-undo.js';
+import { peopleUndo } from './016-people-undo.js';
+import { branchCounts } from './017-branch-counts.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -26,6 +27,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue, faces, fileMetadata, searchIndexes, facetCounts, peopleUndo];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue, faces, fileMetadata, searchIndexes, facetCounts, peopleUndo, branchCounts];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -12,6 +12,7 @@ import { albumRoutes } from './album-routes.js';
 import { analysisRoutes } from './analysis-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { fileMetadataRoutes } from './file-metadata-routes.js';
+import { exportRoutes } from './export-routes.js';
 import { toFolioError } from '../../base/error-path.js';
 import { imagekitErrorResponse, isImageKitPath } from '../imagekit/imagekit-errors.js';
 import { imagekitRoutes } from '../imagekit/imagekit-routes.js';
@@ -28,7 +29,7 @@ function compile(template: string): RegExp {
 
 /** Every route of the REST API, each declared once with its description. */
 export function declareApiRoutes(origin: string): ApiRoute[] {
-  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes, ...analysisRoutes, ...peopleRoutes, ...fileMetadataRoutes];
+  const declared: ApiRoute[] = [...mediaRoutes, ...duplicateRoutes, ...tagRoutes, ...albumRoutes, ...metaRoutes(() => declared, origin), ...imagekitRoutes, ...analysisRoutes, ...peopleRoutes, ...fileMetadataRoutes, ...exportRoutes];
   return declared;
 }
 

@@ -110,11 +110,31 @@ function sampleAnswer(op: OperationDoc, origin: string, example: ExampleCase): u
       return { cancelled: 80 };
     case 'ItemFileMetadata':
       return { values: [{ field: 'keyword', value: 'Places/France/Paris', origin: 'sidecar' }, { field: 'rating', value: '4', origin: 'embedded' }], sidecar: null };
+    case 'ExportProgress':
+    case 'ExportStatus':
+      return SAMPLE_EXPORT;
+    case 'ExportCancelled':
+      return { cancelled: true };
+    case 'MetadataExportRows':
+      return [SAMPLE_EXPORT_ROW];
     default:
       return { openapi: '3.1.0' };
   }
 }
 
+const SAMPLE_EXPORT = {
+  job: 1, state: 'done', dir: '/home/ada/Export', mode: 'embed', total: 3, done: 3, exported: 2, sidecarFallbacks: 1, failed: 1,
+  failures: [
+    { id: 9, name: 'clip.avi', reason: 'ExifTool cannot write into this .avi: …; exported untouched with an XMP sidecar', exported: true },
+    { id: 4, name: 'gone.jpg', reason: 'The media file was not found', exported: false },
+  ],
+  startedAt: '2026-05-01T10:00:00.000Z', finishedAt: '2026-05-01T10:00:02.000Z',
+};
+const SAMPLE_EXPORT_ROW = {
+  id: 1, path: '/home/ada/Photos/port.jpg', name: 'port.jpg', description: '', tags: ['port'], aiTags: [], rating: 4, label: 'red', flag: 'none', albums: ['Keepers'],
+  metadata: {}, type: 'image', mime: 'image/jpeg', size: 162000, width: 640, height: 480, md5: null, takenAt: '2024-06-01T12:00:00.000Z',
+  cameraMake: null, cameraModel: null, latitude: null, longitude: null, duration: null,
+};
 const SAMPLE_TAG_NODE = {
   id: 1, path: 'Places/sea', name: 'sea', parentId: 7, count: 12, branchCount: 12, colour: '#1e90ff', aliases: ['ocean'], implies: ['water'],
 };

@@ -159,7 +159,7 @@ const TagNode: JsonSchema = {
     name: { type: 'string', description: 'The last level, unescaped' },
     parentId: nullable(int),
     count: { type: 'integer', description: 'Active items tagged exactly here' },
-    branchCount: { type: 'integer', description: 'Active items tagged here or below (the sum of the branch\'s counts)' },
+    branchCount: { type: 'integer', description: 'Active items tagged here or below, each once (an item with two tags of the branch counts once)' },
     colour: nullable({ type: 'string', pattern: '^#[0-9a-f]{6}$' }),
     aliases: { type: 'array', items: str },
     implies: { type: 'array', items: str, description: 'Paths of the tags this one implies directly' },
@@ -170,6 +170,29 @@ const TagNode: JsonSchema = {
 const TagChangeCounts: JsonSchema = {
   type: 'array',
   items: { type: 'object', required: ['tag', 'count'], properties: { tag: str, count: { type: 'integer', description: 'Items that gained (or lost) the tag' } } },
+};
+
+const EXPORT_PROGRESS: JsonSchema = {
+  type: 'object',
+  required: ['job', 'state', 'dir', 'mode', 'total', 'done', 'exported', 'sidecarFallbacks', 'failed', 'failures', 'startedAt', 'finishedAt'],
+  properties: {
+    job: int,
+    state: { type: 'string', enum: ['running', 'done', 'cancelled'] },
+    dir: str,
+    mode: { type: 'string', enum: ['embed', 'sidecars', 'jpeg'] },
+    total: int,
+    done: int,
+    exported: int,
+    sidecarFallbacks: { type: 'integer', description: 'Copies exported untouched with a sidecar: their format cannot hold the metadata' },
+    failed: int,
+    failures: {
+      type: 'array',
+      description: 'The first 1,000 failures and fallbacks, with their reasons',
+      items: { type: 'object', required: ['id', 'name', 'reason', 'exported'], properties: { id: int, name: str, reason: str, exported: { type: 'boolean' } } },
+    },
+    startedAt: str,
+    finishedAt: nullable(str),
+  },
 };
 
 export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
@@ -188,6 +211,10 @@ export const RESULT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     },
   },
   SidecarsQueued: { type: 'object', required: ['queued'], properties: { queued: int } },
+  ExportProgress: EXPORT_PROGRESS,
+  ExportStatus: { anyOf: [EXPORT_PROGRESS, { type: 'null' }], description: 'The running or last export; null before the first' },
+  ExportCancelled: { type: 'object', required: ['cancelled'], properties: { cancelled: { type: 'boolean', description: 'An export was running' } } },
+  MetadataExportRows: { type: 'array', description: 'With format=json; with format=csv the same columns as text/csv', items: { type: 'object', required: ['id', 'path', 'name', 'tags'], additionalProperties: true } },
   SidecarsCancelled: { type: 'object', required: ['cancelled'], properties: { cancelled: int } },
   ItemFileMetadata: {
     type: 'object',

@@ -11,9 +11,7 @@ import type { Migration } from './index.js';
  *   as they were before, so `people.undo` puts exactly that back (service/people-undo.ts).
  */
 export const peopleUndo: Migration = {
-  // 019 is this migration's number in the round; on this branch it follows 014 (versions are
-  // contiguous), and the merge gives it its place.
-  version: 19,
+  version: 16,
   name: 'people-undo',
   sql: `
 CREATE TABLE face_regions (
