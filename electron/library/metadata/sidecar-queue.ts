@@ -70,6 +70,11 @@ export function temporarySidecar(target: Buffer): Buffer {
   return Buffer.from(path.join(dir, `.${path.basename(target.toString('utf8'))}.folio-write.xmp`));
 }
 
+/** The file ExifTool writes `file` through with `-overwrite_original` (ExifTool's own naming). */
+function exiftoolLeftover(file: Buffer): Buffer {
+  return Buffer.concat([file, Buffer.from('_exiftool_tmp')]);
+}
+
 export class SidecarQueue {
   private exiftool: ExifTool | null = null;
   private running: Promise<void> | null = null;
@@ -196,6 +201,9 @@ export class SidecarQueue {
     // leftover must go, or ExifTool would change it instead of making a new one.
     if (existed) await fs.promises.copyFile(target, temp);
     else await fs.promises.rm(temp, { force: true });
+    // ExifTool writes through its own `<file>_exiftool_tmp` and refuses to start when one is
+    // left (a kill in the middle of its write): that leftover is ours to remove too.
+    await fs.promises.rm(exiftoolLeftover(temp), { force: true });
     const tags: Record<string, unknown> = sidecarTags(item);
     if (item.customCoordinates !== null) {
       const existing = existed ? await this.existingRegions(tempPath) : [];
@@ -220,6 +228,7 @@ export class SidecarQueue {
       await fs.promises.rename(temp, target);
     } catch (error) {
       await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+      await fs.promises.rm(exiftoolLeftover(temp), { force: true }).catch(() => undefined);
       throw error;
     }
   }

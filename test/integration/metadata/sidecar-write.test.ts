@@ -86,6 +86,17 @@ describe('writing metadata back to XMP sidecars', () => {
     expect(fs.readdirSync(folder).filter((name) => name.includes('folio-write'))).toEqual([]);
   });
 
+  it("finishes a write that a kill cut short inside ExifTool's own write (its _exiftool_tmp leftover)", async () => {
+    await call('config.set', { writeSidecars: true });
+    const leftover = file('.b.xmp.folio-write.xmp_exiftool_tmp');
+    fs.writeFileSync(leftover, '<?xpacket begin'); // what a SIGKILL mid-write leaves
+    await call('media.editTags', { ids: [id('b.jpg')], add: ['after-kill'], remove: [] });
+    await t.library.sidecars.idle();
+    expect((await call('sidecars.status', {})).failed).toBe(0);
+    expect(exiftoolRead(file('b.xmp'), ['XMP-dc:Subject'])).toMatchObject({ 'XMP-dc:Subject': ['after-kill', 'new', 'old'] });
+    expect(fs.readdirSync(folder).filter((name) => name.includes('folio-write'))).toEqual([]);
+  });
+
   // A read-only folder cannot be made here (the tests may run as root, which ignores
   // permissions): a directory where the sidecar would go fails the write the same way.
   it('reports a sidecar it cannot write on the item and in the status, and loses no edit', async () => {
