@@ -7,12 +7,12 @@
  */
 import type { TagListEntry, TagNode } from '../../../shared/tag-tree.js';
 import type { Db } from './connection.js';
-import { aliasesOf, aliasesWithPrefix, allAliases, type TagAliasRow } from './tag-alias-repo.js';
-import { allImplications, impliesOf } from './tag-implication-repo.js';
+import { aliasesOf, aliasesWithPrefix, type TagAliasRow } from './tag-alias-repo.js';
+import { impliesOf } from './tag-implication-repo.js';
 import { getTags, keyThroughAlias, prefixSuccessor, TAG_COLUMNS, type TagRow } from './tag-repo.js';
 import { statement } from './statements.js';
 
-function grouped<T>(rows: readonly T[], key: (row: T) => number, value: (row: T) => string): Map<number, string[]> {
+export function grouped<T>(rows: readonly T[], key: (row: T) => number, value: (row: T) => string): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const row of rows) {
     const list = out.get(key(row));
@@ -22,7 +22,7 @@ function grouped<T>(rows: readonly T[], key: (row: T) => number, value: (row: T)
   return out;
 }
 
-function toNode(row: TagRow, aliases: Map<number, string[]>, implies: Map<number, string[]>): TagNode {
+export function toNode(row: TagRow, aliases: Map<number, string[]>, implies: Map<number, string[]>): TagNode {
   return {
     id: row.id,
     path: row.name,
@@ -47,36 +47,6 @@ export function tagNodesOf(db: Db, rows: readonly TagRow[]): TagNode[] {
 export function tagNodeOf(db: Db, id: number): TagNode | undefined {
   const [row] = getTags(db, [id]);
   return row ? tagNodesOf(db, [row])[0] : undefined;
-}
-
-/**
- * Every tag, depth first (a parent, then its children by level, each followed by its own
- * branch): the order the sidebar and the tag manager draw. Key order alone would not do:
- * `a b` sorts between `a` and `a/c`.
- */
-export function tagTree(db: Db): TagNode[] {
-  const rows = statement(db, `SELECT ${TAG_COLUMNS} FROM tags ORDER BY key DESC`).all() as TagRow[];
-  const children = new Map<number | null, TagRow[]>();
-  for (const row of rows) {
-    const siblings = children.get(row.parent_id);
-    if (siblings) siblings.push(row);
-    else children.set(row.parent_id, [row]);
-  }
-  const aliases = grouped(allAliases(db), (a) => a.tag_id, (a) => a.alias);
-  const implies = grouped(allImplications(db), (i) => i.tag_id, (i) => i.path);
-  const out: TagNode[] = [];
-  const visit = (parentId: number | null): void => {
-    const list = children.get(parentId);
-    if (!list) return;
-    // Rows came in descending key order; a parent's children are then in descending level order.
-    for (let i = list.length - 1; i >= 0; i -= 1) {
-      const row = list[i] as TagRow;
-      out.push(toNode(row, aliases, implies));
-      visit(row.id);
-    }
-  };
-  visit(null);
-  return out;
 }
 
 /** Tags carried by at least one active item, most used first. */
