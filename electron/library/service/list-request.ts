@@ -59,13 +59,19 @@ export function resolveList(
   // The search's tags join the filter's all-of sets: a tag term is its one tag, an OR of tags
   // (or a branch) the set of them; chooseDriver drives from the rarest set.
   const sets: (readonly number[])[] = [...all, ...search.tagsAll.map((tag) => [tag.id]), ...search.groups.map((group) => group.ids)];
+  const none = new Set([...(f.tagsNone ?? []).flatMap((written) => tagMatchIds(db, written)), ...search.tagsNone]);
+  // An all-of (or any-of) set inside the none-of tags asks for an item that both carries one
+  // of them and carries none: `tag:Animals/cat -tag:Animals`. Nothing matches, and finding
+  // that out by walking the library would read every item.
+  const insideNone = (set: readonly number[]): boolean => none.size > 0 && set.every((id) => none.has(id));
+  if (sets.some(insideNone) || (any !== null && insideNone(any))) return null;
   const spec: ListSpec = {
     status: f.status ?? 'active',
     column: SORT_COLUMNS[sort.field],
     direction: sort.direction,
     after,
     tagsAll: sets,
-    tagsNone: [...new Set([...(f.tagsNone ?? []).flatMap((written) => tagMatchIds(db, written)), ...search.tagsNone])],
+    tagsNone: [...none],
     tagsAny: any,
     untagged: f.untagged === true,
     types: f.type ?? null,

@@ -84,6 +84,12 @@ describe('filters on the tree', () => {
     expect(await filtered({ tagsAll: ['France'] })).toEqual([]);
     expect(await filtered({ tagsAll: ['Places'], tagsNone: ['Places/France/Lyon'] })).toEqual([a, c].sort((x, y) => x - y));
     expect(await filtered({ tagsAny: ['Places/Italy', 'Animals'] })).toEqual([c, ids[3]].sort((x, y) => (x as number) - (y as number)));
+    // A tag inside the none-of branch: nothing can match (answered without walking the library).
+    expect(await filtered({ tagsAll: ['Places/France/Paris'], tagsNone: ['Places'] })).toEqual([]);
+    expect(await filtered({ tagsAny: ['Places/Italy', 'Places/France'], tagsNone: ['Places'] })).toEqual([]);
+    expect(await call('media.list', { filter: { query: 'tag:Places/France -tag:Places' }, withTotal: true })).toMatchObject({ items: [], total: 0 });
+    // …while one tag of the set outside the none-of tags still matches.
+    expect(await filtered({ tagsAny: ['Places/Italy', 'Animals'], tagsNone: ['Places'] })).toEqual([ids[3]]);
     // A large library picks the driver by the branch's count: both drivers agree.
     expect((await call('media.list', { filter: { tagsAll: ['Places', 'Places/France'] }, limit: 1 })).items.map((i) => i.id)).toHaveLength(1);
   });
