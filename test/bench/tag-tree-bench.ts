@@ -177,7 +177,7 @@ async function main() {
   ).pluck();
   const rawUnlink = db.prepare(`DELETE FROM media_tags WHERE tag_id = ? AND source = 'user' AND media_id IN (SELECT value FROM json_each(?)) RETURNING media_id`).pluck();
   const hold = (fn: () => unknown) => db.transaction(() => {
-    // What the links cost before migration 016: the same statement with the branch-count triggers held off and no shift.
+    // What the links cost before migration 017: the same statement with the branch-count triggers held off and no shift.
     db.prepare(`INSERT INTO branch_counts_deferred (hold) VALUES (1)`).run();
     fn();
     db.prepare(`DELETE FROM branch_counts_deferred`).run();
@@ -201,9 +201,9 @@ async function main() {
   line('media.editTags: add to 100,000 items (the whole service call)', best('service1'));
   line('media.editTags: remove from them (the whole service call)', best('service2'));
   line('the link insert + distinct branch counts (withBranchCounts)', best('keptAdd'));
-  line('baseline: the same link insert alone, as before migration 016', best('baseAdd'));
+  line('baseline: the same link insert alone, as before migration 017', best('baseAdd'));
   line('the link delete + distinct branch counts (withBranchCounts)', best('keptRemove'));
-  line('baseline: the same link delete alone, as before migration 016', best('baseRemove'));
+  line('baseline: the same link delete alone, as before migration 017', best('baseRemove'));
   const keptAfter = db.prepare(`SELECT branch_count FROM tags WHERE id = ?`).pluck().get(big.id) as number;
   console.log(`  big branch's kept count after the edits: ${keptAfter.toLocaleString('en')} (${keptAfter === keptBig ? 'unchanged, as it must be' : 'CHANGED'})`);
   const check = db.pragma('integrity_check', { simple: true });

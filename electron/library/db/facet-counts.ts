@@ -15,6 +15,7 @@ import { notTrashed } from './media-columns.js';
 import type { ListSpec } from './media-list-query.js';
 import type { SqlCondition } from './search-expression.js';
 import { statement } from './statements.js';
+import { FOLDED_VERSION, unset } from './view-count-query.js';
 
 export interface FacetQuestion {
   coversOnly: boolean;
@@ -24,16 +25,28 @@ export interface FacetQuestion {
   mediaWhere: SqlCondition | null;
 }
 
+/** One row of the cube: how many active items share these five values. */
+export interface FacetRow {
+  month: string;
+  type: string;
+  rating: number;
+  label: string;
+  flag: string;
+  count: number;
+}
+
 const MONTH_OF_ITEM = `coalesce(substr(m.sort_date, 1, 7), '')`;
-// A version folded into its cover: both out of the trash (view-count-query.ts).
-const FOLDED = `m.parent_id IS NOT NULL AND ${notTrashed('m.id')} AND ${notTrashed('m.parent_id')}`;
+
+/** The cube's rows counted from the library: the check's reference and the repair's source. */
+const COUNTED_FACETS = `SELECT ${MONTH_OF_ITEM} AS month, m.type AS type, m.rating AS rating, m.label AS label, m.flag AS flag, count(*) AS count
+  FROM media m WHERE ${notTrashed('m.id')} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
 function foldedByMonth(db: Db, question: FacetQuestion): Map<string, number> {
   const folded = new Map<string, number>();
   if (!question.coversOnly) return folded;
   const where = question.mediaWhere ? ` AND (${question.mediaWhere.sql})` : '';
   const rows = db
-    .prepare(`SELECT ${MONTH_OF_ITEM} AS month, count(*) AS n FROM media m WHERE ${FOLDED}${where} GROUP BY 1`)
+    .prepare(`SELECT ${MONTH_OF_ITEM} AS month, count(*) AS n FROM media m WHERE ${FOLDED_VERSION}${where} GROUP BY 1`)
     .all(question.mediaWhere?.params ?? {}) as { month: string; n: number }[];
   for (const row of rows) folded.set(row.month, row.n);
   return folded;
@@ -59,11 +72,6 @@ export function facetTotal(db: Db, question: FacetQuestion): number {
   return total - folded;
 }
 
-/** True for a spec field that filters nothing (an unknown future filter disables the shortcut). */
-function unset(value: unknown): boolean {
-  return value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0);
-}
-
 /** The whole library's month buckets from the cube, or null when the spec filters anything. */
 export function wholeLibraryMonthBuckets(db: Db, spec: ListSpec): SortBucket[] | null {
   const { status, column, direction, after: _after, coversOnly, ...filters } = spec;
@@ -72,26 +80,21 @@ export function wholeLibraryMonthBuckets(db: Db, spec: ListSpec): SortBucket[] |
 }
 
 /** Every row of the cube as it should be, counted from the library: the consistency check's and the tests' reference. */
-export function countedFacets(db: Db): { month: string; type: string; rating: number; label: string; flag: string; count: number }[] {
-  return statement(
-    db,
-    `SELECT ${MONTH_OF_ITEM} AS month, m.type AS type, m.rating AS rating, m.label AS label, m.flag AS flag, count(*) AS count
-     FROM media m WHERE ${notTrashed('m.id')} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-  ).all() as { month: string; type: string; rating: number; label: string; flag: string; count: number }[];
+export function countedFacets(db: Db): FacetRow[] {
+  return statement(db, COUNTED_FACETS).all() as FacetRow[];
 }
 
 /** The cube's non-empty rows, in countedFacets' order. */
-export function keptFacets(db: Db): { month: string; type: string; rating: number; label: string; flag: string; count: number }[] {
+export function keptFacets(db: Db): FacetRow[] {
   return statement(
     db,
     `SELECT month, type, rating, label, flag, count FROM media_facets WHERE count <> 0 ORDER BY month, type, rating, label, flag`,
-  ).all() as { month: string; type: string; rating: number; label: string; flag: string; count: number }[];
+  ).all() as FacetRow[];
 }
 
 /** Months whose kept counts differ from the library counted afresh (the check's finding). */
 export function wrongFacetMonths(db: Db): string[] {
-  const key = (row: { month: string; type: string; rating: number; label: string; flag: string; count: number }) =>
-    JSON.stringify([row.month, row.type, row.rating, row.label, row.flag, row.count]);
+  const key = (row: FacetRow) => JSON.stringify([row.month, row.type, row.rating, row.label, row.flag, row.count]);
   const kept = new Set(keptFacets(db).map(key));
   const counted = countedFacets(db);
   const months = new Set<string>();
@@ -103,9 +106,5 @@ export function wrongFacetMonths(db: Db): string[] {
 /** Counts the cube afresh (the check's repair): derived data only. */
 export function recountFacets(db: Db): void {
   statement(db, 'DELETE FROM media_facets').run();
-  statement(
-    db,
-    `INSERT INTO media_facets (month, type, rating, label, flag, count)
-     SELECT ${MONTH_OF_ITEM}, m.type, m.rating, m.label, m.flag, count(*) FROM media m WHERE ${notTrashed('m.id')} GROUP BY 1, 2, 3, 4, 5`,
-  ).run();
+  statement(db, `INSERT INTO media_facets (month, type, rating, label, flag, count) ${COUNTED_FACETS}`).run();
 }

@@ -12,35 +12,19 @@
  */
 import type { DateTest, NumberTest, SearchNode, Term } from '../../../shared/search/index.js';
 import { dateEnd, dateStart } from '../../../shared/search/index.js';
+import { ConditionCompiler } from './condition-compiler.js';
 import type { SqlCondition } from './search-expression.js';
 
 /** Thrown inside the compiler when a node is not the cube's; caught once, at the top. */
 class NotOnCube extends Error {}
 
-class FacetCompiler {
-  readonly params: Record<string, unknown> = {};
-  private next = 0;
-
-  bind(value: unknown): string {
-    const name = `fq${this.next}`;
-    this.next += 1;
-    this.params[name] = value;
-    return `@${name}`;
+class FacetCompiler extends ConditionCompiler {
+  constructor() {
+    super('fq');
   }
 
-  node(node: SearchNode): string {
-    switch (node.kind) {
-      case 'and':
-        return `(${node.children.map((child) => this.node(child)).join(' AND ')})`;
-      case 'or':
-        return `(${node.children.map((child) => this.node(child)).join(' OR ')})`;
-      case 'not':
-        return `NOT coalesce(${this.node(node.child)}, 0)`;
-      case 'text':
-        throw new NotOnCube();
-      case 'term':
-        return this.term(node.term);
-    }
+  protected text(): string {
+    throw new NotOnCube();
   }
 
   private number(test: NumberTest): string {
@@ -74,7 +58,7 @@ class FacetCompiler {
     }
   }
 
-  private term(term: Term): string {
+  protected term(term: Term): string {
     switch (term.field) {
       case 'rating':
         return this.number(term.test);

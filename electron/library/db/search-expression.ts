@@ -16,6 +16,7 @@ import { FolioError } from '../../../shared/errors.js';
 import type { DateTest, NumberTest, SearchNode, Span, Term } from '../../../shared/search/index.js';
 import { ageStart, dateEnd, dateStart, parseSearch } from '../../../shared/search/index.js';
 import { albumsNamed, type AlbumRow } from './album-repo.js';
+import { ConditionCompiler } from './condition-compiler.js';
 import type { Db } from './connection.js';
 import { notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
@@ -54,15 +55,14 @@ export class SmartAlbumLoop extends FolioError {
   }
 }
 
-class Compiler {
-  readonly params: Record<string, unknown> = {};
-  private next = 0;
+class Compiler extends ConditionCompiler {
   /** The smart albums being expanded, outermost first (see album()). */
   private readonly expanding: Pick<AlbumRow, 'id' | 'name'>[];
   /** Where the outermost `album:` term being expanded was written: errors inside point there. */
   private expandedAt: Span | null = null;
 
   constructor(private readonly ctx: CompileContext) {
+    super('sq');
     this.expanding = ctx.within === undefined ? [] : [ctx.within];
   }
 
@@ -70,29 +70,6 @@ class Compiler {
   private col(column: string): string {
     const page = this.ctx.pageSort;
     return page !== undefined && INDEXED.has(column) && column !== page ? `+m.${column}` : `m.${column}`;
-  }
-
-  /** A fresh parameter name bound to `value`; the prefix keeps clear of the list query's own. */
-  bind(value: unknown): string {
-    const name = `sq${this.next}`;
-    this.next += 1;
-    this.params[name] = value;
-    return `@${name}`;
-  }
-
-  node(node: SearchNode): string {
-    switch (node.kind) {
-      case 'and':
-        return `(${node.children.map((child) => this.node(child)).join(' AND ')})`;
-      case 'or':
-        return `(${node.children.map((child) => this.node(child)).join(' OR ')})`;
-      case 'not':
-        return this.not(node.child);
-      case 'text':
-        return this.text(node.text);
-      case 'term':
-        return node.term.field === 'album' ? this.album(node.term.value, node) : this.term(node.term);
-    }
   }
 
   /**
@@ -155,13 +132,13 @@ class Compiler {
     return loop === undefined ? new FolioError('INVALID_ARGUMENT', text, options) : new SmartAlbumLoop(text, loop, options);
   }
 
-  private not(child: SearchNode): string {
+  protected override not(child: SearchNode): string {
     // These columns are NOT NULL; `<>` keeps the common side (`-flag:reject`) off any index.
     if (child.kind === 'term' && (child.term.field === 'label' || child.term.field === 'flag' || child.term.field === 'type')) {
       return `m.${child.term.field} <> ${this.bind(child.term.value)}`;
     }
-    // Columns that may be NULL (width, camera, …) make `NOT x` unknown: "not" means "x is not true".
-    return `NOT coalesce(${this.node(child)}, 0)`;
+    // Columns that may be NULL (width, camera, …): see ConditionCompiler.not.
+    return super.not(child);
   }
 
   private links(ids: readonly number[], source: 'user' | 'ai', extra = ''): string {
@@ -206,7 +183,7 @@ class Compiler {
   }
 
   /** Words of three or more characters go to the trigram index; shorter ones are LIKE patterns. */
-  private text(text: string): string {
+  protected text(text: string): string {
     const words = text.normalize('NFC');
     if ([...words].length >= 3) {
       return `m.id IN (SELECT rowid FROM media_text WHERE media_text MATCH ${this.bind(`"${words.replaceAll('"', '""')}"`)})`;
@@ -215,7 +192,7 @@ class Compiler {
     return `(m.name LIKE ${like} ESCAPE '\\' OR m.description LIKE ${like} ESCAPE '\\')`;
   }
 
-  private term(term: Term): string {
+  protected term(term: Term, span: Span): string {
     switch (term.field) {
       case 'tag':
         return this.links(tagMatchIds(this.ctx.db, term.value), 'user');
@@ -243,8 +220,7 @@ class Compiler {
         if (term.value === 'untagged') return `NOT EXISTS (SELECT 1 FROM media_tags t WHERE t.media_id = m.id AND t.source = '${USER_SOURCE}')`;
         return `m.file_state = ${this.bind(term.value)}`;
       case 'album':
-        // Reached only through node(), which expands albums with the term's place (see album()).
-        return this.album(term.value, { start: 0, end: 0 });
+        return this.album(term.value, span);
       case 'taken':
         // The date taken, else the file's time: what the gallery sorts and the timeline counts by.
         return this.date(this.col('sort_date'), term.test);

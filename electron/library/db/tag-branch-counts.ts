@@ -1,6 +1,6 @@
 /**
  * `tags.branch_count`: the active items with a user tag anywhere in the tag's branch, each once
- * (migration 016 keeps it with triggers on links, items and the tree's closure `tag_ancestors`).
+ * (migration 017 keeps it with triggers on links, items and the tree's closure `tag_ancestors`).
  * Here: the bulk link writes' and the trash moves' grouped shifts, and `folio check`'s
  * comparison with a recount.
  */

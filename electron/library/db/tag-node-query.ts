@@ -2,7 +2,7 @@
  * Tag rows → TagNode, as the tag list, autocomplete, the sidebar tree and the tag manager show
  * them: with aliases, direct implications and the branch's count, read for the whole batch.
  *
- * branchCount is the kept `tags.branch_count` (migration 016): the distinct active items in
+ * branchCount is the kept `tags.branch_count` (migration 017): the distinct active items in
  * the branch, so an item that carries `Animals/cat` and `Animals/dog` counts once in `Animals`.
  */
 import type { TagListEntry, TagNode } from '../../../shared/tag-tree.js';

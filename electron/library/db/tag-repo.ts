@@ -16,7 +16,7 @@ export interface TagRow {
   name: string;
   key: string;
   item_count: number;
-  /** Active items with a user tag anywhere in the branch (itself included), each once: kept by migration 016's triggers. */
+  /** Active items with a user tag anywhere in the branch (itself included), each once: kept by migration 017's triggers. */
   branch_count: number;
   parent_id: number | null;
   level: string;

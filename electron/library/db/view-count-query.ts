@@ -14,15 +14,16 @@ import type { ListSpec } from './media-list-query.js';
 import { statement } from './statements.js';
 
 /** True for a spec field that filters nothing (so an unknown future filter disables the shortcut). */
-function unset(value: unknown): boolean {
+export function unset(value: unknown): boolean {
   return value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0);
 }
+
+/** A version folded into its cover: both on the same side of the trash (here: both active). */
+export const FOLDED_VERSION = `m.parent_id IS NOT NULL AND ${notTrashed('m.id')} AND ${notTrashed('m.parent_id')}`;
 
 export function fastViewCount(db: Db, spec: ListSpec): number | null {
   const { status, column: _column, direction: _direction, after: _after, tagsAll, coversOnly, ...filters } = spec;
   if (status !== 'active' || tagsAll.length > 1 || !Object.values(filters).every(unset)) return null;
-  // A version folded into its cover: both on the same side of the trash (here: both active).
-  const folded = `m.parent_id IS NOT NULL AND ${notTrashed('m.id')} AND ${notTrashed('m.parent_id')}`;
   // A tag filter is a set (the tag, its branch, what implies it): only a set of one tag has
   // its count kept; a branch is counted by the list query (an item may carry two of its tags).
   const set = tagsAll[0];
@@ -31,7 +32,7 @@ export function fastViewCount(db: Db, spec: ListSpec): number | null {
   if (tagId === undefined) {
     const items = statement(db, 'SELECT count(*) FROM media').pluck().get() as number;
     const trashed = statement(db, 'SELECT count(*) FROM trash').pluck().get() as number;
-    const versions = coversOnly === true ? (statement(db, `SELECT count(*) FROM media m WHERE ${folded}`).pluck().get() as number) : 0;
+    const versions = coversOnly === true ? (statement(db, `SELECT count(*) FROM media m WHERE ${FOLDED_VERSION}`).pluck().get() as number) : 0;
     return items - trashed - versions;
   }
   const tagged = statement(db, 'SELECT item_count FROM tags WHERE id = ?').pluck().get(tagId) as number | undefined;
@@ -40,7 +41,7 @@ export function fastViewCount(db: Db, spec: ListSpec): number | null {
     coversOnly === true
       ? (statement(
           db,
-          `SELECT count(*) FROM media m WHERE ${folded}
+          `SELECT count(*) FROM media m WHERE ${FOLDED_VERSION}
              AND EXISTS (SELECT 1 FROM media_tags t WHERE t.media_id = m.id AND t.tag_id = ? AND t.source = '${USER_SOURCE}')`,
         )
           .pluck()

@@ -1,5 +1,5 @@
 /**
- * Distinct branch counts (issue 13, migration 016): a branch counts each active item once, however
+ * Distinct branch counts (issue 13, migration 017): a branch counts each active item once, however
  * many of its tags the item carries, and the kept count stays exact after every operation.
  * After each step the kept counts and the tree's closure are compared with a recount from the
  * links (wrongBranchCounts / wrongAncestries) on a real library file.
