@@ -22,6 +22,19 @@ import { statement } from './statements.js';
 export type SortColumn = 'name_key' | 'sort_date' | 'created_at' | 'file_size' | 'rating';
 export type SortValue = string | number;
 
+/** The date order as its index holds it (migration 019): the expression `sort_date` is made of. */
+const SORT_DATE_SQL = 'coalesce(m.taken_at, m.mtime)';
+
+/**
+ * A sort column as the query writes it. `sort_date` is a virtual column, which SQLite would
+ * compute from each item's row; written as its expression, it is read from the index.
+ * `offIndex`: with SQLite's unary `+`, which keeps a term off any index.
+ */
+export function sortColumnSql(column: SortColumn, offIndex = false): string {
+  const sql = column === 'sort_date' ? SORT_DATE_SQL : `m.${column}`;
+  return offIndex ? `+${sql}` : sql;
+}
+
 export interface ListSpec {
   status: 'active' | 'deleted';
   column: SortColumn;
@@ -182,12 +195,14 @@ function addInList(where: string[], params: Record<string, unknown>, column: str
 
 function buildOrdered(spec: ListSpec, driver: Driver, limit: number | null, idsOnly: boolean): Built {
   const { sql, params } = buildFrom(spec, driver);
-  const col = `m.${spec.column}`;
+  const col = sortColumnSql(spec.column);
   const dir = spec.direction === 'asc' ? 'ASC' : 'DESC';
   let keyset = '';
   if (spec.after !== null) {
-    // A row value comparison is one range of the (column, id) index.
-    keyset = ` AND (${col}, m.id) ${spec.direction === 'asc' ? '>' : '<'} (@afterValue, @afterId)`;
+    // (column, id) past (value, id), written out: SQLite seeks an index on an expression by a
+    // range of the expression, not by a row value (which it would scan from the start).
+    const [past, upTo] = spec.direction === 'asc' ? ['>', '>='] : ['<', '<='];
+    keyset = ` AND ${col} ${upTo} @afterValue AND (${col} ${past} @afterValue OR m.id ${past} @afterId)`;
     params.afterValue = spec.after.value;
     params.afterId = spec.after.id;
   }

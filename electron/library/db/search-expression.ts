@@ -21,6 +21,7 @@ import type { Db } from './connection.js';
 import { notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
 import { nearDuplicateIds } from './near-duplicate-members.js';
+import { sortColumnSql } from './media-list-query.js';
 import { findTags } from './tag-repo.js';
 import { tagMatchIds } from './tag-match.js';
 
@@ -69,7 +70,10 @@ class Compiler extends ConditionCompiler {
   /** `m.<column>`, kept off its index in a page's condition unless it is the sort column. */
   private col(column: string): string {
     const page = this.ctx.pageSort;
-    return page !== undefined && INDEXED.has(column) && column !== page ? `+m.${column}` : `m.${column}`;
+    const offIndex = page !== undefined && INDEXED.has(column) && column !== page;
+    // The date order is written as its index holds it (sortColumnSql).
+    if (column === 'sort_date') return sortColumnSql('sort_date', offIndex);
+    return offIndex ? `+m.${column}` : `m.${column}`;
   }
 
   /**

@@ -67,3 +67,8 @@ export function coverOf(db: Db, id: number): number {
 export function versionsOf(db: Db, coverId: number): number[] {
   return statement(db, `SELECT id FROM media WHERE parent_id = ? ORDER BY id`).pluck().all(coverId) as number[];
 }
+
+/** True when any item is a version in a stack (one probe of the partial parent index). */
+export function hasVersions(db: Db): boolean {
+  return statement(db, `SELECT EXISTS (SELECT 1 FROM media WHERE parent_id IS NOT NULL)`).pluck().get() === 1;
+}

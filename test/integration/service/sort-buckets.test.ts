@@ -78,7 +78,7 @@ describe('media.sortBuckets', () => {
   });
 
   it('walks the sort index rather than scanning the media rows', () => {
-    for (const [field, index] of [['takenAt', 'media_by_date'], ['name', 'media_by_name'], ['size', 'media_by_size']] as const) {
+    for (const [field, index] of [['takenAt', 'media_by_date_taken'], ['name', 'media_by_name'], ['size', 'media_by_size']] as const) {
       const resolved = resolveList(t.library.db, undefined, { field, direction: 'desc' }, undefined);
       if (!resolved) throw new Error('nothing resolved');
       const kind = field === 'takenAt' ? 'month' : field === 'name' ? 'letter' : 'size';
