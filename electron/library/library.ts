@@ -91,7 +91,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   let closed = false;
   // After the caller's own first steps (a server starts listening), before the page asks.
   const warming = setImmediate(() => {
-    if (!closed) void warmFirstView(db, paths.database, () => !closed);
+    if (!closed) warmFirstView(db);
   });
   return {
     paths,

@@ -2,13 +2,14 @@
 import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortBuckets } from '../../../shared/sort-buckets.js';
 
-/** `buckets`: a view's scrubber counts; `warm`: read the page's first window (warm-first-view.ts). */
-export type CountRequest =
-  | { id: number; kind: 'buckets'; filter: MediaFilter | undefined; sort: MediaSort | undefined }
-  | { id: number; kind: 'warm' };
+export interface CountRequest {
+  id: number;
+  kind: 'buckets';
+  filter: MediaFilter | undefined;
+  sort: MediaSort | undefined;
+}
 
-/** `buckets` is null for a `warm`. */
-export type CountReply = { id: number; ok: true; buckets: SortBuckets | null } | { id: number; ok: false; error: string };
+export type CountReply = { id: number; ok: true; buckets: SortBuckets } | { id: number; ok: false; error: string };
 
 export interface CountWorkerData {
   entry?: string;

@@ -11,8 +11,7 @@ import type { SortBuckets } from '../../../shared/sort-buckets.js';
 import { workerEntry } from '../extensions/model-thread.js';
 import type { CountReply, CountRequest, CountWorkerData } from './count-messages.js';
 
-type Pending = { resolve: (buckets: SortBuckets | null) => void; reject: (error: Error) => void };
-type Question = { kind: 'buckets'; filter: MediaFilter | undefined; sort: MediaSort | undefined } | { kind: 'warm' };
+type Pending = { resolve: (buckets: SortBuckets) => void; reject: (error: Error) => void };
 
 export class CountThread {
   private worker: Worker | null = null;
@@ -51,29 +50,17 @@ export class CountThread {
     const key = JSON.stringify([filter ?? null, sort ?? null, version]);
     const shared = this.inFlight.get(key);
     if (shared) return shared;
-    const answer = this.ask({ kind: 'buckets', filter, sort })
-      .then((buckets) => buckets as SortBuckets)
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, answer);
-    return answer;
-  }
-
-  /** Reads the page's first window on the thread's connection (warm-first-view.ts). */
-  async warm(): Promise<void> {
-    if (this.closed) throw new Error('The library is closed');
-    await this.ask({ kind: 'warm' });
-  }
-
-  private ask(question: Question): Promise<SortBuckets | null> {
     this.worker ??= this.start();
     const worker = this.worker;
     const id = this.nextId++;
-    // While a question is out the thread keeps the process alive (a CLI call ends after its answer).
+    // While a count is out the thread keeps the process alive (a CLI call ends after its answer).
     worker.ref();
-    return new Promise<SortBuckets | null>((resolve, reject) => {
+    const answer = new Promise<SortBuckets>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...question } satisfies CountRequest);
-    });
+      worker.postMessage({ id, kind: 'buckets', filter, sort } satisfies CountRequest);
+    }).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, answer);
+    return answer;
   }
 
   /** Lets the thread close its connection and end; counts still out fail. */

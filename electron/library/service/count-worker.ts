@@ -3,15 +3,12 @@
  * take seconds when SQLite's cache is cold) run here, on a read-only connection of their own,
  * so the library's thread keeps answering the gallery's first window and tiles meanwhile. WAL
  * lets this connection read a consistent snapshot while the library writes. One request at a
- * time arrives from count-thread.ts. It also reads the page's first window ahead as a large
- * library opens (warm-first-view.ts): on a cold disk that read takes a second, which here holds
- * nothing back.
+ * time arrives from count-thread.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type Db } from '../db/connection.js';
 import type { CountReply, CountRequest, CountWorkerData } from './count-messages.js';
 import { countViewBuckets } from './view-buckets.js';
-import { readFirstView } from './warm-first-view.js';
 
 const port = parentPort;
 if (!port) throw new Error('count-worker.ts runs as a worker thread');
@@ -28,12 +25,7 @@ port.on('message', (request: CountRequest | { kind: 'close' }) => {
   let reply: CountReply;
   try {
     db ??= openDatabase(database, { readonly: true });
-    if (request.kind === 'warm') {
-      readFirstView(db);
-      reply = { id: request.id, ok: true, buckets: null };
-    } else {
-      reply = { id: request.id, ok: true, buckets: countViewBuckets(db, request.filter, request.sort) };
-    }
+    reply = { id: request.id, ok: true, buckets: countViewBuckets(db, request.filter, request.sort) };
   } catch (error) {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -11,8 +11,6 @@ import { COUNT_THREAD_FROM_ITEMS } from '../../../electron/library/service/threa
 import { CountThread } from '../../../electron/library/service/count-thread.js';
 import { countViewBuckets } from '../../../electron/library/service/view-buckets.js';
 import { viewPositionsOf } from '../../../electron/library/service/view-positions.js';
-import { warmFirstView } from '../../../electron/library/service/warm-first-view.js';
-import { FIRST_VIEW_WINDOW } from '../../../shared/first-view.js';
 
 const ITEMS = COUNT_THREAD_FROM_ITEMS + 10_000;
 let t: TempLibrary;
@@ -28,24 +26,6 @@ beforeAll(() => {
 afterAll(async () => t.dispose());
 
 const SORT = { field: 'takenAt', direction: 'desc' } as const;
-
-describe('the first window read ahead as a large library opens', () => {
-  // First in the file: the count thread has not started yet, as when a library opens.
-  it('is read on the count thread first, so the library thread answers meanwhile; then it is in the window cache', async () => {
-    let warmed = false;
-    const warming = warmFirstView(t.library.db, t.library.paths.database, () => true).then(() => {
-      warmed = true;
-    });
-    const other = await call('media.listIdsWindow', { filter: { tagsAll: [tag] }, sort: SORT, offset: 0, limit: 50 });
-    expect(warmed).toBe(false);
-    expect(other.ids).toHaveLength(50);
-    await warming;
-    const first = await call('media.listIdsWindow', FIRST_VIEW_WINDOW);
-    const { ids } = await call('media.listIds', { filter: FIRST_VIEW_WINDOW.filter, sort: FIRST_VIEW_WINDOW.sort });
-    expect(first.ids).toEqual(ids.slice(0, FIRST_VIEW_WINDOW.limit));
-    expect(first.total).toBe(ids.length);
-  });
-});
 
 describe('the count thread', () => {
   it('answers the scrubber while the library thread serves a window meanwhile, with the same counts', async () => {
