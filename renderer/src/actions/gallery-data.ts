@@ -229,8 +229,13 @@ export async function refreshItems(ids?: readonly number[]): Promise<void> {
   }
 }
 
+/** The latest sidebar read asked for (see refreshTagTree: answers may come back out of order). */
+let latestLibraryRead = 0;
+
 /** The sidebar's folders, tags and totals. */
 export async function refreshLibrary(): Promise<void> {
+  latestLibraryRead += 1;
+  const read = latestLibraryRead;
   try {
     const [folders, tags, info] = await Promise.all([
       call('folders.list', {}),
@@ -238,6 +243,9 @@ export async function refreshLibrary(): Promise<void> {
       call('library.info', {}),
       refreshTagTree(),
     ]);
+    // A browser keeps six requests to a server in flight: the calls of two reads in a row can
+    // be sent, and answered, out of order. Only the newest read's answers are kept.
+    if (read !== latestLibraryRead) return;
     const state = useStore.getState();
     state.setFolders(folders);
     state.setTags(tags);
