@@ -3,39 +3,22 @@
  * filter either way round (walking the date index, or starting from the branch's links),
  * autocomplete on levels and aliases, a branch's range and the items' implied tags.
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../../electron/library/library.js';
-import { generateLargeLibrary } from '../../bench/large-library.js';
-import { growTagTree, type TagTreeShape } from '../../bench/tag-tree-library.js';
-import { makeTempDir, removeDir, testContext } from '../../helpers/temp-library.js';
+import { describe, expect, it } from 'vitest';
+import { testContext } from '../../helpers/temp-library.js';
 import { planOf, recordStatements, wideReads } from './statement-plans.js';
+import { treePlanLibrary } from './tree-plan-library.js';
 
 const ctx = testContext();
-let dir = '';
-let library: Library;
-let shape: TagTreeShape;
-
-beforeAll(() => {
-  dir = makeTempDir('folio-tree-plans-');
-  library = openLibrary(path.join(dir, 'library'), { workers: 1 });
-  generateLargeLibrary(library.db, '/plans/photos', 3_000, 2_000);
-  shape = growTagTree(library.db, 2_000, 50, 200);
-});
-afterAll(async () => {
-  await library.close();
-  removeDir(dir);
-});
+const fixture = treePlanLibrary('folio-tree-plans-');
 
 async function plansOf(work: () => Promise<unknown>, match: RegExp): Promise<{ sql: string; plan: string[] }[]> {
-  const statements = await recordStatements(library.db, work);
-  return statements.filter((sql) => match.test(sql)).map((sql) => ({ sql, plan: planOf(library.db, sql) }));
+  const statements = await recordStatements(fixture.library.db, work);
+  return statements.filter((sql) => match.test(sql)).map((sql) => ({ sql, plan: planOf(fixture.library.db, sql) }));
 }
-const pathOf = (id: number) => (library.db.prepare(`SELECT name FROM tags WHERE id = ?`).get(id) as { name: string }).name;
 
 describe('the tag tree', () => {
   it('resolves a filter tag to its set through the parent and implied-by indexes', async () => {
-    const [match] = await plansOf(() => library.service.call('media.listIds', { filter: { tagsAll: [pathOf(shape.branchIds[3] as number)] } }, ctx), /WITH RECURSIVE m/);
+    const [match] = await plansOf(() => fixture.library.service.call('media.listIds', { filter: { tagsAll: [fixture.pathOf(fixture.shape.branchIds[3] as number)] } }, ctx), /WITH RECURSIVE m/);
     expect(match?.plan).toEqual(
       expect.arrayContaining([
         'SEARCH t USING COVERING INDEX tags_by_parent (parent_id=?)',
@@ -46,9 +29,9 @@ describe('the tag tree', () => {
   });
 
   it('a common branch with a none-of tag walks the date index and reads each item’s links once', async () => {
-    const big = pathOf(shape.branchIds[0] as number);
+    const big = fixture.pathOf(fixture.shape.branchIds[0] as number);
     const plans = await plansOf(
-      () => library.service.call('media.list', { filter: { tagsAll: [big], tagsNone: [pathOf(shape.branchIds[1] as number)] }, limit: 100 }, ctx),
+      () => fixture.library.service.call('media.list', { filter: { tagsAll: [big], tagsNone: [fixture.pathOf(fixture.shape.branchIds[1] as number)] }, limit: 100 }, ctx),
       /ORDER BY (m\.|coalesce\(m\.)/,
     );
     const plan = plans[0]?.plan ?? [];
@@ -61,8 +44,8 @@ describe('the tag tree', () => {
   });
 
   it('a rare branch starts from its tags’ links, each one range of the table', async () => {
-    const rare = shape.branchIds.at(-1) as number;
-    const plans = await plansOf(() => library.service.call('media.list', { filter: { tagsAll: [pathOf(rare)] }, limit: 100 }, ctx), /ORDER BY (m\.|coalesce\(m\.)/);
+    const rare = fixture.shape.branchIds.at(-1) as number;
+    const plans = await plansOf(() => fixture.library.service.call('media.list', { filter: { tagsAll: [fixture.pathOf(rare)] }, limit: 100 }, ctx), /ORDER BY (m\.|coalesce\(m\.)/);
     const plan = plans[0]?.plan ?? [];
     expect(plan).toContain('SEARCH media_tags USING PRIMARY KEY (tag_id=? AND source=?)');
     expect(plan).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
@@ -70,7 +53,7 @@ describe('the tag tree', () => {
   });
 
   it('autocomplete reads one range of the level index and one of the aliases', async () => {
-    const plans = await plansOf(() => library.service.call('tags.list', { prefix: 'ka', limit: 20 }, ctx), /level_key >=|FROM tag_aliases WHERE key >=/);
+    const plans = await plansOf(() => fixture.library.service.call('tags.list', { prefix: 'ka', limit: 20 }, ctx), /level_key >=|FROM tag_aliases WHERE key >=/);
     const lines = plans.flatMap((p) => p.plan);
     expect(lines).toContain('SEARCH tags USING INDEX tags_by_level_key (level_key>? AND level_key<?)');
     expect(lines.some((line) => /^SEARCH tag_aliases USING INDEX sqlite_autoindex_tag_aliases_1 \(key>\? AND key<\?\)$/.test(line))).toBe(true);
@@ -78,12 +61,12 @@ describe('the tag tree', () => {
   });
 
   it('an item’s implied tags and a branch’s rows are lookups, never scans', async () => {
-    const plans = await plansOf(() => library.service.call('media.getMany', { ids: [1, 2, 3, 4, 5] }, ctx), /WITH RECURSIVE reach/);
+    const plans = await plansOf(() => fixture.library.service.call('media.getMany', { ids: [1, 2, 3, 4, 5] }, ctx), /WITH RECURSIVE reach/);
     const implied = plans[0]?.plan ?? [];
     expect(implied.length).toBeGreaterThan(0);
     // The one scan is the guard "are there any implications at all", which stops at the first row.
     expect(implied.filter((line) => /^SCAN (mt|t|i|tags|media_tags|tag_implies)\b/.test(line))).toEqual(['SCAN tag_implies USING COVERING INDEX tag_implies_by_implied']);
-    const branch = await plansOf(() => library.service.call('tags.delete', { id: shape.branchIds[5] as number }, ctx), /key >= \? AND key < \?/);
+    const branch = await plansOf(() => fixture.library.service.call('tags.delete', { id: fixture.shape.branchIds[5] as number }, ctx), /key >= \? AND key < \?/);
     for (const { plan } of branch) expect(plan.some((line) => /USING (COVERING )?INDEX sqlite_autoindex_tags_1 \(key>\? AND key<\?\)/.test(line))).toBe(true);
   });
 });
