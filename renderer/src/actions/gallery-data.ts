@@ -229,13 +229,14 @@ export async function refreshItems(ids?: readonly number[]): Promise<void> {
   }
 }
 
-/** The latest sidebar read asked for (see refreshTagTree: answers may come back out of order). */
-let latestLibraryRead = 0;
+/** Sidebar reads, numbered as asked for, and the newest applied (see refreshTagTree). */
+let libraryReadsAsked = 0;
+let libraryReadApplied = 0;
 
 /** The sidebar's folders, tags and totals. */
 export async function refreshLibrary(): Promise<void> {
-  latestLibraryRead += 1;
-  const read = latestLibraryRead;
+  libraryReadsAsked += 1;
+  const read = libraryReadsAsked;
   try {
     const [folders, tags, info] = await Promise.all([
       call('folders.list', {}),
@@ -244,8 +245,9 @@ export async function refreshLibrary(): Promise<void> {
       refreshTagTree(),
     ]);
     // A browser keeps six requests to a server in flight: the calls of two reads in a row can
-    // be sent, and answered, out of order. Only the newest read's answers are kept.
-    if (read !== latestLibraryRead) return;
+    // be sent, and answered, out of order. An answer older than the one applied is dropped.
+    if (read < libraryReadApplied) return;
+    libraryReadApplied = read;
     const state = useStore.getState();
     state.setFolders(folders);
     state.setTags(tags);

@@ -3,19 +3,23 @@ import { call } from '../api/client.js';
 import { useStore } from '../store/store.js';
 import { reportError } from './report.js';
 
-/** The latest read asked for: an answer to an older one that comes in after it is dropped. */
-let latestRead = 0;
+/** Reads are numbered as they are asked for; `applied` is the newest whose answer is in the store. */
+let asked = 0;
+let applied = 0;
 
 export async function refreshTagTree(): Promise<void> {
-  // Several changes in a row (a drag, then a rename) each ask for the tree; their answers may
-  // come back in any order, and the last one applied must be the newest, or the page keeps an
-  // older tree (the chips showed a moved tag at its old path) until the next change.
-  latestRead += 1;
-  const read = latestRead;
+  // Several changes in a row (a drag, then a rename) each ask for the tree, and their answers
+  // may come back in any order: an answer older than the one already applied is dropped, or the
+  // page would keep an older tree (the chips showed a moved tag at its old path). Any other
+  // answer is applied, so a caller that awaits its read finds at least that tree in the store.
+  asked += 1;
+  const read = asked;
   try {
     const nodes = await call('tags.tree', {});
-    if (read === latestRead) useStore.getState().setTagNodes(nodes);
+    if (read < applied) return;
+    applied = read;
+    useStore.getState().setTagNodes(nodes);
   } catch (error) {
-    if (read === latestRead) reportError(error, 'load the tag tree');
+    reportError(error, 'load the tag tree');
   }
 }
