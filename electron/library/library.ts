@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { openDatabase, type Db } from './db/connection.js';
+import { pruneMediaChanges } from './db/media-change-log.js';
 import { LibraryEvents } from './base/events.js';
 import { createImporter } from './import/create-importer.js';
 import { libraryPaths, type LibraryPaths } from './base/paths.js';
@@ -67,6 +68,8 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     ...(options.backupsKept === undefined ? {} : { backupsKept: options.backupsKept }),
   });
+  // The change log (migration 020) only needs its recent end; a long one is cut on each open.
+  if (!readOnly) pruneMediaChanges(db);
   const events = new LibraryEvents();
   const resolved = resolveOptions(options);
   const importer = createImporter({ db, paths, events, options: resolved, readOnly });

@@ -96,21 +96,21 @@ async function main() {
   const rare = counts.slice(5_000).filter((tag) => tag.n > 0).map((tag) => tag.name);
   const service = lib.service;
 
-  await searchFigures({ db, service, ctx, measure, report, pick, common, rare });
+  await searchFigures({ db, database: lib.paths.database, service, ctx, measure, report, pick, common, rare });
   if (ONLY === 'search') return;
 
   console.log('\nFirst page sorted by date taken (100 items)');
   const firstPage = await measure(() => null, () => service.call('media.list', { sort: { field: 'takenAt', direction: 'desc' }, limit: 100 }, ctx));
   report('media.list, full items', firstPage, 30);
-  const rawFirst = db.prepare(`SELECT id, sort_date FROM media WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = media.id) ORDER BY sort_date DESC, id DESC LIMIT 100`);
+  const rawFirst = db.prepare(`SELECT id, sort_date FROM media WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = media.id) ORDER BY coalesce(taken_at, mtime) DESC, id DESC LIMIT 100`);
   report('baseline: the same ids as raw SQL', await measure(() => null, () => rawFirst.all()));
-  const deep = (db.prepare(`SELECT sort_date, id FROM media WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = media.id) ORDER BY sort_date DESC, id DESC LIMIT 1 OFFSET ?`).get(Math.floor(ITEMS / 2)) as { sort_date: string; id: number });
+  const deep = (db.prepare(`SELECT sort_date, id FROM media WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = media.id) ORDER BY coalesce(taken_at, mtime) DESC, id DESC LIMIT 1 OFFSET ?`).get(Math.floor(ITEMS / 2)) as { sort_date: string; id: number });
   const deepCursor = Buffer.from(JSON.stringify(['takenAt', 'desc', deep.sort_date, deep.id])).toString('base64url');
   report(
     'a page in the middle, keyset cursor',
     await measure(() => null, () => service.call('media.list', { sort: { field: 'takenAt', direction: 'desc' }, limit: 100, cursor: deepCursor }, ctx)),
   );
-  const offsetPage = db.prepare(`SELECT id FROM media WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = media.id) ORDER BY sort_date DESC, id DESC LIMIT 100 OFFSET ?`);
+  const offsetPage = db.prepare(`SELECT id FROM media WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = media.id) ORDER BY coalesce(taken_at, mtime) DESC, id DESC LIMIT 100 OFFSET ?`);
   report('baseline: the same page with OFFSET', await measure(() => Math.floor(ITEMS / 2), (offset) => offsetPage.all(offset)));
 
   console.log('\nTag all-of + none-of, sorted by date (first page of 100)');
@@ -118,7 +118,7 @@ async function main() {
     `SELECT m.id FROM media m WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = m.id)
        AND m.id IN (SELECT media_id FROM media_tags WHERE source = 'user' AND tag_id = (SELECT id FROM tags WHERE key = ?))
        AND m.id NOT IN (SELECT media_id FROM media_tags WHERE source = 'user' AND tag_id = (SELECT id FROM tags WHERE key = ?))
-     ORDER BY m.sort_date DESC, m.id DESC LIMIT 100`,
+     ORDER BY coalesce(m.taken_at, m.mtime) DESC, m.id DESC LIMIT 100`,
   );
   const cases: [string, readonly string[]][] = [['common', common], ['middle', middle], ['rare', rare]];
   const everyCase: { p50: number; p95: number }[] = [];
@@ -236,7 +236,7 @@ async function main() {
   // The same album as a search (the gallery sorted by date, with its total), and a small one.
   const asSearch = (query: string) => () => service.call('media.list', { filter: { query }, sort: { field: 'takenAt', direction: 'desc' }, limit: 100, withTotal: true }, ctx);
   const naiveAlbumSearch = db.prepare(
-    `SELECT m.id FROM media m WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = m.id) AND EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id = ?) ORDER BY m.sort_date DESC, m.id DESC LIMIT 100`,
+    `SELECT m.id FROM media m WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = m.id) AND EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id = ?) ORDER BY coalesce(m.taken_at, m.mtime) DESC, m.id DESC LIMIT 100`,
   );
   const naiveAlbumSearchCount = db.prepare(`SELECT count(*) FROM media m WHERE NOT EXISTS (SELECT 1 FROM trash WHERE media_id = m.id) AND EXISTS (SELECT 1 FROM album_items ai WHERE ai.media_id = m.id AND ai.album_id = ?)`);
   const naiveSearch = await measure(() => null, () => [naiveAlbumSearch.all(bigId), naiveAlbumSearchCount.get(bigId)]);

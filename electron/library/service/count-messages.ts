@@ -1,15 +1,18 @@
 /** What the library's thread and its count thread (count-worker.ts) say to each other. */
 import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortBuckets } from '../../../shared/sort-buckets.js';
+import type { ColumnQuestion } from '../db/item-columns.js';
 
-export interface CountRequest {
-  id: number;
-  kind: 'buckets';
-  filter: MediaFilter | undefined;
-  sort: MediaSort | undefined;
-}
+export type CountRequest =
+  | { id: number; kind: 'buckets'; filter: MediaFilter | undefined; sort: MediaSort | undefined }
+  /** Builds the thread's item columns (db/item-columns.ts); answered once they are built. */
+  | { id: number; kind: 'columns' }
+  /** A view's total from the item columns, brought up to date first. */
+  | { id: number; kind: 'columnCount'; question: ColumnQuestion };
 
-export type CountReply = { id: number; ok: true; buckets: SortBuckets } | { id: number; ok: false; error: string };
+export type CountAnswer = SortBuckets | number | null;
+
+export type CountReply = { id: number; ok: true; answer: CountAnswer } | { id: number; ok: false; error: string };
 
 export interface CountWorkerData {
   entry?: string;

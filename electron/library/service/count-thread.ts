@@ -3,15 +3,19 @@
  * and comes back as a promise, while this thread serves the gallery. The thread starts on the
  * first count, is unref'd while idle (it never keeps a process alive), and a count asked for
  * again while the same one is in flight shares its answer (the gallery's scrubber and the
- * sidebar's timeline ask for the same months at the same moment).
+ * sidebar's timeline ask for the same months at the same moment). The thread's item columns
+ * (db/item-columns.ts) are built on the first view that needs them; until they are, such a view
+ * is counted by its caller as before.
  */
 import { Worker } from 'node:worker_threads';
 import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortBuckets } from '../../../shared/sort-buckets.js';
 import { workerEntry } from '../extensions/model-thread.js';
-import type { CountReply, CountRequest, CountWorkerData } from './count-messages.js';
+import type { ColumnQuestion } from '../db/item-columns.js';
+import type { CountAnswer, CountReply, CountRequest, CountWorkerData } from './count-messages.js';
 
-type Pending = { resolve: (buckets: SortBuckets) => void; reject: (error: Error) => void };
+type Pending = { resolve: (answer: CountAnswer) => void; reject: (error: Error) => void };
+type Request = CountRequest extends infer R ? (R extends CountRequest ? Omit<R, 'id'> : never) : never;
 
 export class CountThread {
   private worker: Worker | null = null;
@@ -19,6 +23,7 @@ export class CountThread {
   private readonly inFlight = new Map<string, Promise<SortBuckets>>();
   private nextId = 1;
   private closed = false;
+  private columns: 'none' | 'building' | 'ready' = 'none';
 
   constructor(private readonly database: string) {}
 
@@ -31,11 +36,14 @@ export class CountThread {
       if (!waiting) return;
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
-      if (reply.ok) waiting.resolve(reply.buckets);
+      if (reply.ok) waiting.resolve(reply.answer);
       else waiting.reject(new Error(`The count thread failed: ${reply.error}`));
     });
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        this.columns = 'none';
+      }
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
     };
@@ -44,23 +52,48 @@ export class CountThread {
     return worker;
   }
 
-  /** `version` is the library's state the caller saw: counts of different states are never shared. */
-  buckets(filter: MediaFilter | undefined, sort: MediaSort | undefined, version: string): Promise<SortBuckets> {
+  private ask(request: Request): Promise<CountAnswer> {
     if (this.closed) return Promise.reject(new Error('The library is closed'));
-    const key = JSON.stringify([filter ?? null, sort ?? null, version]);
-    const shared = this.inFlight.get(key);
-    if (shared) return shared;
     this.worker ??= this.start();
     const worker = this.worker;
     const id = this.nextId++;
     // While a count is out the thread keeps the process alive (a CLI call ends after its answer).
     worker.ref();
-    const answer = new Promise<SortBuckets>((resolve, reject) => {
+    return new Promise<CountAnswer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, kind: 'buckets', filter, sort } satisfies CountRequest);
-    }).finally(() => this.inFlight.delete(key));
+      worker.postMessage({ ...request, id } as CountRequest);
+    });
+  }
+
+  /** `version` is the library's state the caller saw: counts of different states are never shared. */
+  buckets(filter: MediaFilter | undefined, sort: MediaSort | undefined, version: string): Promise<SortBuckets> {
+    const key = JSON.stringify([filter ?? null, sort ?? null, version]);
+    const shared = this.inFlight.get(key);
+    if (shared) return shared;
+    const answer = (this.ask({ kind: 'buckets', filter, sort }) as Promise<SortBuckets>).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, answer);
     return answer;
+  }
+
+  /**
+   * The view's total from the thread's item columns, or null while they are not built yet: the
+   * first call starts building them (about a second per million items, on the thread) and the
+   * caller counts this one itself.
+   */
+  async columnCount(question: ColumnQuestion): Promise<number | null> {
+    if (this.columns === 'none' && !this.closed) {
+      this.columns = 'building';
+      this.ask({ kind: 'columns' }).then(
+        () => {
+          if (this.columns === 'building') this.columns = 'ready';
+        },
+        () => {
+          this.columns = 'none';
+        },
+      );
+    }
+    if (this.columns !== 'ready') return null;
+    return (await this.ask({ kind: 'columnCount', question })) as number;
   }
 
   /** Lets the thread close its connection and end; counts still out fail. */

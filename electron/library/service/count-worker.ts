@@ -2,30 +2,54 @@
  * The count thread: counts that walk a whole view (the scrubber's months of a million items
  * take seconds when SQLite's cache is cold) run here, on a read-only connection of their own,
  * so the library's thread keeps answering the gallery's first window and tiles meanwhile. WAL
- * lets this connection read a consistent snapshot while the library writes. One request at a
- * time arrives from count-thread.ts.
+ * lets this connection read a consistent snapshot while the library writes. It also holds the
+ * item columns (db/item-columns.ts) that count a view of tags and cube fields in milliseconds.
+ * One request at a time arrives from count-thread.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type Db } from '../db/connection.js';
-import type { CountReply, CountRequest, CountWorkerData } from './count-messages.js';
+import { ItemColumns } from '../db/item-columns.js';
+import type { CountAnswer, CountReply, CountRequest, CountWorkerData } from './count-messages.js';
 import { countViewBuckets } from './view-buckets.js';
 
 const port = parentPort;
 if (!port) throw new Error('count-worker.ts runs as a worker thread');
 const { database } = workerData as CountWorkerData;
 let db: Db | null = null;
+let columns: ItemColumns | null = null;
+
+/** Reads in one transaction: the columns' refresh and the count that follows see one snapshot. */
+function snapshot<T>(connection: Db, read: () => T): T {
+  return connection.transaction(read)();
+}
+
+function answer(connection: Db, request: CountRequest): CountAnswer {
+  switch (request.kind) {
+    case 'buckets':
+      return countViewBuckets(connection, request.filter, request.sort);
+    case 'columns':
+      columns ??= snapshot(connection, () => ItemColumns.build(connection));
+      return null;
+    case 'columnCount':
+      return snapshot(connection, () => {
+        columns = columns === null ? ItemColumns.build(connection) : columns.refresh(connection);
+        return columns.count(connection, request.question);
+      });
+  }
+}
 
 port.on('message', (request: CountRequest | { kind: 'close' }) => {
   if (request.kind === 'close') {
     db?.close();
     db = null;
+    columns = null;
     port.close();
     return;
   }
   let reply: CountReply;
   try {
     db ??= openDatabase(database, { readonly: true });
-    reply = { id: request.id, ok: true, buckets: countViewBuckets(db, request.filter, request.sort) };
+    reply = { id: request.id, ok: true, answer: answer(db, request) };
   } catch (error) {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }

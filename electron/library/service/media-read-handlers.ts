@@ -6,7 +6,7 @@ import { loadMediaTiles } from '../items/media-tile.js';
 import { encodeCursor } from './list-cursor.js';
 import { DEFAULT_PAGE, driverFor, resolveList } from './list-request.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
-import { countView } from './view-count.js';
+import { countViewOffThread } from './view-count.js';
 
 export type MediaReadHandlersMethod = 'media.get' | 'media.getMany' | 'media.list' | 'media.listIds' | 'media.tiles';
 
@@ -21,9 +21,11 @@ export function mediaReadHandlers(lib: LibraryContext): HandlerGroup<MediaReadHa
 
     'media.getMany': ({ ids }, ctx) => loadMediaItems(db, ctx.urls, ids),
 
-    'media.list': (args, ctx) => {
+    'media.list': async (args, ctx) => {
       const resolved = resolveList(db, args.filter, args.sort, args.cursor);
       if (resolved === null) return args.withTotal ? { items: [], nextCursor: null, total: 0 } : { items: [], nextCursor: null };
+      // Asked first: a total counted on the count thread is counted while this thread reads the page.
+      const total = args.withTotal ? countViewOffThread(lib, resolved) : null;
       const limit = args.limit ?? DEFAULT_PAGE;
       // One row more than asked tells whether another page exists, so the last page has no cursor.
       const rows = listPage(db, resolved.spec, driverFor(db, resolved, limit), limit + 1);
@@ -36,7 +38,7 @@ export function mediaReadHandlers(lib: LibraryContext): HandlerGroup<MediaReadHa
             ? encodeCursor({ ...resolved.sort, value: last[1], id: last[0] })
             : null,
       };
-      if (args.withTotal) result.total = countView(db, resolved);
+      if (total !== null) result.total = await total;
       return result;
     },
 

@@ -3,24 +3,32 @@
  * kept counts (db/view-count-query.ts), an OR of tags or a branch from the kept count of its
  * most used tag plus the others' items that lack it (db/tag-union-count.ts), `album:"Name"` of
  * a hand-made album from the album's rows (db/album-repo.ts), a search of rating, label, flag,
- * type and months taken from the kept cube (service/facet-question.ts); anything else is
- * counted by the list query. Every transport's total (media.list withTotal, the gallery's view
- * window, a smart album's count) comes from here, so they agree.
+ * type and months taken from the kept cube (service/facet-question.ts); on a large library, a
+ * view of tags and those fields from the count thread's item columns (db/item-columns.ts);
+ * anything else is counted by the list query. Every transport's total (media.list withTotal,
+ * the gallery's view window, a smart album's count) comes from here, so they agree.
  */
 import { countActiveItems } from '../db/album-repo.js';
 import type { Db } from '../db/connection.js';
 import { facetTotal } from '../db/facet-counts.js';
+import { compileFacetSearch } from '../db/facet-expression.js';
+import type { ColumnQuestion } from '../db/item-columns.js';
 import { countMatching, type ListSpec } from '../db/media-list-query.js';
+import { mediaIdCeiling } from '../db/media-repo.js';
 import { tagUnionCount } from '../db/tag-union-count.js';
-import { fastViewCount } from '../db/view-count-query.js';
+import { fastViewCount, unset } from '../db/view-count-query.js';
 import { handAlbumOf } from './album-term.js';
+import { countThreadOf } from './count-thread.js';
 import { facetQuestion } from './facet-question.js';
 import { driverFor, type ResolvedList } from './list-request.js';
+import { COUNT_THREAD_FROM_ITEMS } from './thread-buckets.js';
+import type { LibraryContext } from './types.js';
 
-/** True for a spec field that filters nothing (so a filter added later turns the shortcut off). */
-function unset(value: unknown): boolean {
-  return value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0);
-}
+/**
+ * A view whose every all-of set holds fewer items than this is counted by the list query: its
+ * walk is a few milliseconds, less than asking the count thread.
+ */
+export const COLUMN_COUNT_FROM_ITEMS = 20_000;
 
 /** The count when the view is one set of tags and nothing else, else null. */
 function tagSetCount(db: Db, spec: ListSpec): number | null {
@@ -39,9 +47,57 @@ function keptSearchCount(db: Db, resolved: ResolvedList): number | null {
   return album === null ? null : countActiveItems(db, album);
 }
 
+/** The total from kept counts, or null when the view has to be counted. */
+function keptViewCount(db: Db, resolved: ResolvedList): number | null {
+  return fastViewCount(db, resolved.spec) ?? tagSetCount(db, resolved.spec) ?? keptSearchCount(db, resolved);
+}
+
+/**
+ * The view as a question for the item columns: active items, tag sets (all-of, none-of, any-of)
+ * and a search of the cube's fields only; null for anything else (words, sizes, folders,
+ * covers only…).
+ */
+export function columnQuestion(resolved: ResolvedList): ColumnQuestion | null {
+  const {
+    status,
+    column: _column,
+    direction: _direction,
+    after: _after,
+    pageExpression: _page,
+    tagsAll,
+    tagsNone,
+    tagsAny,
+    expression,
+    ...filters
+  } = resolved.spec;
+  if (status !== 'active' || !Object.values(filters).every(unset)) return null;
+  const rest = resolved.searchRest ?? null;
+  const facetWhere = rest === null ? null : compileFacetSearch(rest);
+  if (facetWhere === null && (rest !== null || (expression !== null && expression !== undefined))) return null;
+  return { sets: tagsAll.map((set) => [...set]), none: [...tagsNone], any: tagsAny === null ? null : [...tagsAny], facetWhere };
+}
+
 export function countView(db: Db, resolved: ResolvedList): number {
-  const { spec } = resolved;
-  return (
-    fastViewCount(db, spec) ?? tagSetCount(db, spec) ?? keptSearchCount(db, resolved) ?? countMatching(db, spec, driverFor(db, resolved, null))
-  );
+  return keptViewCount(db, resolved) ?? countMatching(db, resolved.spec, driverFor(db, resolved, null));
+}
+
+/**
+ * countView, with a large view of tags and cube fields counted on the count thread (once its
+ * columns are built; until then, and if the thread fails, here).
+ */
+export async function countViewOffThread(lib: LibraryContext, resolved: ResolvedList): Promise<number> {
+  const { db } = lib;
+  const kept = keptViewCount(db, resolved);
+  if (kept !== null) return kept;
+  const question = mediaIdCeiling(db) > COUNT_THREAD_FROM_ITEMS ? columnQuestion(resolved) : null;
+  const smallest = Math.min(...resolved.tagCounts);
+  if (question !== null && !(smallest < COLUMN_COUNT_FROM_ITEMS)) {
+    try {
+      const counted = await countThreadOf(db, lib.paths.database).columnCount(question);
+      if (counted !== null) return counted;
+    } catch {
+      // A thread that could not start or died (or a library closing): counted here instead.
+    }
+  }
+  return countMatching(db, resolved.spec, driverFor(db, resolved, null));
 }

@@ -136,6 +136,10 @@ export interface ViewPositions {
   knownBuckets(filter: MediaFilter | undefined, sort: MediaSort | undefined): SortBuckets | null;
   /** Keeps counts made elsewhere (the count thread) if the library is still at `version`. */
   adoptBuckets(filter: MediaFilter | undefined, sort: MediaSort | undefined, version: string, buckets: SortBuckets): void;
+  /** The view when its total is not counted yet (to count it elsewhere), else null. */
+  uncountedView(filter: MediaFilter | undefined, sort: MediaSort | undefined): ResolvedList | null;
+  /** Keeps a total counted elsewhere (the count thread's columns) if the library is still at `version`. */
+  adoptTotal(filter: MediaFilter | undefined, sort: MediaSort | undefined, version: string, total: number): void;
   /** The library's state, as the cache sees it. */
   version(): string;
   /** True when this window would first count the view's buckets (a far jump in a view not counted yet). */
@@ -192,6 +196,14 @@ export function createViewPositions(db: Db, options: { bucketSeekFrom?: number }
     adoptBuckets(filter, sort, version, buckets) {
       const state = stateOf(filter, sort);
       if (state.version === version && state.buckets === null && buckets.kind === state.kind) keepBuckets(state, buckets);
+    },
+    uncountedView(filter, sort) {
+      const state = stateOf(filter, sort);
+      return state.total === null ? state.resolved : null;
+    },
+    adoptTotal(filter, sort, version, total) {
+      const state = stateOf(filter, sort);
+      if (state.version === version && state.total === null) state.total = total;
     },
     version: () => libraryVersion(db),
     windowNeedsBuckets(filter, sort, offset, limit) {

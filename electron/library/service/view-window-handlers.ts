@@ -1,4 +1,5 @@
 import { viewBuckets } from './thread-buckets.js';
+import { countViewOffThread } from './view-count.js';
 import { viewPositionsOf } from './view-positions.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
 
@@ -8,6 +9,12 @@ export function viewWindowHandlers(lib: LibraryContext): HandlerGroup<ViewWindow
   const positions = viewPositionsOf(lib.db);
   return {
     'media.listIdsWindow': async ({ filter, sort, offset, limit }) => {
+      // A view's total may come from the count thread's columns; the rest of its count is here.
+      const uncounted = positions.uncountedView(filter, sort);
+      if (uncounted !== null) {
+        const version = positions.version();
+        positions.adoptTotal(filter, sort, version, await countViewOffThread(lib, uncounted));
+      }
       // A far jump into a view not counted yet seeks from the scrubber's counts: counted off
       // this thread (or the count already out shared), not walked here.
       if (positions.windowNeedsBuckets(filter, sort, offset, limit)) await viewBuckets(lib, positions, filter, sort);

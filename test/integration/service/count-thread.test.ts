@@ -10,6 +10,10 @@ import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js
 import { COUNT_THREAD_FROM_ITEMS } from '../../../electron/library/service/thread-buckets.js';
 import { CountThread } from '../../../electron/library/service/count-thread.js';
 import { countViewBuckets } from '../../../electron/library/service/view-buckets.js';
+import { countThreadOf } from '../../../electron/library/service/count-thread.js';
+import { countMatching } from '../../../electron/library/db/media-list-query.js';
+import { driverFor, resolveList } from '../../../electron/library/service/list-request.js';
+import { COLUMN_COUNT_FROM_ITEMS, columnQuestion } from '../../../electron/library/service/view-count.js';
 import { viewPositionsOf } from '../../../electron/library/service/view-positions.js';
 
 const ITEMS = COUNT_THREAD_FROM_ITEMS + 10_000;
@@ -95,6 +99,34 @@ describe('the count thread', () => {
 
   it('says a bad query at once, as the library thread would', async () => {
     await expect(call('media.sortBuckets', { filter: { query: 'tag:(' }, sort: SORT })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('counts a large view of a tag and cube fields from its item columns once built, through every change', async () => {
+    const db = t.library.db;
+    const common = db.prepare(`SELECT name FROM tags ORDER BY item_count DESC LIMIT 1`).pluck().get() as string;
+    const filter = { query: `(rating:>=1 OR flag:pick) -label:purple taken:2010..2022 -type:video tag:"${common}"` };
+    const listed = () => {
+      const resolved = resolveList(db, filter, SORT, undefined)!;
+      return countMatching(db, resolved.spec, driverFor(db, resolved, null));
+    };
+    const resolved = resolveList(db, filter, SORT, undefined)!;
+    expect(Math.min(...resolved.tagCounts)).toBeGreaterThanOrEqual(COLUMN_COUNT_FROM_ITEMS);
+    const question = columnQuestion(resolved)!;
+    const thread = countThreadOf(db, t.library.paths.database);
+    // The first view counts itself while the columns are built on the thread.
+    expect((await call('media.list', { filter, sort: SORT, limit: 5, withTotal: true })).total).toBe(listed());
+    let counted: number | null = null;
+    for (let tries = 0; counted === null && tries < 200; tries += 1) {
+      counted = await thread.columnCount(question);
+      if (counted === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(counted).toBe(listed());
+    const { ids } = await call('media.listIds', { filter: { tagsAll: [common] }, sort: SORT });
+    await call('media.setCurating', { ids: ids.slice(0, 4_000), rating: 0, flag: 'none' });
+    await call('media.softDelete', { ids: ids.slice(5_000, 5_100) });
+    expect(await thread.columnCount(question)).toBe(listed());
+    expect((await call('media.list', { filter, sort: SORT, limit: 5, withTotal: true })).total).toBe(listed());
+    expect((await call('media.listIdsWindow', { filter, sort: SORT, offset: 0, limit: 5 })).total).toBe(listed());
   });
 
   it('answers the counts asked before it closes, then refuses new ones', async () => {

@@ -17,6 +17,7 @@ import { peopleUndo } from './016-people-undo.js';
 import { branchCounts } from './017-branch-counts.js';
 import { tagShapeVersion } from './018-tag-shape-version.js';
 import { dateOrderIndex } from './019-date-order-index.js';
+import { mediaChangeLog } from './020-media-change-log.js';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; strictly increasing, never reused. */
@@ -29,6 +30,6 @@ export interface Migration {
  * Append-only. A migration that shipped is never edited: add a new one. Each runs in its own
  * transaction together with the `user_version` bump, so a crash leaves the previous version.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue, faces, fileMetadata, searchIndexes, facetCounts, peopleUndo, branchCounts, tagShapeVersion, dateOrderIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, unindexedTagCounts, trashAndTouchesApart, linksClusteredByTag, aiTagBoxes, perceptualHashes, librarySettings, curating, albums, tagTree, analysisQueue, faces, fileMetadata, searchIndexes, facetCounts, peopleUndo, branchCounts, tagShapeVersion, dateOrderIndex, mediaChangeLog];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,246 @@
+/**
+ * Every active item's cube values, in memory, and the user links of the library's big tags as
+ * bitmaps: what the count thread counts a view of tags and cube fields from (issue 14's
+ * `(rating:>=3 OR flag:pick) -label:purple taken:2010..2022 -type:video tag:X`). SQLite counts
+ * such a view by visiting each of the tag's items' rows: 250,000 random reads, 250–500 ms on a
+ * million items. Here it is a pass over the tag's bitmap with one array read per item.
+ *
+ * Each item holds the number of its cell: its month of the date sort, type, rating, label and
+ * flag, the same five values as a row of the kept cube `media_facets` (migration 015). A
+ * question's cube condition (db/facet-expression.ts, the same compiled SQL the cube's totals
+ * use) selects the matching cube rows, and so the matching cells: the condition has one meaning,
+ * SQLite's.
+ *
+ * The columns follow the library through the change log (migration 020): `refresh` reloads the
+ * items and links changed since the last read, in the same read transaction as the count that
+ * follows, so a count is exact for the snapshot it reads. Used only on the count thread (its
+ * read-only connection); building reads every item (about a second per million).
+ */
+import type { Db } from './connection.js';
+import { changesSince, latestChange } from './media-change-log.js';
+import { notTrashed } from './media-columns.js';
+import { USER_SOURCE } from './media-tag-repo.js';
+import type { SqlCondition } from './search-expression.js';
+import { jsonIds, statement } from './statements.js';
+
+export interface ColumnQuestion {
+  /** All-of sets of tag ids: an item is in a set when it carries one of its tags. */
+  sets: number[][];
+  none: number[];
+  /** null: no any-of filter. */
+  any: number[] | null;
+  /** The cube condition on the row `f` of media_facets; null: every active item. */
+  facetWhere: SqlCondition | null;
+}
+
+/** Tags with at least this many links keep a bitmap between counts; smaller ones are read per count. */
+export const KEPT_BITMAP_FROM_LINKS = 2_000;
+/** Bitmaps kept at most (the least recently used goes first): 64 MB at 5,000,000 items. */
+const KEPT_BITMAP_BYTES = 64 * 1024 * 1024;
+/** A log longer than this fraction of the items is slower to apply than a reload. */
+const RELOAD_FROM_CHANGES = 0.25;
+
+const SEPARATOR = `char(31)`;
+const cellKeySql = (month: string, alias: string) =>
+  [month, `${alias}.type`, `${alias}.rating`, `${alias}.label`, `${alias}.flag`].join(` || ${SEPARATOR} || `);
+const ITEM_CELL = cellKeySql(`coalesce(substr(m.sort_date, 1, 7), '')`, 'm');
+const CUBE_CELL = cellKeySql('f.month', 'f');
+
+type Bitmap = Uint32Array;
+
+function wordsFor(capacity: number): number {
+  return (capacity + 31) >>> 5;
+}
+
+function highest(ids: readonly number[]): number {
+  let top = 0;
+  for (const id of ids) if (id > top) top = id;
+  return top;
+}
+
+function setBit(bits: Bitmap, id: number): void {
+  bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+}
+
+function clearBit(bits: Bitmap, id: number): void {
+  bits[id >>> 5] = (bits[id >>> 5] as number) & ~(1 << (id & 31));
+}
+
+export class ItemColumns {
+  /** Per item id: 0 when no active item has it, else its cell's number (1-based). */
+  private cellOf: Uint32Array;
+  private readonly cells = new Map<string, number>([['', 0]]);
+  private readonly keptBitmaps = new Map<number, Bitmap>();
+  private seq: number;
+  private capacity: number;
+
+  private constructor(db: Db) {
+    this.seq = latestChange(db);
+    const top = (statement(db, 'SELECT coalesce(max(id), 0) FROM media').pluck().get() as number) + 1;
+    this.capacity = Math.ceil(top * 1.1) + 1024;
+    this.cellOf = new Uint32Array(this.capacity);
+    const rows = statement(db, `SELECT m.id, ${ITEM_CELL} FROM media m WHERE ${notTrashed('m.id')}`).raw().iterate();
+    for (const [id, key] of rows as Iterable<[number, string]>) this.cellOf[id] = this.cellNumber(key);
+  }
+
+  /** Reads every active item: call inside a read transaction, as every method here. */
+  static build(db: Db): ItemColumns {
+    return new ItemColumns(db);
+  }
+
+  /** The columns at the connection's snapshot: these, brought up to date, or new ones when a reload is quicker (or the log was pruned past them). */
+  refresh(db: Db): ItemColumns {
+    const changes = changesSince(db, this.seq);
+    if (!changes.complete || changes.items.length + changes.links.length > this.capacity * RELOAD_FROM_CHANGES) return ItemColumns.build(db);
+    this.reloadItems(db, changes.items);
+    this.reloadLinks(db, changes.links);
+    this.seq = changes.latest;
+    return this;
+  }
+
+  /** How many active items answer the question. */
+  count(db: Db, question: ColumnQuestion): number {
+    const matches = this.matchingCells(db, question.facetWhere);
+    const cellOf = this.cellOf;
+    const words = wordsFor(this.capacity);
+    const sets = question.sets.map((set) => this.bitmapOf(db, set));
+    if (question.any !== null) sets.push(this.bitmapOf(db, question.any));
+    const none = question.none.length > 0 ? this.bitmapOf(db, question.none) : null;
+    let count = 0;
+    if (sets.length === 0) {
+      for (let id = 0; id < this.capacity; id += 1) {
+        const cell = cellOf[id] as number;
+        if (cell !== 0 && matches[cell] === 1 && (none === null || ((none[id >>> 5] as number) & (1 << (id & 31))) === 0)) count += 1;
+      }
+      return count;
+    }
+    for (let w = 0; w < words; w += 1) {
+      let word = (sets[0] as Bitmap)[w] as number;
+      for (let s = 1; s < sets.length && word !== 0; s += 1) word &= (sets[s] as Bitmap)[w] as number;
+      if (none !== null) word &= ~(none[w] as number);
+      while (word !== 0) {
+        const low = word & -word;
+        const id = (w << 5) | (31 - Math.clz32(low));
+        const cell = cellOf[id] as number;
+        if (cell !== 0 && matches[cell] === 1) count += 1;
+        word ^= low;
+      }
+    }
+    return count;
+  }
+
+  private cellNumber(key: string): number {
+    let cell = this.cells.get(key);
+    if (cell === undefined) {
+      cell = this.cells.size;
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** 1 for each cell the cube condition selects (every cell without one), by cell number. */
+  private matchingCells(db: Db, where: SqlCondition | null): Uint8Array {
+    const matches = new Uint8Array(this.cells.size);
+    if (where === null) {
+      matches.fill(1);
+      matches[0] = 0;
+      return matches;
+    }
+    const keys = db.prepare(`SELECT ${CUBE_CELL} FROM media_facets f WHERE ${where.sql}`).pluck().all(where.params) as string[];
+    for (const key of keys) {
+      const cell = this.cells.get(key);
+      if (cell !== undefined && cell !== 0) matches[cell] = 1;
+    }
+    return matches;
+  }
+
+  /** The items carrying any of the tags, as one bitmap (a kept one when the set is one kept tag). */
+  private bitmapOf(db: Db, tagIds: readonly number[]): Bitmap {
+    if (tagIds.length === 1) return this.tagBitmap(db, tagIds[0] as number);
+    // A branch may hold thousands of small tags: their links go straight into the union.
+    const union = new Uint32Array(wordsFor(this.capacity));
+    for (const tagId of tagIds) {
+      const bits = this.keptBitmaps.get(tagId) ?? this.readLinks(db, tagId, union);
+      if (bits === null) continue;
+      for (let w = 0; w < union.length; w += 1) union[w] = (union[w] as number) | (bits[w] as number);
+    }
+    return union;
+  }
+
+  private tagBitmap(db: Db, tagId: number): Bitmap {
+    const kept = this.keptBitmaps.get(tagId);
+    if (kept !== undefined) {
+      // Map order is age: a hit becomes the newest.
+      this.keptBitmaps.delete(tagId);
+      this.keptBitmaps.set(tagId, kept);
+      return kept;
+    }
+    const bits = new Uint32Array(wordsFor(this.capacity));
+    return this.readLinks(db, tagId, bits) ?? bits;
+  }
+
+  /**
+   * A tag's links: a big tag's become a kept bitmap of its own (returned), a small tag's are
+   * set in `into` (null returned).
+   */
+  private readLinks(db: Db, tagId: number, into: Bitmap): Bitmap | null {
+    const ids = statement(db, `SELECT media_id FROM media_tags WHERE tag_id = ? AND source = '${USER_SOURCE}'`).pluck().all(tagId) as number[];
+    if (ids.length < KEPT_BITMAP_FROM_LINKS) {
+      for (const id of ids) if (id < this.capacity) setBit(into, id);
+      return null;
+    }
+    const bits = new Uint32Array(wordsFor(this.capacity));
+    for (const id of ids) if (id < this.capacity) setBit(bits, id);
+    this.keep(tagId, bits);
+    return bits;
+  }
+
+  private keep(tagId: number, bits: Bitmap): void {
+    this.keptBitmaps.set(tagId, bits);
+    const most = Math.max(1, Math.floor(KEPT_BITMAP_BYTES / bits.byteLength));
+    for (const old of this.keptBitmaps.keys()) {
+      if (this.keptBitmaps.size <= most) break;
+      this.keptBitmaps.delete(old);
+    }
+  }
+
+  /** Room for ids up to `top`: the columns and every kept bitmap grow together. */
+  private growTo(top: number): void {
+    if (top < this.capacity) return;
+    this.capacity = Math.ceil(top * 1.25) + 1024;
+    const cellOf = new Uint32Array(this.capacity);
+    cellOf.set(this.cellOf);
+    this.cellOf = cellOf;
+    for (const [tagId, bits] of this.keptBitmaps) {
+      const grown = new Uint32Array(wordsFor(this.capacity));
+      grown.set(bits);
+      this.keptBitmaps.set(tagId, grown);
+    }
+  }
+
+  private reloadItems(db: Db, ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    this.growTo(highest(ids));
+    for (const id of ids) this.cellOf[id] = 0;
+    const rows = statement(db, `SELECT m.id, ${ITEM_CELL} FROM media m WHERE m.id IN (SELECT value FROM json_each(?)) AND ${notTrashed('m.id')}`)
+      .raw()
+      .iterate(jsonIds(ids));
+    for (const [id, key] of rows as Iterable<[number, string]>) this.cellOf[id] = this.cellNumber(key);
+  }
+
+  private reloadLinks(db: Db, ids: readonly number[]): void {
+    if (ids.length === 0 || this.keptBitmaps.size === 0) return;
+    this.growTo(highest(ids));
+    for (const bits of this.keptBitmaps.values()) for (const id of ids) clearBit(bits, id);
+    const rows = statement(
+      db,
+      `SELECT media_id, tag_id FROM media_tags WHERE media_id IN (SELECT value FROM json_each(?)) AND source = '${USER_SOURCE}'`,
+    )
+      .raw()
+      .iterate(jsonIds(ids));
+    for (const [id, tagId] of rows as Iterable<[number, number]>) {
+      const bits = this.keptBitmaps.get(tagId);
+      if (bits !== undefined) setBit(bits, id);
+    }
+  }
+}
