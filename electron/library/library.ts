@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { openDatabase, type Db } from './db/connection.js';
 import { pruneMediaChanges } from './db/media-change-log.js';
+import { checkpointAfterChanges } from './db/wal-checkpoints.js';
 import { LibraryEvents } from './base/events.js';
 import { createImporter } from './import/create-importer.js';
 import { libraryPaths, type LibraryPaths } from './base/paths.js';
@@ -83,6 +84,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   });
   const sidecars = new SidecarQueue({ db, events, readOnly });
   // Edits queue their sidecar writes by trigger; the change event is the cue to drain.
+  const stopCheckpoints = readOnly ? () => {} : checkpointAfterChanges(db, events);
   const stopPoking = events.on('library.changed', (change) => {
     if (change.aspects.includes('tags') || change.aspects.includes('fields')) sidecars.poke();
   });
@@ -113,6 +115,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
       clearImmediate(warming);
       await analysis.close();
       stopPoking();
+      stopCheckpoints();
       await importer.close();
       await sidecars.close();
       await exporter.close();
