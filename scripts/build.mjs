@@ -20,6 +20,7 @@ const bundles = [
   { part: 'electron', entry: 'electron/library/extensions/objects/detector-worker.ts', out: 'dist/detector-worker.mjs', format: 'esm' },
   { part: 'electron', entry: 'electron/library/extensions/faces/faces-worker.ts', out: 'dist/faces-worker.mjs', format: 'esm' },
   { part: 'electron', entry: 'electron/library/service/count-worker.ts', out: 'dist/count-worker.mjs', format: 'esm' },
+  { part: 'electron', entry: 'electron/library/service/checkpoint-worker.ts', out: 'dist/checkpoint-worker.mjs', format: 'esm' },
 ];
 
 for (const bundle of bundles) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { openDatabase, type Db } from './db/connection.js';
 import { pruneMediaChanges } from './db/media-change-log.js';
-import { checkpointAfterChanges } from './db/wal-checkpoints.js';
+import { checkpointAfterChanges, type Checkpoints } from './service/wal-checkpoints.js';
 import { LibraryEvents } from './base/events.js';
 import { createImporter } from './import/create-importer.js';
 import { libraryPaths, type LibraryPaths } from './base/paths.js';
@@ -35,6 +35,8 @@ export interface Library {
    * listed, read and served; every write is refused with PERMISSION_DENIED saying why.
    */
   readOnly: boolean;
+  /** WAL checkpoints after announced changes, on their own thread (null when read-only). */
+  checkpoints: Checkpoints | null;
   /** Set when the WAL was found cut as this open began (SQLite then dropped its tail): warn the user. */
   walCut: CutWalRecord | null;
   /** Cancels imports, stops workers and closes the database. Safe to call twice. */
@@ -84,7 +86,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
   });
   const sidecars = new SidecarQueue({ db, events, readOnly });
   // Edits queue their sidecar writes by trigger; the change event is the cue to drain.
-  const stopCheckpoints = readOnly ? () => {} : checkpointAfterChanges(db, events);
+  const checkpoints = readOnly ? null : checkpointAfterChanges(db, paths.database, events);
   const stopPoking = events.on('library.changed', (change) => {
     if (change.aspects.includes('tags') || change.aspects.includes('fields')) sidecars.poke();
   });
@@ -108,6 +110,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
     service,
     analysis,
     readOnly,
+    checkpoints,
     walCut,
     async close() {
       if (closed) return;
@@ -115,7 +118,7 @@ export function openLibrary(dir: string, options: LibraryOptions = {}): Library 
       clearImmediate(warming);
       await analysis.close();
       stopPoking();
-      stopCheckpoints();
+      await checkpoints?.stop();
       await importer.close();
       await sidecars.close();
       await exporter.close();

@@ -104,7 +104,7 @@ function applyPragmas(db: Db, readonly: boolean): void {
   // truncates it back to this size instead of keeping the space forever.
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   // The library checkpoints after each announced change, once the answer has gone
-  // (wal-checkpoints.ts); SQLite's own checkpoint at commit stays as a net for a writer that
+  // (service/wal-checkpoints.ts); SQLite's own checkpoint at commit stays as a net for a writer that
   // announces nothing, at a size no single edit reaches.
   if (!readonly) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
 }
