@@ -20,6 +20,7 @@ import type { Db } from './connection.js';
 import { changesSince, latestChange } from './media-change-log.js';
 import { notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
+import type { SortValue } from './media-list-query.js';
 import type { SqlCondition } from './search-expression.js';
 import { jsonIds, statement } from './statements.js';
 
@@ -73,6 +74,8 @@ export class ItemColumns {
   private readonly keptBitmaps = new Map<number, Bitmap>();
   private seq: number;
   private capacity: number;
+  /** Items out of the trash, as the columns hold them. */
+  activeItems = 0;
 
   private constructor(db: Db) {
     this.seq = latestChange(db);
@@ -80,7 +83,10 @@ export class ItemColumns {
     this.capacity = Math.ceil(top * 1.1) + 1024;
     this.cellOf = new Uint32Array(this.capacity);
     const rows = statement(db, `SELECT m.id, ${ITEM_CELL} FROM media m WHERE ${notTrashed('m.id')}`).raw().iterate();
-    for (const [id, key] of rows as Iterable<[number, string]>) this.cellOf[id] = this.cellNumber(key);
+    for (const [id, key] of rows as Iterable<[number, string]>) {
+      this.cellOf[id] = this.cellNumber(key);
+      this.activeItems += 1;
+    }
   }
 
   /** Reads every active item: call inside a read transaction, as every method here. */
@@ -100,33 +106,73 @@ export class ItemColumns {
 
   /** How many active items answer the question. */
   count(db: Db, question: ColumnQuestion): number {
-    const matches = this.matchingCells(db, question.facetWhere);
+    const { matches, bits, none } = this.filterOf(db, question);
     const cellOf = this.cellOf;
-    const words = wordsFor(this.capacity);
-    const sets = question.sets.map((set) => this.bitmapOf(db, set));
-    if (question.any !== null) sets.push(this.bitmapOf(db, question.any));
-    const none = question.none.length > 0 ? this.bitmapOf(db, question.none) : null;
     let count = 0;
-    if (sets.length === 0) {
+    if (bits === null) {
       for (let id = 0; id < this.capacity; id += 1) {
         const cell = cellOf[id] as number;
         if (cell !== 0 && matches[cell] === 1 && (none === null || ((none[id >>> 5] as number) & (1 << (id & 31))) === 0)) count += 1;
       }
       return count;
     }
-    for (let w = 0; w < words; w += 1) {
-      let word = (sets[0] as Bitmap)[w] as number;
-      for (let s = 1; s < sets.length && word !== 0; s += 1) word &= (sets[s] as Bitmap)[w] as number;
-      if (none !== null) word &= ~(none[w] as number);
+    for (let w = 0; w < bits.length; w += 1) {
+      let word = bits[w] as number;
       while (word !== 0) {
         const low = word & -word;
-        const id = (w << 5) | (31 - Math.clz32(low));
-        const cell = cellOf[id] as number;
+        const cell = cellOf[(w << 5) | (31 - Math.clz32(low))] as number;
         if (cell !== 0 && matches[cell] === 1) count += 1;
         word ^= low;
       }
     }
     return count;
+  }
+
+  /**
+   * The first `limit` rows of `walk` (ids and sort values, in its order: every active item from
+   * a keyset position, db/media-list-query.ts orderedWalk) that answer the question; null when
+   * more than `maxWalk` rows would be read (a rare view: its list query drives from its tags).
+   */
+  page(db: Db, question: ColumnQuestion, walk: SqlCondition, limit: number, maxWalk: number): [number, SortValue][] | null {
+    const { matches, bits, none } = this.filterOf(db, question);
+    const cellOf = this.cellOf;
+    const rows: [number, SortValue][] = [];
+    let walked = 0;
+    for (const row of statement(db, walk.sql).raw().iterate(walk.params) as Iterable<[number, SortValue]>) {
+      walked += 1;
+      if (walked > maxWalk) return null;
+      const id = row[0];
+      if (id >= this.capacity) continue;
+      const bit = 1 << (id & 31);
+      if (bits !== null && ((bits[id >>> 5] as number) & bit) === 0) continue;
+      if (none !== null && ((none[id >>> 5] as number) & bit) !== 0) continue;
+      const cell = cellOf[id] as number;
+      if (cell === 0 || matches[cell] !== 1) continue;
+      rows.push(row);
+      if (rows.length >= limit) break;
+    }
+    return rows;
+  }
+
+  /**
+   * The question as the cells it selects and one bitmap of the items in every all-of set and
+   * the any-of set less the none-of (null bits: no set; `none` is then tested on its own).
+   */
+  private filterOf(db: Db, question: ColumnQuestion): { matches: Uint8Array; bits: Bitmap | null; none: Bitmap | null } {
+    const matches = this.matchingCells(db, question.facetWhere);
+    const sets = question.sets.map((set) => this.bitmapOf(db, set));
+    if (question.any !== null) sets.push(this.bitmapOf(db, question.any));
+    const none = question.none.length > 0 ? this.bitmapOf(db, question.none) : null;
+    if (sets.length === 0) return { matches, bits: null, none };
+    // A fresh array: the first set may be a kept bitmap.
+    const bits = new Uint32Array(sets[0] as Bitmap);
+    for (let w = 0; w < bits.length; w += 1) {
+      let word = bits[w] as number;
+      for (let s = 1; s < sets.length && word !== 0; s += 1) word &= (sets[s] as Bitmap)[w] as number;
+      if (none !== null) word &= ~(none[w] as number);
+      bits[w] = word;
+    }
+    return { matches, bits, none: null };
   }
 
   private cellNumber(key: string): number {
@@ -221,11 +267,17 @@ export class ItemColumns {
   private reloadItems(db: Db, ids: readonly number[]): void {
     if (ids.length === 0) return;
     this.growTo(highest(ids));
-    for (const id of ids) this.cellOf[id] = 0;
+    for (const id of ids) {
+      if (this.cellOf[id] !== 0) this.activeItems -= 1;
+      this.cellOf[id] = 0;
+    }
     const rows = statement(db, `SELECT m.id, ${ITEM_CELL} FROM media m WHERE m.id IN (SELECT value FROM json_each(?)) AND ${notTrashed('m.id')}`)
       .raw()
       .iterate(jsonIds(ids));
-    for (const [id, key] of rows as Iterable<[number, string]>) this.cellOf[id] = this.cellNumber(key);
+    for (const [id, key] of rows as Iterable<[number, string]>) {
+      this.cellOf[id] = this.cellNumber(key);
+      this.activeItems += 1;
+    }
   }
 
   private reloadLinks(db: Db, ids: readonly number[]): void {

@@ -232,6 +232,32 @@ export function listPageAt(db: Db, spec: ListSpec, driver: Driver, skip: number,
   return statement(db, `${sql} OFFSET @skip`).raw().all({ ...params, skip }) as [number, SortValue][];
 }
 
+/**
+ * Every active item from the spec's keyset position on, in the spec's order, with nothing else
+ * of the spec: the walk the count thread's item columns filter in memory (db/item-columns.ts).
+ */
+export function orderedWalk(spec: ListSpec): Built {
+  const bare: ListSpec = {
+    status: spec.status,
+    column: spec.column,
+    direction: spec.direction,
+    after: spec.after,
+    tagsAll: [],
+    tagsNone: [],
+    tagsAny: null,
+    untagged: false,
+    types: null,
+    availability: null,
+    fileStates: null,
+    folderId: null,
+    coversOnly: false,
+    textMatch: null,
+    textLike: [],
+    expression: null,
+  };
+  return buildOrdered(bare, { kind: 'index' }, null, false);
+}
+
 /** Every matching id in order, for the virtualised gallery. */
 export function listAllIds(db: Db, spec: ListSpec, driver: Driver): number[] {
   const { sql, params } = buildOrdered(spec, driver, null, true);

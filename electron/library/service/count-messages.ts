@@ -2,15 +2,25 @@
 import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortBuckets } from '../../../shared/sort-buckets.js';
 import type { ColumnQuestion } from '../db/item-columns.js';
+import type { SortValue } from '../db/media-list-query.js';
+import type { SqlCondition } from '../db/search-expression.js';
 
 export type CountRequest =
   | { id: number; kind: 'buckets'; filter: MediaFilter | undefined; sort: MediaSort | undefined }
   /** Builds the thread's item columns (db/item-columns.ts); answered once they are built. */
   | { id: number; kind: 'columns' }
   /** A view's total from the item columns, brought up to date first. */
-  | { id: number; kind: 'columnCount'; question: ColumnQuestion };
+  | { id: number; kind: 'columnCount'; question: ColumnQuestion }
+  /** A view's total and first rows: `walk` (orderedWalk) filtered by the item columns. */
+  | { id: number; kind: 'columnList'; question: ColumnQuestion; walk: SqlCondition; limit: number };
 
-export type CountAnswer = SortBuckets | number | null;
+/** `rows` null: the walk would have been too long for the view (its list query reads it). */
+export interface ColumnList {
+  total: number;
+  rows: [number, SortValue][] | null;
+}
+
+export type CountAnswer = SortBuckets | number | ColumnList | null;
 
 export type CountReply = { id: number; ok: true; answer: CountAnswer } | { id: number; ok: false; error: string };
 

@@ -12,7 +12,8 @@ import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortBuckets } from '../../../shared/sort-buckets.js';
 import { workerEntry } from '../extensions/model-thread.js';
 import type { ColumnQuestion } from '../db/item-columns.js';
-import type { CountAnswer, CountReply, CountRequest, CountWorkerData } from './count-messages.js';
+import type { SqlCondition } from '../db/search-expression.js';
+import type { ColumnList, CountAnswer, CountReply, CountRequest, CountWorkerData } from './count-messages.js';
 
 type Pending = { resolve: (answer: CountAnswer) => void; reject: (error: Error) => void };
 type Request = CountRequest extends infer R ? (R extends CountRequest ? Omit<R, 'id'> : never) : never;
@@ -76,11 +77,10 @@ export class CountThread {
   }
 
   /**
-   * The view's total from the thread's item columns, or null while they are not built yet: the
-   * first call starts building them (about a second per million items, on the thread) and the
-   * caller counts this one itself.
+   * True once the thread's item columns are built; the first call starts building them (about
+   * a second and a half per million items, on the thread) and callers count meanwhile themselves.
    */
-  async columnCount(question: ColumnQuestion): Promise<number | null> {
+  private columnsReady(): boolean {
     if (this.columns === 'none' && !this.closed) {
       this.columns = 'building';
       this.ask({ kind: 'columns' }).then(
@@ -92,8 +92,19 @@ export class CountThread {
         },
       );
     }
-    if (this.columns !== 'ready') return null;
+    return this.columns === 'ready';
+  }
+
+  /** The view's total from the thread's item columns, or null while they are not built yet. */
+  async columnCount(question: ColumnQuestion): Promise<number | null> {
+    if (!this.columnsReady()) return null;
     return (await this.ask({ kind: 'columnCount', question })) as number;
+  }
+
+  /** The view's total and its first `limit` rows of `walk` (orderedWalk), or null while the columns are not built. */
+  async columnList(question: ColumnQuestion, walk: SqlCondition, limit: number): Promise<ColumnList | null> {
+    if (!this.columnsReady()) return null;
+    return (await this.ask({ kind: 'columnList', question, walk, limit })) as ColumnList;
   }
 
   /** Lets the thread close its connection and end; counts still out fail. */

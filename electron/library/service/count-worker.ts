@@ -18,6 +18,18 @@ const { database } = workerData as CountWorkerData;
 let db: Db | null = null;
 let columns: ItemColumns | null = null;
 
+/**
+ * The longest walk of the sort order a page may take here (about 20 ms); a rarer view's page is
+ * read by the list query, which drives it from its rarest tag.
+ */
+const MAX_PAGE_WALK = 100_000;
+
+/** The columns at this snapshot (built on the first ask). */
+function current(connection: Db): ItemColumns {
+  columns = columns === null ? ItemColumns.build(connection) : columns.refresh(connection);
+  return columns;
+}
+
 /** Reads in one transaction: the columns' refresh and the count that follows see one snapshot. */
 function snapshot<T>(connection: Db, read: () => T): T {
   return connection.transaction(read)();
@@ -31,9 +43,15 @@ function answer(connection: Db, request: CountRequest): CountAnswer {
       columns ??= snapshot(connection, () => ItemColumns.build(connection));
       return null;
     case 'columnCount':
+      return snapshot(connection, () => current(connection).count(connection, request.question));
+    case 'columnList':
       return snapshot(connection, () => {
-        columns = columns === null ? ItemColumns.build(connection) : columns.refresh(connection);
-        return columns.count(connection, request.question);
+        const kept = current(connection);
+        const total = kept.count(connection, request.question);
+        // Rows walked for `limit` matches, at the view's share of the library.
+        const share = total / Math.max(1, kept.activeItems);
+        const rows = share * MAX_PAGE_WALK < request.limit ? null : kept.page(connection, request.question, request.walk, request.limit, MAX_PAGE_WALK);
+        return { total, rows };
       });
   }
 }

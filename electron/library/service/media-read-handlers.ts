@@ -6,7 +6,7 @@ import { loadMediaTiles } from '../items/media-tile.js';
 import { encodeCursor } from './list-cursor.js';
 import { DEFAULT_PAGE, driverFor, resolveList } from './list-request.js';
 import type { HandlerGroup, LibraryContext } from './types.js';
-import { countViewOffThread } from './view-count.js';
+import { countViewOffThread, listFromColumns } from './view-count.js';
 
 export type MediaReadHandlersMethod = 'media.get' | 'media.getMany' | 'media.list' | 'media.listIds' | 'media.tiles';
 
@@ -24,11 +24,18 @@ export function mediaReadHandlers(lib: LibraryContext): HandlerGroup<MediaReadHa
     'media.list': async (args, ctx) => {
       const resolved = resolveList(db, args.filter, args.sort, args.cursor);
       if (resolved === null) return args.withTotal ? { items: [], nextCursor: null, total: 0 } : { items: [], nextCursor: null };
-      // Asked first: a total counted on the count thread is counted while this thread reads the page.
-      const total = args.withTotal ? countViewOffThread(lib, resolved) : null;
       const limit = args.limit ?? DEFAULT_PAGE;
       // One row more than asked tells whether another page exists, so the last page has no cursor.
-      const rows = listPage(db, resolved.spec, driverFor(db, resolved, limit), limit + 1);
+      // A large view of tags and cube fields is read on the count thread, page and total at once.
+      const columns = await listFromColumns(lib, resolved, limit + 1);
+      let rows = columns?.rows ?? null;
+      let total: number | null = null;
+      if (rows === null) {
+        // Asked first: a total counted on the count thread is counted while this thread reads the page.
+        const counting = !args.withTotal ? null : columns !== null ? Promise.resolve(columns.total) : countViewOffThread(lib, resolved);
+        rows = listPage(db, resolved.spec, driverFor(db, resolved, limit), limit + 1);
+        total = counting === null ? null : await counting;
+      } else if (args.withTotal) total = columns?.total ?? null;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       const result: ListResult = {
@@ -38,7 +45,7 @@ export function mediaReadHandlers(lib: LibraryContext): HandlerGroup<MediaReadHa
             ? encodeCursor({ ...resolved.sort, value: last[1], id: last[0] })
             : null,
       };
-      if (total !== null) result.total = await total;
+      if (total !== null) result.total = total;
       return result;
     },
 

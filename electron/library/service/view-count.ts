@@ -13,7 +13,7 @@ import type { Db } from '../db/connection.js';
 import { facetTotal } from '../db/facet-counts.js';
 import { compileFacetSearch } from '../db/facet-expression.js';
 import type { ColumnQuestion } from '../db/item-columns.js';
-import { countMatching, type ListSpec } from '../db/media-list-query.js';
+import { countMatching, orderedWalk, type ListSpec } from '../db/media-list-query.js';
 import { mediaIdCeiling } from '../db/media-repo.js';
 import { tagUnionCount } from '../db/tag-union-count.js';
 import { fastViewCount, unset } from '../db/view-count-query.js';
@@ -21,6 +21,7 @@ import { handAlbumOf } from './album-term.js';
 import { countThreadOf } from './count-thread.js';
 import { facetQuestion } from './facet-question.js';
 import { driverFor, type ResolvedList } from './list-request.js';
+import type { ColumnList } from './count-messages.js';
 import { COUNT_THREAD_FROM_ITEMS } from './thread-buckets.js';
 import type { LibraryContext } from './types.js';
 
@@ -81,6 +82,13 @@ export function countView(db: Db, resolved: ResolvedList): number {
   return keptViewCount(db, resolved) ?? countMatching(db, resolved.spec, driverFor(db, resolved, null));
 }
 
+/** The view as a question for the count thread's columns, when it is worth asking them (large, untotalled). */
+function columnView(db: Db, resolved: ResolvedList): ColumnQuestion | null {
+  if (mediaIdCeiling(db) <= COUNT_THREAD_FROM_ITEMS) return null;
+  if (Math.min(...resolved.tagCounts) < COLUMN_COUNT_FROM_ITEMS) return null;
+  return columnQuestion(resolved);
+}
+
 /**
  * countView, with a large view of tags and cube fields counted on the count thread (once its
  * columns are built; until then, and if the thread fails, here).
@@ -89,9 +97,8 @@ export async function countViewOffThread(lib: LibraryContext, resolved: Resolved
   const { db } = lib;
   const kept = keptViewCount(db, resolved);
   if (kept !== null) return kept;
-  const question = mediaIdCeiling(db) > COUNT_THREAD_FROM_ITEMS ? columnQuestion(resolved) : null;
-  const smallest = Math.min(...resolved.tagCounts);
-  if (question !== null && !(smallest < COLUMN_COUNT_FROM_ITEMS)) {
+  const question = columnView(db, resolved);
+  if (question !== null) {
     try {
       const counted = await countThreadOf(db, lib.paths.database).columnCount(question);
       if (counted !== null) return counted;
@@ -100,4 +107,20 @@ export async function countViewOffThread(lib: LibraryContext, resolved: Resolved
     }
   }
   return countMatching(db, resolved.spec, driverFor(db, resolved, null));
+}
+
+/**
+ * A large view of tags and cube fields whose total is not kept: its total and first `limit`
+ * rows from the count thread's columns (rows null when the view is too rare for a walk of the
+ * sort order), or null when the thread cannot answer it (not such a view, columns not built).
+ */
+export async function listFromColumns(lib: LibraryContext, resolved: ResolvedList, limit: number): Promise<ColumnList | null> {
+  const { db } = lib;
+  const question = columnView(db, resolved);
+  if (question === null || keptViewCount(db, resolved) !== null) return null;
+  try {
+    return await countThreadOf(db, lib.paths.database).columnList(question, orderedWalk(resolved.spec), limit);
+  } catch {
+    return null;
+  }
 }

@@ -10,7 +10,8 @@ import type { MediaFilter } from '../../../shared/schemas.js';
 import { openDatabase, type Db } from '../../../electron/library/db/connection.js';
 import { ItemColumns, KEPT_BITMAP_FROM_LINKS } from '../../../electron/library/db/item-columns.js';
 import { latestChange, pruneMediaChanges } from '../../../electron/library/db/media-change-log.js';
-import { countMatching } from '../../../electron/library/db/media-list-query.js';
+import { countMatching, listPage, orderedWalk } from '../../../electron/library/db/media-list-query.js';
+import type { MediaSort } from '../../../shared/schemas.js';
 import { driverFor, resolveList } from '../../../electron/library/service/list-request.js';
 import { columnQuestion } from '../../../electron/library/service/view-count.js';
 import { generateLargeLibrary } from '../../bench/large-library.js';
@@ -74,8 +75,37 @@ function columnCount(filter: MediaFilter): number {
   })();
 }
 
+const SORTS: MediaSort[] = [
+  { field: 'takenAt', direction: 'desc' },
+  { field: 'takenAt', direction: 'asc' },
+  { field: 'name', direction: 'asc' },
+  { field: 'size', direction: 'desc' },
+  { field: 'rating', direction: 'desc' },
+  { field: 'addedAt', direction: 'asc' },
+];
+
+/** The first rows of a view as the list query reads them, and as the columns filter the walk. */
+function pages(filter: MediaFilter, sort: MediaSort, cursor?: string) {
+  const db = t.library.db;
+  const resolved = resolveList(db, filter, sort, cursor);
+  if (resolved === null) return null;
+  const listed = listPage(db, resolved.spec, driverFor(db, resolved, 60), 60);
+  const question = columnQuestion(resolved);
+  if (question === null) throw new Error(`not a column question: ${JSON.stringify(filter)}`);
+  const walked = reader.transaction(() => {
+    columns = columns.refresh(reader);
+    return columns.page(reader, question, orderedWalk(resolved.spec), 60, Number.MAX_SAFE_INTEGER);
+  })();
+  return { listed, walked };
+}
+
 function expectSameCounts(): void {
   for (const filter of views()) expect({ filter, count: columnCount(filter) }).toEqual({ filter, count: listedCount(filter) });
+  const sort = SORTS[Math.floor(Math.random() * SORTS.length)] as MediaSort;
+  for (const filter of views()) {
+    const both = pages(filter, sort);
+    expect({ filter, sort, rows: both?.walked }).toEqual({ filter, sort, rows: both?.listed });
+  }
 }
 
 const ids = (from: number, count: number, step = 1) => Array.from({ length: count }, (_, i) => from + i * step);
@@ -85,6 +115,25 @@ describe('item columns', () => {
     expect(tagCount(names[0] as string)).toBeGreaterThan(KEPT_BITMAP_FROM_LINKS);
     expect(listedCount(views()[0] as MediaFilter)).toBeGreaterThan(100);
     expectSameCounts();
+  });
+
+  it('read the first rows of a view in every order, and from a cursor, as the list query does', async () => {
+    const { encodeCursor } = await import('../../../electron/library/service/list-cursor.js');
+    for (const sort of SORTS) {
+      for (const filter of views()) {
+        const first = pages(filter, sort);
+        expect({ filter, sort, rows: first?.walked }).toEqual({ filter, sort, rows: first?.listed });
+        const middle = first?.listed[30];
+        if (middle === undefined) continue;
+        const cursor = encodeCursor({ ...sort, value: middle[1], id: middle[0] });
+        const next = pages(filter, sort, cursor);
+        expect({ filter, sort, cursor, rows: next?.walked }).toEqual({ filter, sort, cursor, rows: next?.listed });
+      }
+    }
+    // A walk longer than allowed gives up (the list query reads such a rare view).
+    const resolved = resolveList(t.library.db, { query: `tag:"${names.at(-1)}" rating:5` }, undefined, undefined)!;
+    const rare = reader.transaction(() => columns.page(reader, columnQuestion(resolved)!, orderedWalk(resolved.spec), 60, 500))();
+    expect(rare).toBeNull();
   });
 
   it('answer null for what they do not hold: words, sizes, covers only, the trash', () => {

@@ -11,9 +11,9 @@ import { COUNT_THREAD_FROM_ITEMS } from '../../../electron/library/service/threa
 import { CountThread } from '../../../electron/library/service/count-thread.js';
 import { countViewBuckets } from '../../../electron/library/service/view-buckets.js';
 import { countThreadOf } from '../../../electron/library/service/count-thread.js';
-import { countMatching } from '../../../electron/library/db/media-list-query.js';
+import { countMatching, listPage } from '../../../electron/library/db/media-list-query.js';
 import { driverFor, resolveList } from '../../../electron/library/service/list-request.js';
-import { COLUMN_COUNT_FROM_ITEMS, columnQuestion } from '../../../electron/library/service/view-count.js';
+import { COLUMN_COUNT_FROM_ITEMS, columnQuestion, listFromColumns } from '../../../electron/library/service/view-count.js';
 import { viewPositionsOf } from '../../../electron/library/service/view-positions.js';
 
 const ITEMS = COUNT_THREAD_FROM_ITEMS + 10_000;
@@ -104,13 +104,14 @@ describe('the count thread', () => {
   it('counts a large view of a tag and cube fields from its item columns once built, through every change', async () => {
     const db = t.library.db;
     const common = db.prepare(`SELECT name FROM tags ORDER BY item_count DESC LIMIT 1`).pluck().get() as string;
-    const filter = { query: `(rating:>=1 OR flag:pick) -label:purple taken:2010..2022 -type:video tag:"${common}"` };
+    const filter = { query: `(rating:0 OR flag:pick) -label:purple taken:2010..2022 -type:video tag:"${common}"` };
     const listed = () => {
       const resolved = resolveList(db, filter, SORT, undefined)!;
       return countMatching(db, resolved.spec, driverFor(db, resolved, null));
     };
     const resolved = resolveList(db, filter, SORT, undefined)!;
     expect(Math.min(...resolved.tagCounts)).toBeGreaterThanOrEqual(COLUMN_COUNT_FROM_ITEMS);
+    expect(listed()).toBeGreaterThan(1_000);
     const question = columnQuestion(resolved)!;
     const thread = countThreadOf(db, t.library.paths.database);
     // The first view counts itself while the columns are built on the thread.
@@ -121,8 +122,22 @@ describe('the count thread', () => {
       if (counted === null) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(counted).toBe(listed());
+    // Now the page comes from the thread too (its walk of the date order, filtered in memory),
+    // page after page as the list query reads it.
+    const listedPage = (cursor?: string) => {
+      const resolvedPage = resolveList(db, filter, SORT, cursor)!;
+      return listPage(db, resolvedPage.spec, driverFor(db, resolvedPage, 40), 40).map(([id]) => id);
+    };
+    const fromColumns = await listFromColumns(t.library as never, resolved, 41);
+    expect(fromColumns?.rows).toHaveLength(41);
+    expect(fromColumns?.total).toBe(listed());
+    const firstPage = await call('media.list', { filter, sort: SORT, limit: 40, withTotal: true });
+    expect(firstPage.items.map((item: { id: number }) => item.id)).toEqual(listedPage());
+    expect(firstPage.nextCursor).not.toBeNull();
+    const secondPage = await call('media.list', { filter, sort: SORT, limit: 40, cursor: firstPage.nextCursor });
+    expect(secondPage.items.map((item: { id: number }) => item.id)).toEqual(listedPage(firstPage.nextCursor as string));
     const { ids } = await call('media.listIds', { filter: { tagsAll: [common] }, sort: SORT });
-    await call('media.setCurating', { ids: ids.slice(0, 4_000), rating: 0, flag: 'none' });
+    await call('media.setCurating', { ids: ids.slice(0, 4_000), rating: 3, flag: 'none' });
     await call('media.softDelete', { ids: ids.slice(5_000, 5_100) });
     expect(await thread.columnCount(question)).toBe(listed());
     expect((await call('media.list', { filter, sort: SORT, limit: 5, withTotal: true })).total).toBe(listed());
