@@ -20,7 +20,7 @@ import type { Db } from './connection.js';
 import { changesSince, latestChange } from './media-change-log.js';
 import { notTrashed } from './media-columns.js';
 import { USER_SOURCE } from './media-tag-repo.js';
-import type { SortValue } from './media-list-query.js';
+import { orderedWalk, type DateRange, type ListSpec, type SortValue } from './media-list-query.js';
 import type { SqlCondition } from './search-expression.js';
 import { jsonIds, statement } from './statements.js';
 
@@ -71,6 +71,8 @@ export class ItemColumns {
   /** Per item id: 0 when no active item has it, else its cell's number (1-based). */
   private cellOf: Uint32Array;
   private readonly cells = new Map<string, number>([['', 0]]);
+  /** Each cell's month (`YYYY-MM`, '' undated), by cell number. */
+  private readonly cellMonths: string[] = [''];
   private readonly keptBitmaps = new Map<number, Bitmap>();
   private seq: number;
   private capacity: number;
@@ -129,12 +131,15 @@ export class ItemColumns {
   }
 
   /**
-   * The first `limit` rows of `walk` (ids and sort values, in its order: every active item from
-   * a keyset position, db/media-list-query.ts orderedWalk) that answer the question; null when
-   * more than `maxWalk` rows would be read (a rare view: its list query drives from its tags).
+   * The first `limit` rows (ids and sort values) of the spec's order from its cursor that answer
+   * the question, read from a walk of the sort index alone (orderedWalk); null when more than
+   * `maxWalk` rows would be read (a rare view: its list query drives it from its tags). A date
+   * sort walks only the months of the cells the question selects (`taken:2010..2022` starts in
+   * December 2022, not at the newest item).
    */
-  page(db: Db, question: ColumnQuestion, walk: SqlCondition, limit: number, maxWalk: number): [number, SortValue][] | null {
+  page(db: Db, question: ColumnQuestion, spec: ListSpec, limit: number, maxWalk: number): [number, SortValue][] | null {
     const { matches, bits, none } = this.filterOf(db, question);
+    const walk = orderedWalk(spec, this.monthsOf(matches));
     const cellOf = this.cellOf;
     const rows: [number, SortValue][] = [];
     let walked = 0;
@@ -152,6 +157,23 @@ export class ItemColumns {
       if (rows.length >= limit) break;
     }
     return rows;
+  }
+
+  /** The months the selected cells span, as a range of the date sort; null when an undated cell is among them. */
+  private monthsOf(matches: Uint8Array): DateRange | null {
+    let first: string | null = null;
+    let last: string | null = null;
+    for (let cell = 1; cell < matches.length; cell += 1) {
+      if (matches[cell] !== 1) continue;
+      const month = this.cellMonths[cell] as string;
+      if (month === '') return null;
+      if (first === null || month < first) first = month;
+      if (last === null || month > last) last = month;
+    }
+    if (first === null || last === null) return null;
+    const [year, month] = last.split('-').map(Number) as [number, number];
+    const next = month === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}`;
+    return { from: first, to: next };
   }
 
   /**
@@ -180,6 +202,7 @@ export class ItemColumns {
     if (cell === undefined) {
       cell = this.cells.size;
       this.cells.set(key, cell);
+      this.cellMonths[cell] = key.slice(0, key.indexOf('\u001f'));
     }
     return cell;
   }

@@ -232,11 +232,18 @@ export function listPageAt(db: Db, spec: ListSpec, driver: Driver, skip: number,
   return statement(db, `${sql} OFFSET @skip`).raw().all({ ...params, skip }) as [number, SortValue][];
 }
 
+/** Bounds of the date sort a walk keeps to: `from` ≤ value < `to` (either may be open). */
+export interface DateRange {
+  from: string | null;
+  to: string | null;
+}
+
 /**
  * Every active item from the spec's keyset position on, in the spec's order, with nothing else
- * of the spec: the walk the count thread's item columns filter in memory (db/item-columns.ts).
+ * of the spec (but a date range, for a date sort): the walk the count thread's item columns
+ * filter in memory (db/item-columns.ts).
  */
-export function orderedWalk(spec: ListSpec): Built {
+export function orderedWalk(spec: ListSpec, range: DateRange | null = null): Built {
   const bare: ListSpec = {
     status: spec.status,
     column: spec.column,
@@ -255,6 +262,15 @@ export function orderedWalk(spec: ListSpec): Built {
     textLike: [],
     expression: null,
   };
+  if (range !== null && spec.column === 'sort_date') {
+    const bounds = [range.from === null ? null : `${SORT_DATE_SQL} >= @walkFrom`, range.to === null ? null : `${SORT_DATE_SQL} < @walkTo`].filter((b) => b !== null);
+    if (bounds.length > 0) {
+      const params: Record<string, unknown> = {};
+      if (range.from !== null) params.walkFrom = range.from;
+      if (range.to !== null) params.walkTo = range.to;
+      bare.expression = { sql: bounds.join(' AND '), params };
+    }
+  }
   return buildOrdered(bare, { kind: 'index' }, null, false);
 }
 

@@ -2,8 +2,7 @@
 import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortBuckets } from '../../../shared/sort-buckets.js';
 import type { ColumnQuestion } from '../db/item-columns.js';
-import type { SortValue } from '../db/media-list-query.js';
-import type { SqlCondition } from '../db/search-expression.js';
+import type { ListSpec, SortValue } from '../db/media-list-query.js';
 
 export type CountRequest =
   | { id: number; kind: 'buckets'; filter: MediaFilter | undefined; sort: MediaSort | undefined }
@@ -11,8 +10,8 @@ export type CountRequest =
   | { id: number; kind: 'columns' }
   /** A view's total from the item columns, brought up to date first. */
   | { id: number; kind: 'columnCount'; question: ColumnQuestion }
-  /** A view's total and first rows: `walk` (orderedWalk) filtered by the item columns. */
-  | { id: number; kind: 'columnList'; question: ColumnQuestion; walk: SqlCondition; limit: number };
+  /** A view's total and first rows: its sort order from its cursor, filtered by the item columns. */
+  | { id: number; kind: 'columnList'; question: ColumnQuestion; spec: ListSpec; limit: number };
 
 /** `rows` null: the walk would have been too long for the view (its list query reads it). */
 export interface ColumnList {

@@ -12,7 +12,7 @@ import type { MediaFilter, MediaSort } from '../../../shared/schemas.js';
 import type { SortBuckets } from '../../../shared/sort-buckets.js';
 import { workerEntry } from '../extensions/model-thread.js';
 import type { ColumnQuestion } from '../db/item-columns.js';
-import type { SqlCondition } from '../db/search-expression.js';
+import type { ListSpec } from '../db/media-list-query.js';
 import type { ColumnList, CountAnswer, CountReply, CountRequest, CountWorkerData } from './count-messages.js';
 
 type Pending = { resolve: (answer: CountAnswer) => void; reject: (error: Error) => void };
@@ -101,10 +101,10 @@ export class CountThread {
     return (await this.ask({ kind: 'columnCount', question })) as number;
   }
 
-  /** The view's total and its first `limit` rows of `walk` (orderedWalk), or null while the columns are not built. */
-  async columnList(question: ColumnQuestion, walk: SqlCondition, limit: number): Promise<ColumnList | null> {
+  /** The view's total and its first `limit` rows in the spec's order, or null while the columns are not built. */
+  async columnList(question: ColumnQuestion, spec: ListSpec, limit: number): Promise<ColumnList | null> {
     if (!this.columnsReady()) return null;
-    return (await this.ask({ kind: 'columnList', question, walk, limit })) as ColumnList;
+    return (await this.ask({ kind: 'columnList', question, spec, limit })) as ColumnList;
   }
 
   /** Lets the thread close its connection and end; counts still out fail. */

@@ -50,7 +50,7 @@ function answer(connection: Db, request: CountRequest): CountAnswer {
         const total = kept.count(connection, request.question);
         // Rows walked for `limit` matches, at the view's share of the library.
         const share = total / Math.max(1, kept.activeItems);
-        const rows = share * MAX_PAGE_WALK < request.limit ? null : kept.page(connection, request.question, request.walk, request.limit, MAX_PAGE_WALK);
+        const rows = share * MAX_PAGE_WALK < request.limit ? null : kept.page(connection, request.question, request.spec, request.limit, MAX_PAGE_WALK);
         return { total, rows };
       });
   }

@@ -13,7 +13,7 @@ import type { Db } from '../db/connection.js';
 import { facetTotal } from '../db/facet-counts.js';
 import { compileFacetSearch } from '../db/facet-expression.js';
 import type { ColumnQuestion } from '../db/item-columns.js';
-import { countMatching, orderedWalk, type ListSpec } from '../db/media-list-query.js';
+import { countMatching, type ListSpec } from '../db/media-list-query.js';
 import { mediaIdCeiling } from '../db/media-repo.js';
 import { tagUnionCount } from '../db/tag-union-count.js';
 import { fastViewCount, unset } from '../db/view-count-query.js';
@@ -119,7 +119,7 @@ export async function listFromColumns(lib: LibraryContext, resolved: ResolvedLis
   const question = columnView(db, resolved);
   if (question === null || keptViewCount(db, resolved) !== null) return null;
   try {
-    return await countThreadOf(db, lib.paths.database).columnList(question, orderedWalk(resolved.spec), limit);
+    return await countThreadOf(db, lib.paths.database).columnList(question, resolved.spec, limit);
   } catch {
     return null;
   }

@@ -93,10 +93,13 @@ export function checkpointAfterChanges(db: Db, database: string, events: Library
   });
 
   return {
-    settled: () => new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      settle();
-    }),
+    settled: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        // Someone waits for it now: the pending checkpoint keeps the process alive.
+        timer?.ref();
+        settle();
+      }),
     async stop() {
       stopped = true;
       stopListening();

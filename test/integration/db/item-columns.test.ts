@@ -10,7 +10,7 @@ import type { MediaFilter } from '../../../shared/schemas.js';
 import { openDatabase, type Db } from '../../../electron/library/db/connection.js';
 import { ItemColumns, KEPT_BITMAP_FROM_LINKS } from '../../../electron/library/db/item-columns.js';
 import { latestChange, pruneMediaChanges } from '../../../electron/library/db/media-change-log.js';
-import { countMatching, listPage, orderedWalk } from '../../../electron/library/db/media-list-query.js';
+import { countMatching, listPage } from '../../../electron/library/db/media-list-query.js';
 import type { MediaSort } from '../../../shared/schemas.js';
 import { driverFor, resolveList } from '../../../electron/library/service/list-request.js';
 import { columnQuestion } from '../../../electron/library/service/view-count.js';
@@ -94,7 +94,7 @@ function pages(filter: MediaFilter, sort: MediaSort, cursor?: string) {
   if (question === null) throw new Error(`not a column question: ${JSON.stringify(filter)}`);
   const walked = reader.transaction(() => {
     columns = columns.refresh(reader);
-    return columns.page(reader, question, orderedWalk(resolved.spec), 60, Number.MAX_SAFE_INTEGER);
+    return columns.page(reader, question, resolved.spec, 60, Number.MAX_SAFE_INTEGER);
   })();
   return { listed, walked };
 }
@@ -132,7 +132,7 @@ describe('item columns', () => {
     }
     // A walk longer than allowed gives up (the list query reads such a rare view).
     const resolved = resolveList(t.library.db, { query: `tag:"${names.at(-1)}" rating:5` }, undefined, undefined)!;
-    const rare = reader.transaction(() => columns.page(reader, columnQuestion(resolved)!, orderedWalk(resolved.spec), 60, 500))();
+    const rare = reader.transaction(() => columns.page(reader, columnQuestion(resolved)!, resolved.spec, 60, 500))();
     expect(rare).toBeNull();
   });
 
