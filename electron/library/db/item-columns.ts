@@ -36,6 +36,12 @@ export interface ColumnQuestion {
 
 /** Tags with at least this many links keep a bitmap between counts; smaller ones are read per count. */
 export const KEPT_BITMAP_FROM_LINKS = 2_000;
+/**
+ * Tags this big get their bitmap as the columns are built: they are the views the columns
+ * answer (service/view-count.ts, COLUMN_COUNT_FROM_ITEMS), and reading 250,000 links on a
+ * view's first count would cost what the columns save.
+ */
+export const BUILT_BITMAP_FROM_ITEMS = 20_000;
 /** Bitmaps kept at most (the least recently used goes first): 64 MB at 5,000,000 items. */
 const KEPT_BITMAP_BYTES = 64 * 1024 * 1024;
 /** A log longer than this fraction of the items is slower to apply than a reload. */
@@ -88,6 +94,11 @@ export class ItemColumns {
     for (const [id, key] of rows as Iterable<[number, string]>) {
       this.cellOf[id] = this.cellNumber(key);
       this.activeItems += 1;
+    }
+    const big = statement(db, 'SELECT id FROM tags WHERE item_count >= ? ORDER BY item_count DESC').pluck().all(BUILT_BITMAP_FROM_ITEMS) as number[];
+    for (const tagId of big) {
+      this.tagBitmap(db, tagId);
+      if (this.keptBitmaps.size * wordsFor(this.capacity) * 4 >= KEPT_BITMAP_BYTES) break;
     }
   }
 

@@ -11,11 +11,12 @@ export type CountRequest =
   /** A view's total from the item columns, brought up to date first. */
   | { id: number; kind: 'columnCount'; question: ColumnQuestion }
   /** A view's total and first rows: its sort order from its cursor, filtered by the item columns. */
-  | { id: number; kind: 'columnList'; question: ColumnQuestion; spec: ListSpec; limit: number };
+  | { id: number; kind: 'columnList'; question: ColumnQuestion; spec: ListSpec; limit: number; withTotal: boolean };
 
 /** `rows` null: the walk would have been too long for the view (its list query reads it). */
 export interface ColumnList {
-  total: number;
+  /** null when not asked for. */
+  total: number | null;
   rows: [number, SortValue][] | null;
 }
 

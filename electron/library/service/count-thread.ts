@@ -102,9 +102,9 @@ export class CountThread {
   }
 
   /** The view's total and its first `limit` rows in the spec's order, or null while the columns are not built. */
-  async columnList(question: ColumnQuestion, spec: ListSpec, limit: number): Promise<ColumnList | null> {
+  async columnList(question: ColumnQuestion, spec: ListSpec, limit: number, withTotal: boolean): Promise<ColumnList | null> {
     if (!this.columnsReady()) return null;
-    return (await this.ask({ kind: 'columnList', question, spec, limit })) as ColumnList;
+    return (await this.ask({ kind: 'columnList', question, spec, limit, withTotal })) as ColumnList;
   }
 
   /** Lets the thread close its connection and end; counts still out fail. */

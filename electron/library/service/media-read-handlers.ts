@@ -27,12 +27,13 @@ export function mediaReadHandlers(lib: LibraryContext): HandlerGroup<MediaReadHa
       const limit = args.limit ?? DEFAULT_PAGE;
       // One row more than asked tells whether another page exists, so the last page has no cursor.
       // A large view of tags and cube fields is read on the count thread, page and total at once.
-      const columns = await listFromColumns(lib, resolved, limit + 1);
+      const columns = await listFromColumns(lib, resolved, limit + 1, args.withTotal === true);
       let rows = columns?.rows ?? null;
       let total: number | null = null;
       if (rows === null) {
         // Asked first: a total counted on the count thread is counted while this thread reads the page.
-        const counting = !args.withTotal ? null : columns !== null ? Promise.resolve(columns.total) : countViewOffThread(lib, resolved);
+        const counted = columns?.total ?? null;
+        const counting = !args.withTotal ? null : counted !== null ? Promise.resolve(counted) : countViewOffThread(lib, resolved);
         rows = listPage(db, resolved.spec, driverFor(db, resolved, limit), limit + 1);
         total = counting === null ? null : await counting;
       } else if (args.withTotal) total = columns?.total ?? null;

@@ -110,16 +110,17 @@ export async function countViewOffThread(lib: LibraryContext, resolved: Resolved
 }
 
 /**
- * A large view of tags and cube fields whose total is not kept: its total and first `limit`
- * rows from the count thread's columns (rows null when the view is too rare for a walk of the
- * sort order), or null when the thread cannot answer it (not such a view, columns not built).
+ * A large view of tags and cube fields whose total is not kept: its first `limit` rows (and its
+ * total when asked) from the count thread's columns (rows null when the view is too rare for a
+ * walk of the sort order), or null when the thread cannot answer it (not such a view, columns
+ * not built).
  */
-export async function listFromColumns(lib: LibraryContext, resolved: ResolvedList, limit: number): Promise<ColumnList | null> {
+export async function listFromColumns(lib: LibraryContext, resolved: ResolvedList, limit: number, withTotal: boolean): Promise<ColumnList | null> {
   const { db } = lib;
   const question = columnView(db, resolved);
   if (question === null || keptViewCount(db, resolved) !== null) return null;
   try {
-    return await countThreadOf(db, lib.paths.database).columnList(question, resolved.spec, limit);
+    return await countThreadOf(db, lib.paths.database).columnList(question, resolved.spec, limit, withTotal);
   } catch {
     return null;
   }

@@ -128,7 +128,7 @@ describe('the count thread', () => {
       const resolvedPage = resolveList(db, filter, SORT, cursor)!;
       return listPage(db, resolvedPage.spec, driverFor(db, resolvedPage, 40), 40).map(([id]) => id);
     };
-    const fromColumns = await listFromColumns(t.library as never, resolved, 41);
+    const fromColumns = await listFromColumns(t.library as never, resolved, 41, true);
     expect(fromColumns?.rows).toHaveLength(41);
     expect(fromColumns?.total).toBe(listed());
     const firstPage = await call('media.list', { filter, sort: SORT, limit: 40, withTotal: true });
