@@ -44,6 +44,8 @@ export const KEPT_BITMAP_FROM_LINKS = 2_000;
 export const BUILT_BITMAP_FROM_ITEMS = 20_000;
 /** Bitmaps kept at most (the least recently used goes first): 64 MB at 5,000,000 items. */
 const KEPT_BITMAP_BYTES = 64 * 1024 * 1024;
+/** Cube conditions whose selected cells are kept. */
+const KEPT_MATCHES = 64;
 /** A log longer than this fraction of the items is slower to apply than a reload. */
 const RELOAD_FROM_CHANGES = 0.25;
 
@@ -80,6 +82,8 @@ export class ItemColumns {
   /** Each cell's month (`YYYY-MM`, '' undated), by cell number. */
   private readonly cellMonths: string[] = [''];
   private readonly keptBitmaps = new Map<number, Bitmap>();
+  /** The cells each recent cube condition selects (matchingCells), by the condition's JSON. */
+  private readonly keptMatches = new Map<string, Uint8Array>();
   private seq: number;
   private capacity: number;
   /** Items out of the trash, as the columns hold them. */
@@ -218,18 +222,35 @@ export class ItemColumns {
     return cell;
   }
 
-  /** 1 for each cell the cube condition selects (every cell without one), by cell number. */
+  /**
+   * 1 for each cell the cube condition selects (every cell without one), by cell number. Which
+   * cells a condition selects depends on the cells' values only, so the answer is kept until a
+   * new cell appears: a curated library has tens of thousands of cells, and reading them all
+   * for every count took longer than the count.
+   */
   private matchingCells(db: Db, where: SqlCondition | null): Uint8Array {
+    const key = where === null ? '' : JSON.stringify(where);
+    const kept = this.keptMatches.get(key);
+    if (kept !== undefined && kept.length === this.cells.size) {
+      this.keptMatches.delete(key);
+      this.keptMatches.set(key, kept);
+      return kept;
+    }
     const matches = new Uint8Array(this.cells.size);
     if (where === null) {
       matches.fill(1);
       matches[0] = 0;
-      return matches;
+    } else {
+      const keys = db.prepare(`SELECT ${CUBE_CELL} FROM media_facets f WHERE ${where.sql}`).pluck().all(where.params) as string[];
+      for (const cellKey of keys) {
+        const cell = this.cells.get(cellKey);
+        if (cell !== undefined && cell !== 0) matches[cell] = 1;
+      }
     }
-    const keys = db.prepare(`SELECT ${CUBE_CELL} FROM media_facets f WHERE ${where.sql}`).pluck().all(where.params) as string[];
-    for (const key of keys) {
-      const cell = this.cells.get(key);
-      if (cell !== undefined && cell !== 0) matches[cell] = 1;
+    this.keptMatches.set(key, matches);
+    for (const old of this.keptMatches.keys()) {
+      if (this.keptMatches.size <= KEPT_MATCHES) break;
+      this.keptMatches.delete(old);
     }
     return matches;
   }
