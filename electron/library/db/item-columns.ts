@@ -86,8 +86,7 @@ export class ItemColumns {
   private readonly keptMatches = new Map<string, Uint8Array>();
   private seq: number;
   private capacity: number;
-  /** Items out of the trash, as the columns hold them. */
-  activeItems = 0;
+  private active = 0;
 
   private constructor(db: Db) {
     this.seq = latestChange(db);
@@ -97,13 +96,18 @@ export class ItemColumns {
     const rows = statement(db, `SELECT m.id, ${ITEM_CELL} FROM media m WHERE ${notTrashed('m.id')}`).raw().iterate();
     for (const [id, key] of rows as Iterable<[number, string]>) {
       this.cellOf[id] = this.cellNumber(key);
-      this.activeItems += 1;
+      this.active += 1;
     }
     const big = statement(db, 'SELECT id FROM tags WHERE item_count >= ? ORDER BY item_count DESC').pluck().all(BUILT_BITMAP_FROM_ITEMS) as number[];
     for (const tagId of big) {
       this.tagBitmap(db, tagId);
       if (this.keptBitmaps.size * wordsFor(this.capacity) * 4 >= KEPT_BITMAP_BYTES) break;
     }
+  }
+
+  /** Items out of the trash, as the columns hold them. */
+  get activeItems(): number {
+    return this.active;
   }
 
   /** Reads every active item: call inside a read transaction, as every method here. */
@@ -323,7 +327,7 @@ export class ItemColumns {
     if (ids.length === 0) return;
     this.growTo(highest(ids));
     for (const id of ids) {
-      if (this.cellOf[id] !== 0) this.activeItems -= 1;
+      if (this.cellOf[id] !== 0) this.active -= 1;
       this.cellOf[id] = 0;
     }
     const rows = statement(db, `SELECT m.id, ${ITEM_CELL} FROM media m WHERE m.id IN (SELECT value FROM json_each(?)) AND ${notTrashed('m.id')}`)
@@ -331,7 +335,7 @@ export class ItemColumns {
       .iterate(jsonIds(ids));
     for (const [id, key] of rows as Iterable<[number, string]>) {
       this.cellOf[id] = this.cellNumber(key);
-      this.activeItems += 1;
+      this.active += 1;
     }
   }
 
