@@ -37,9 +37,9 @@ export interface ColumnQuestion {
 /** Tags with at least this many links keep a bitmap between counts; smaller ones are read per count. */
 export const KEPT_BITMAP_FROM_LINKS = 2_000;
 /**
- * Tags this big get their bitmap as the columns are built: they are the views the columns
- * answer (service/view-count.ts, COLUMN_COUNT_FROM_ITEMS), and reading 250,000 links on a
- * view's first count would cost what the columns save.
+ * Tags this big get their bitmap as the columns are built: the views the columns answer are
+ * those whose rarest tag set is at least this big (service/view-count.ts), and reading 250,000
+ * links on a view's first count would cost what the columns save.
  */
 export const BUILT_BITMAP_FROM_ITEMS = 20_000;
 /** Bitmaps kept at most (the least recently used goes first): 64 MB at 5,000,000 items. */
@@ -56,6 +56,16 @@ const ITEM_CELL = cellKeySql(`coalesce(substr(m.sort_date, 1, 7), '')`, 'm');
 const CUBE_CELL = cellKeySql('f.month', 'f');
 
 type Bitmap = Uint32Array;
+
+/**
+ * A question as the columns test it: the cells it selects, one bitmap of the items in every
+ * all-of set and the any-of set less the none-of (null: no set, and `none` is tested alone).
+ */
+export interface ColumnFilter {
+  matches: Uint8Array;
+  bits: Bitmap | null;
+  none: Bitmap | null;
+}
 
 function wordsFor(capacity: number): number {
   return (capacity + 31) >>> 5;
@@ -125,9 +135,9 @@ export class ItemColumns {
     return this;
   }
 
-  /** How many active items answer the question. */
-  count(db: Db, question: ColumnQuestion): number {
-    const { matches, bits, none } = this.filterOf(db, question);
+  /** How many active items answer the question (`filter`: its filter, when the caller has it). */
+  count(db: Db, question: ColumnQuestion, filter: ColumnFilter = this.filter(db, question)): number {
+    const { matches, bits, none } = filter;
     const cellOf = this.cellOf;
     let count = 0;
     if (bits === null) {
@@ -156,8 +166,15 @@ export class ItemColumns {
    * sort walks only the months of the cells the question selects (`taken:2010..2022` starts in
    * December 2022, not at the newest item).
    */
-  page(db: Db, question: ColumnQuestion, spec: ListSpec, limit: number, maxWalk: number): [number, SortValue][] | null {
-    const { matches, bits, none } = this.filterOf(db, question);
+  page(
+    db: Db,
+    question: ColumnQuestion,
+    spec: ListSpec,
+    limit: number,
+    maxWalk: number,
+    filter: ColumnFilter = this.filter(db, question),
+  ): [number, SortValue][] | null {
+    const { matches, bits, none } = filter;
     const walk = orderedWalk(spec, this.monthsOf(matches));
     const cellOf = this.cellOf;
     const rows: [number, SortValue][] = [];
@@ -195,11 +212,8 @@ export class ItemColumns {
     return { from: first, to: next };
   }
 
-  /**
-   * The question as the cells it selects and one bitmap of the items in every all-of set and
-   * the any-of set less the none-of (null bits: no set; `none` is then tested on its own).
-   */
-  private filterOf(db: Db, question: ColumnQuestion): { matches: Uint8Array; bits: Bitmap | null; none: Bitmap | null } {
+  /** The question as a ColumnFilter (read once for a count and a page of the same question). */
+  filter(db: Db, question: ColumnQuestion): ColumnFilter {
     const matches = this.matchingCells(db, question.facetWhere);
     const sets = question.sets.map((set) => this.bitmapOf(db, set));
     if (question.any !== null) sets.push(this.bitmapOf(db, question.any));

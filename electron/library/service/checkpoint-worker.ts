@@ -12,7 +12,8 @@ export interface CheckpointWorkerData {
   database: string;
 }
 
-export type CheckpointReply = { ok: true; busy: number; log: number; checkpointed: number } | { ok: false; error: string };
+/** Sent when a checkpoint is done (or failed: the next change asks again). */
+export type CheckpointReply = { ok: true } | { ok: false; error: string };
 
 const port = parentPort;
 if (!port) throw new Error('checkpoint-worker.ts runs as a worker thread');
@@ -27,8 +28,8 @@ port.on('message', (message: 'checkpoint' | 'close') => {
   }
   let reply: CheckpointReply;
   try {
-    const [state] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    reply = { ok: true, busy: state?.busy ?? 0, log: state?.log ?? 0, checkpointed: state?.checkpointed ?? 0 };
+    db.pragma('wal_checkpoint(PASSIVE)');
+    reply = { ok: true };
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

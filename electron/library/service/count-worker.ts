@@ -47,11 +47,12 @@ function answer(connection: Db, request: CountRequest): CountAnswer {
     case 'columnList':
       return snapshot(connection, () => {
         const kept = current(connection);
-        const total = request.withTotal ? kept.count(connection, request.question) : null;
+        const filter = kept.filter(connection, request.question);
+        const total = request.withTotal ? kept.count(connection, request.question, filter) : null;
         // Rows walked for `limit` matches, at the view's share of the library: a rare view's
         // page is left to the list query at once (without a total, the walk's bound decides).
         const share = total === null ? 1 : total / Math.max(1, kept.activeItems);
-        const rows = share * MAX_PAGE_WALK < request.limit ? null : kept.page(connection, request.question, request.spec, request.limit, MAX_PAGE_WALK);
+        const rows = share * MAX_PAGE_WALK < request.limit ? null : kept.page(connection, request.question, request.spec, request.limit, MAX_PAGE_WALK, filter);
         return { total, rows };
       });
   }

@@ -8,12 +8,8 @@ import type { SortBucket } from '../../../shared/sort-buckets.js';
 import type { Db } from '../db/connection.js';
 import { facetMonthBuckets, type FacetQuestion } from '../db/facet-counts.js';
 import { compileFacetSearch } from '../db/facet-expression.js';
+import { unset } from '../db/view-count-query.js';
 import type { ResolvedList } from './list-request.js';
-
-/** True for a spec field that filters nothing (so a filter added later turns the shortcut off). */
-function unset(value: unknown): boolean {
-  return value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0);
-}
 
 export function facetQuestion(resolved: ResolvedList): FacetQuestion | null {
   const { status, column: _column, direction: _direction, after: _after, expression, pageExpression: _page, coversOnly, ...filters } = resolved.spec;

@@ -12,7 +12,7 @@ import { countActiveItems } from '../db/album-repo.js';
 import type { Db } from '../db/connection.js';
 import { facetTotal } from '../db/facet-counts.js';
 import { compileFacetSearch } from '../db/facet-expression.js';
-import type { ColumnQuestion } from '../db/item-columns.js';
+import { BUILT_BITMAP_FROM_ITEMS, type ColumnQuestion } from '../db/item-columns.js';
 import { countMatching, type ListSpec } from '../db/media-list-query.js';
 import { mediaIdCeiling } from '../db/media-repo.js';
 import { tagUnionCount } from '../db/tag-union-count.js';
@@ -27,9 +27,10 @@ import type { LibraryContext } from './types.js';
 
 /**
  * A view whose every all-of set holds fewer items than this is counted by the list query: its
- * walk is a few milliseconds, less than asking the count thread.
+ * walk is a few milliseconds, less than asking the count thread. The columns build the bitmaps
+ * of the tags this big, so such a view's first count reads no links.
  */
-export const COLUMN_COUNT_FROM_ITEMS = 20_000;
+export const COLUMN_COUNT_FROM_ITEMS = BUILT_BITMAP_FROM_ITEMS;
 
 /** The count when the view is one set of tags and nothing else, else null. */
 function tagSetCount(db: Db, spec: ListSpec): number | null {
