@@ -14,6 +14,7 @@ import { firstScreenCount } from '../logic/grid-math.js';
 import { searchProblem } from '../logic/search-problem.js';
 import { pruneSelection } from '../logic/selection.js';
 import { ViewIds, WINDOW } from '../logic/view-ids.js';
+import { ReadOrder } from '../logic/read-order.js';
 import { useStore } from '../store/store.js';
 import { reportError } from './report.js';
 import { refreshTagTree } from './tag-tree-data.js';
@@ -229,14 +230,12 @@ export async function refreshItems(ids?: readonly number[]): Promise<void> {
   }
 }
 
-/** Sidebar reads, numbered as asked for, and the newest applied (see refreshTagTree). */
-let libraryReadsAsked = 0;
-let libraryReadApplied = 0;
+/** The sidebar's reads: each change asks for one, and their answers may cross (logic/read-order.ts). */
+const libraryReads = new ReadOrder();
 
 /** The sidebar's folders, tags and totals. */
 export async function refreshLibrary(): Promise<void> {
-  libraryReadsAsked += 1;
-  const read = libraryReadsAsked;
+  const read = libraryReads.ask();
   try {
     const [folders, tags, info] = await Promise.all([
       call('folders.list', {}),
@@ -244,10 +243,7 @@ export async function refreshLibrary(): Promise<void> {
       call('library.info', {}),
       refreshTagTree(),
     ]);
-    // A browser keeps six requests to a server in flight: the calls of two reads in a row can
-    // be sent, and answered, out of order. An answer older than the one applied is dropped.
-    if (read < libraryReadApplied) return;
-    libraryReadApplied = read;
+    if (!libraryReads.fresh(read)) return;
     const state = useStore.getState();
     state.setFolders(folders);
     state.setTags(tags);
