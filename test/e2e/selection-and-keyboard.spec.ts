@@ -20,15 +20,39 @@ async function nameOf(page: Page, index: number): Promise<string> {
   return (await cells(page).nth(index).innerText()).trim();
 }
 
+/**
+ * The grid's focus ring as drawn: the gallery body's frame over the scroller (gallery.css), as
+ * wide as the scroller, since the scroller's own outline is off (Chromium repainted it on every
+ * scroll frame). `content` is "none" when no frame is drawn.
+ */
+function focusRing(page: Page) {
+  return gallery(page).evaluate((grid) => {
+    const body = grid.parentElement as HTMLElement;
+    const frame = getComputedStyle(body, '::after');
+    const bodyBox = body.getBoundingClientRect();
+    const gridBox = grid.getBoundingClientRect();
+    return {
+      drawn: frame.content !== 'none',
+      border: `${frame.borderTopWidth} ${frame.borderTopStyle}`,
+      left: bodyBox.left + parseFloat(frame.left) - gridBox.left,
+      right: gridBox.right - (bodyBox.right - parseFloat(frame.right)),
+      outline: getComputedStyle(grid).outlineStyle,
+    };
+  });
+}
+
 test('arrow keys, Shift, Ctrl+A and Escape select like a file manager', async ({ page }) => {
   await openFolio(page, server().url);
   await expect(cells(page)).toHaveCount(21);
   const cols = await columns(page);
   expect(cols).toBeGreaterThan(1);
 
+  await expect.poll(() => focusRing(page).then((ring) => ring.drawn)).toBe(false);
   await focusGallery(page);
   await page.keyboard.press('ArrowRight');
   await expect(cells(page).nth(0)).toHaveAttribute('aria-selected', 'true');
+  // The focused grid shows its ring around the scroller's whole box.
+  expect(await focusRing(page)).toEqual({ drawn: true, border: '2px solid', left: 0, right: 0, outline: 'none' });
   await page.keyboard.press('ArrowRight');
   await expect(selected(page)).toHaveCount(1);
   await expect(cells(page).nth(1)).toHaveAttribute('aria-selected', 'true');
