@@ -232,10 +232,10 @@ export function listPageAt(db: Db, spec: ListSpec, driver: Driver, skip: number,
   return statement(db, `${sql} OFFSET @skip`).raw().all({ ...params, skip }) as [number, SortValue][];
 }
 
-/** Bounds of the date sort a walk keeps to: `from` ≤ value < `to` (either may be open). */
+/** Bounds of the date sort a walk keeps to: `from` ≤ value < `to`. */
 export interface DateRange {
-  from: string | null;
-  to: string | null;
+  from: string;
+  to: string;
 }
 
 /**
@@ -263,13 +263,7 @@ export function orderedWalk(spec: ListSpec, range: DateRange | null = null): Bui
     expression: null,
   };
   if (range !== null && spec.column === 'sort_date') {
-    const bounds = [range.from === null ? null : `${SORT_DATE_SQL} >= @walkFrom`, range.to === null ? null : `${SORT_DATE_SQL} < @walkTo`].filter((b) => b !== null);
-    if (bounds.length > 0) {
-      const params: Record<string, unknown> = {};
-      if (range.from !== null) params.walkFrom = range.from;
-      if (range.to !== null) params.walkTo = range.to;
-      bare.expression = { sql: bounds.join(' AND '), params };
-    }
+    bare.expression = { sql: `${SORT_DATE_SQL} >= @walkFrom AND ${SORT_DATE_SQL} < @walkTo`, params: { walkFrom: range.from, walkTo: range.to } };
   }
   return buildOrdered(bare, { kind: 'index' }, null, false);
 }
