@@ -34,6 +34,11 @@ export interface ColumnQuestion {
   facetWhere: SqlCondition | null;
 }
 
+/** True when the question filters by tags (not only by the cube's fields). */
+export function readsTags(question: ColumnQuestion): boolean {
+  return question.sets.length > 0 || question.none.length > 0 || question.any !== null;
+}
+
 /** Tags with at least this many links keep a bitmap between counts; smaller ones are read per count. */
 export const KEPT_BITMAP_FROM_LINKS = 2_000;
 /**
@@ -44,6 +49,14 @@ export const KEPT_BITMAP_FROM_LINKS = 2_000;
 export const BUILT_BITMAP_FROM_ITEMS = 20_000;
 /** Bitmaps kept at most (the least recently used goes first): 64 MB at 5,000,000 items. */
 const KEPT_BITMAP_BYTES = 64 * 1024 * 1024;
+
+/** What the kept bitmaps may take, and which tags get theirs at the build: the constants but in tests. */
+export interface BitmapRoom {
+  keptBytes: number;
+  builtFromItems: number;
+}
+
+const BITMAP_ROOM: BitmapRoom = { keptBytes: KEPT_BITMAP_BYTES, builtFromItems: BUILT_BITMAP_FROM_ITEMS };
 /** Cube conditions whose selected cells are kept. */
 const KEPT_MATCHES = 64;
 /** A log longer than this fraction of the items is slower to apply than a reload. */
@@ -98,7 +111,10 @@ export class ItemColumns {
   private capacity: number;
   private active = 0;
 
-  private constructor(db: Db) {
+  private constructor(
+    db: Db,
+    private readonly room: BitmapRoom,
+  ) {
     this.seq = latestChange(db);
     const top = (statement(db, 'SELECT coalesce(max(id), 0) FROM media').pluck().get() as number) + 1;
     this.capacity = Math.ceil(top * 1.1) + 1024;
@@ -108,11 +124,26 @@ export class ItemColumns {
       this.cellOf[id] = this.cellNumber(key);
       this.active += 1;
     }
-    const big = statement(db, 'SELECT id FROM tags WHERE item_count >= ? ORDER BY item_count DESC').pluck().all(BUILT_BITMAP_FROM_ITEMS) as number[];
-    for (const tagId of big) {
-      this.tagBitmap(db, tagId);
-      if (this.keptBitmaps.size * wordsFor(this.capacity) * 4 >= KEPT_BITMAP_BYTES) break;
-    }
+    // The biggest tags first, as many as the room holds: one more would push out the first
+    // (the least recently used), the biggest; on 5,000,000 items that was the most used tag.
+    const most = this.bitmapRoom(this.bitmapBytes);
+    const big = statement(db, 'SELECT id FROM tags WHERE item_count >= ? ORDER BY item_count DESC, id LIMIT ?').pluck().all(room.builtFromItems, most) as number[];
+    for (const tagId of big) this.tagBitmap(db, tagId);
+  }
+
+  /** How many bitmaps of this size are kept at most. */
+  private bitmapRoom(bitmapBytes: number): number {
+    return Math.max(1, Math.floor(this.room.keptBytes / bitmapBytes));
+  }
+
+  /** What one tag's bitmap takes. */
+  get bitmapBytes(): number {
+    return wordsFor(this.capacity) * 4;
+  }
+
+  /** The kept bitmaps' tags, the least recently used first. */
+  get keptTags(): number[] {
+    return [...this.keptBitmaps.keys()];
   }
 
   /** Items out of the trash, as the columns hold them. */
@@ -121,14 +152,14 @@ export class ItemColumns {
   }
 
   /** Reads every active item: call inside a read transaction, as every method here. */
-  static build(db: Db): ItemColumns {
-    return new ItemColumns(db);
+  static build(db: Db, room: BitmapRoom = BITMAP_ROOM): ItemColumns {
+    return new ItemColumns(db, room);
   }
 
   /** The columns at the connection's snapshot: these, brought up to date, or new ones when a reload is quicker (or the log was pruned past them). */
   refresh(db: Db): ItemColumns {
     const changes = changesSince(db, this.seq);
-    if (!changes.complete || changes.items.length + changes.links.length > this.capacity * RELOAD_FROM_CHANGES) return ItemColumns.build(db);
+    if (!changes.complete || changes.items.length + changes.links.length > this.capacity * RELOAD_FROM_CHANGES) return ItemColumns.build(db, this.room);
     this.reloadItems(db, changes.items);
     this.reloadLinks(db, changes.links);
     this.seq = changes.latest;
@@ -137,26 +168,46 @@ export class ItemColumns {
 
   /** How many active items answer the question (`filter`: its filter, when the caller has it). */
   count(db: Db, question: ColumnQuestion, filter: ColumnFilter = this.filter(db, question)): number {
+    let count = 0;
+    for (const n of this.cellCounts(filter)) count += n;
+    return count;
+  }
+
+  /** How many active items answer the question, by month of the date sort ('' for undated items). */
+  monthCounts(db: Db, question: ColumnQuestion): Map<string, number> {
+    const months = new Map<string, number>();
+    const perCell = this.cellCounts(this.filter(db, question));
+    for (let cell = 1; cell < perCell.length; cell += 1) {
+      const n = perCell[cell] as number;
+      if (n === 0) continue;
+      const month = this.cellMonths[cell] as string;
+      months.set(month, (months.get(month) ?? 0) + n);
+    }
+    return months;
+  }
+
+  /** The matching items of each cell, by cell number: a pass over the filter's bitmap (every item without one). */
+  private cellCounts(filter: ColumnFilter): Uint32Array {
     const { matches, bits, none } = filter;
     const cellOf = this.cellOf;
-    let count = 0;
+    const perCell = new Uint32Array(this.cells.size);
     if (bits === null) {
       for (let id = 0; id < this.capacity; id += 1) {
         const cell = cellOf[id] as number;
-        if (cell !== 0 && matches[cell] === 1 && (none === null || ((none[id >>> 5] as number) & (1 << (id & 31))) === 0)) count += 1;
+        if (cell !== 0 && matches[cell] === 1 && (none === null || ((none[id >>> 5] as number) & (1 << (id & 31))) === 0)) perCell[cell] = (perCell[cell] as number) + 1;
       }
-      return count;
+      return perCell;
     }
     for (let w = 0; w < bits.length; w += 1) {
       let word = bits[w] as number;
       while (word !== 0) {
         const low = word & -word;
         const cell = cellOf[(w << 5) | (31 - Math.clz32(low))] as number;
-        if (cell !== 0 && matches[cell] === 1) count += 1;
+        if (cell !== 0 && matches[cell] === 1) perCell[cell] = (perCell[cell] as number) + 1;
         word ^= low;
       }
     }
-    return count;
+    return perCell;
   }
 
   /**
@@ -316,7 +367,7 @@ export class ItemColumns {
 
   private keep(tagId: number, bits: Bitmap): void {
     this.keptBitmaps.set(tagId, bits);
-    const most = Math.max(1, Math.floor(KEPT_BITMAP_BYTES / bits.byteLength));
+    const most = this.bitmapRoom(bits.byteLength);
     for (const old of this.keptBitmaps.keys()) {
       if (this.keptBitmaps.size <= most) break;
       this.keptBitmaps.delete(old);

@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type Db } from '../db/connection.js';
 import { ItemColumns } from '../db/item-columns.js';
 import type { CountAnswer, CountReply, CountRequest, CountWorkerData } from './count-messages.js';
+import { columnMonthBuckets } from './column-buckets.js';
 import { countViewBuckets } from './view-buckets.js';
 
 const port = parentPort;
@@ -24,6 +25,16 @@ let columns: ItemColumns | null = null;
  */
 const MAX_PAGE_WALK = 100_000;
 
+/**
+ * True when `wanted` matches would take more than a page's walk, at the view's share of the
+ * library (`total` null: unknown, the walk's bound decides): such a page is left to the list
+ * query at once.
+ */
+function tooRare(kept: ItemColumns, total: number | null, wanted: number): boolean {
+  const share = total === null ? 1 : total / Math.max(1, kept.activeItems);
+  return share * MAX_PAGE_WALK < wanted;
+}
+
 /** The columns at this snapshot (built on the first ask). */
 function current(connection: Db): ItemColumns {
   columns = columns === null ? ItemColumns.build(connection) : columns.refresh(connection);
@@ -37,8 +48,11 @@ function snapshot<T>(connection: Db, read: () => T): T {
 
 function answer(connection: Db, request: CountRequest): CountAnswer {
   switch (request.kind) {
-    case 'buckets':
-      return countViewBuckets(connection, request.filter, request.sort);
+    case 'buckets': {
+      // Once the columns are built, a view of tags by date is counted from them.
+      const fromColumns = columns === null ? null : snapshot(connection, () => columnMonthBuckets(connection, current(connection), request.filter, request.sort));
+      return fromColumns ?? countViewBuckets(connection, request.filter, request.sort);
+    }
     case 'columns':
       columns ??= snapshot(connection, () => ItemColumns.build(connection));
       return null;
@@ -49,11 +63,15 @@ function answer(connection: Db, request: CountRequest): CountAnswer {
         const kept = current(connection);
         const filter = kept.filter(connection, request.question);
         const total = request.withTotal ? kept.count(connection, request.question, filter) : null;
-        // Rows walked for `limit` matches, at the view's share of the library: a rare view's
-        // page is left to the list query at once (without a total, the walk's bound decides).
-        const share = total === null ? 1 : total / Math.max(1, kept.activeItems);
-        const rows = share * MAX_PAGE_WALK < request.limit ? null : kept.page(connection, request.question, request.spec, request.limit, MAX_PAGE_WALK, filter);
+        const rows = tooRare(kept, total, request.limit) ? null : kept.page(connection, request.question, request.spec, request.limit, MAX_PAGE_WALK, filter);
         return { total, rows };
+      });
+    case 'columnWindow':
+      return snapshot(connection, () => {
+        const kept = current(connection);
+        const wanted = request.skip + request.limit;
+        if (tooRare(kept, request.total, wanted)) return null;
+        return kept.page(connection, request.question, request.spec, wanted, MAX_PAGE_WALK)?.slice(request.skip) ?? null;
       });
   }
 }

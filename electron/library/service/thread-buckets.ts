@@ -32,7 +32,12 @@ export async function viewBuckets(
   const version = positions.version();
   let buckets: SortBuckets;
   try {
-    buckets = await countThreadOf(lib.db, lib.paths.database).buckets(filter, sort, version);
+    const thread = countThreadOf(lib.db, lib.paths.database);
+    const counting = thread.buckets(filter, sort, version);
+    // The scrubber asks once the first screen is shown: the moment to build the item columns
+    // that read a large tag view's windows (column-window.ts), after this count.
+    thread.prepareColumns();
+    buckets = await counting;
   } catch {
     // A thread that could not start or died (or a library closing): count here instead.
     return positions.buckets(filter, sort);

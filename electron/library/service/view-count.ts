@@ -84,7 +84,7 @@ export function countView(db: Db, resolved: ResolvedList): number {
 }
 
 /** The view as a question for the count thread's columns, when it is worth asking them (large, untotalled). */
-function columnView(db: Db, resolved: ResolvedList): ColumnQuestion | null {
+export function columnView(db: Db, resolved: ResolvedList): ColumnQuestion | null {
   if (mediaIdCeiling(db) <= COUNT_THREAD_FROM_ITEMS) return null;
   if (Math.min(...resolved.tagCounts) < COLUMN_COUNT_FROM_ITEMS) return null;
   return columnQuestion(resolved);

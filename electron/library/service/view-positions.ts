@@ -128,8 +128,36 @@ export function bucketAnchors(buckets: SortBuckets, direction: 'asc' | 'desc'): 
   return anchors;
 }
 
+/** The rows a window needs: `skip` then `limit` rows of `spec` (the view from an anchor, or reversed from its end). */
+export interface WindowWalk {
+  resolved: ResolvedList;
+  spec: ListSpec;
+  skip: number;
+  limit: number;
+  fromEnd: boolean;
+}
+
+/** A window as planned: its walk (null when there is nothing to read) and the state it was planned at. */
+export interface PlannedWindow {
+  offset: number;
+  total: number;
+  version: string;
+  walk: WindowWalk | null;
+}
+
+/** The walk read by the list query on this connection. */
+export function walkHere(db: Db, walk: WindowWalk): [number, SortValue][] {
+  // The driver is chosen for the rows walked, not only those answered.
+  return listPageAt(db, walk.spec, driverFor(db, walk.resolved, walk.skip + walk.limit), walk.skip, walk.limit);
+}
+
 export interface ViewPositions {
+  /** The window read here (plannedWindow, walkHere, windowOf). */
   window(filter: MediaFilter | undefined, sort: MediaSort | undefined, offset: number, limit: number): ViewWindow;
+  /** Where a window's rows are: the walk to make, wherever it is made. */
+  plannedWindow(filter: MediaFilter | undefined, sort: MediaSort | undefined, offset: number, limit: number): PlannedWindow;
+  /** The window from its walk's rows (in the walk's order); they become an anchor if the library is still as planned. */
+  windowOf(filter: MediaFilter | undefined, sort: MediaSort | undefined, planned: PlannedWindow, rows: readonly [number, SortValue][]): ViewWindow;
   /** The scrubber's counts of the view (cached with its windows). */
   buckets(filter: MediaFilter | undefined, sort: MediaSort | undefined): SortBuckets;
   /** The counts when already kept, without counting (a bad filter still throws its error). */
@@ -190,6 +218,36 @@ export function createViewPositions(db: Db, options: { bucketSeekFrom?: number }
     return keepBuckets(state, bucketsOfResolved(db, state.resolved, state.kind));
   }
 
+  const plannedWindow: ViewPositions['plannedWindow'] = (filter, sort, offset, limit) => {
+    const state = stateOf(filter, sort);
+    const { resolved, version } = state;
+    if (resolved === null) return { offset, total: 0, version, walk: null };
+    let plan = planWindow(state.anchors, totalOf(state), offset, limit);
+    if (plan.skip > bucketSeekFrom && state.buckets === null) {
+      bucketsOf(state);
+      plan = planWindow(state.anchors, totalOf(state), offset, limit);
+    }
+    const total = totalOf(state);
+    if (plan.limit === 0) return { offset, total, version, walk: null };
+    const spec: ListSpec = plan.fromEnd
+      ? { ...resolved.spec, direction: resolved.spec.direction === 'asc' ? 'desc' : 'asc', after: null }
+      : { ...resolved.spec, after: plan.after === null ? null : { value: plan.after.value, id: plan.after.id } };
+    return { offset, total, version, walk: { resolved, spec, skip: plan.skip, limit: plan.limit, fromEnd: plan.fromEnd } };
+  };
+
+  const windowOf: ViewPositions['windowOf'] = (filter, sort, planned, walked) => {
+    const { offset, total, walk } = planned;
+    const rows = walk?.fromEnd === true ? [...walked].reverse() : walked;
+    const last = rows.at(-1);
+    const state = stateOf(filter, sort);
+    // Rows read while the library changed are still answered (the page asks again on a change),
+    // but they do not become an anchor of the new state.
+    if (last !== undefined && state.version === planned.version) {
+      state.anchors = addAnchor(state.anchors, { position: offset + rows.length, value: last[1], id: last[0] });
+    }
+    return { offset, ids: rows.map(([id]) => id), total };
+  };
+
   return {
     buckets: (filter, sort) => bucketsOf(stateOf(filter, sort)),
     knownBuckets: (filter, sort) => stateOf(filter, sort).buckets,
@@ -213,26 +271,11 @@ export function createViewPositions(db: Db, options: { bucketSeekFrom?: number }
     },
 
     window(filter, sort, offset, limit) {
-      const state = stateOf(filter, sort);
-      const { resolved } = state;
-      if (resolved === null) return { offset, ids: [], total: 0 };
-      let plan = planWindow(state.anchors, totalOf(state), offset, limit);
-      if (plan.skip > bucketSeekFrom && state.buckets === null) {
-        bucketsOf(state);
-        plan = planWindow(state.anchors, totalOf(state), offset, limit);
-      }
-      const total = totalOf(state);
-      if (plan.limit === 0) return { offset, ids: [], total };
-      const spec: ListSpec = plan.fromEnd
-        ? { ...resolved.spec, direction: resolved.spec.direction === 'asc' ? 'desc' : 'asc', after: null }
-        : { ...resolved.spec, after: plan.after === null ? null : { value: plan.after.value, id: plan.after.id } };
-      // The driver is chosen for the rows walked, not only those answered.
-      const rows = listPageAt(db, spec, driverFor(db, resolved, plan.skip + plan.limit), plan.skip, plan.limit);
-      if (plan.fromEnd) rows.reverse();
-      const last = rows.at(-1);
-      if (last !== undefined) state.anchors = addAnchor(state.anchors, { position: offset + rows.length, value: last[1], id: last[0] });
-      return { offset, ids: rows.map(([id]) => id), total };
+      const planned = plannedWindow(filter, sort, offset, limit);
+      return windowOf(filter, sort, planned, planned.walk === null ? [] : walkHere(db, planned.walk));
     },
+    plannedWindow,
+    windowOf,
   };
 }
 

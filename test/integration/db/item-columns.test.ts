@@ -14,6 +14,8 @@ import { countMatching, listPage } from '../../../electron/library/db/media-list
 import type { MediaSort } from '../../../shared/schemas.js';
 import { driverFor, resolveList } from '../../../electron/library/service/list-request.js';
 import { columnQuestion } from '../../../electron/library/service/view-count.js';
+import { columnMonthBuckets } from '../../../electron/library/service/column-buckets.js';
+import { countViewBuckets } from '../../../electron/library/service/view-buckets.js';
 import { generateLargeLibrary } from '../../bench/large-library.js';
 import { curateLargeLibrary } from '../../bench/large-library-curating.js';
 import { openTempLibrary, type TempLibrary } from '../../helpers/temp-library.js';
@@ -99,8 +101,24 @@ function pages(filter: MediaFilter, sort: MediaSort, cursor?: string) {
   return { listed, walked };
 }
 
+/** The scrubber's months of a view from the columns (null: not a view of tags) and from the bucket query. */
+function monthBuckets(filter: MediaFilter, sort: MediaSort) {
+  const fromColumns = reader.transaction(() => {
+    columns = columns.refresh(reader);
+    return columnMonthBuckets(reader, columns, filter, sort);
+  })();
+  return { fromColumns, counted: countViewBuckets(t.library.db, filter, sort) };
+}
+
 function expectSameCounts(): void {
   for (const filter of views()) expect({ filter, count: columnCount(filter) }).toEqual({ filter, count: listedCount(filter) });
+  for (const filter of views()) {
+    for (const direction of ['desc', 'asc'] as const) {
+      const { fromColumns, counted } = monthBuckets(filter, { field: 'takenAt', direction });
+      // Views without tags are counted from the kept cube, not from the columns.
+      if (fromColumns !== null) expect({ filter, direction, buckets: fromColumns }).toEqual({ filter, direction, buckets: counted });
+    }
+  }
   const sort = SORTS[Math.floor(Math.random() * SORTS.length)] as MediaSort;
   for (const filter of views()) {
     const both = pages(filter, sort);
@@ -115,6 +133,29 @@ describe('item columns', () => {
     expect(tagCount(names[0] as string)).toBeGreaterThan(KEPT_BITMAP_FROM_LINKS);
     expect(listedCount(views()[0] as MediaFilter)).toBeGreaterThan(100);
     expectSameCounts();
+  });
+
+  it('keep the biggest tags’ bitmaps from the build, as many as their room holds, then the most recently used', () => {
+    const builtFromItems = KEPT_BITMAP_FROM_LINKS;
+    const big = t.library.db
+      .prepare(`SELECT id, name FROM tags WHERE item_count >= ? ORDER BY item_count DESC, id`)
+      .all(builtFromItems) as { id: number; name: string }[];
+    expect(big.length).toBeGreaterThan(3);
+    const small = reader.transaction(() => {
+      const bitmapBytes = ItemColumns.build(reader).bitmapBytes;
+      // Room for 3.5: a build that filled it until full pushed out the biggest tags one by one.
+      return ItemColumns.build(reader, { keptBytes: Math.floor(3.5 * bitmapBytes), builtFromItems });
+    })();
+    expect(new Set(small.keptTags)).toEqual(new Set(big.slice(0, 3).map((tag) => tag.id)));
+    const fourth = big[3] as { id: number; name: string };
+    const resolved = resolveList(t.library.db, { tagsAll: [fourth.name] }, undefined, undefined);
+    const question = resolved === null ? null : columnQuestion(resolved);
+    if (question === null) throw new Error('a view of one tag is a column question');
+    const oldest = small.keptTags[0];
+    expect(reader.transaction(() => small.count(reader, question))()).toBe(listedCount({ tagsAll: [fourth.name] }));
+    expect(small.keptTags).toHaveLength(3);
+    expect(small.keptTags.at(-1)).toBe(fourth.id);
+    expect(small.keptTags).not.toContain(oldest);
   });
 
   it('read the first rows of a view in every order, and from a cursor, as the list query does', async () => {
@@ -134,6 +175,25 @@ describe('item columns', () => {
     const resolved = resolveList(t.library.db, { query: `tag:"${names.at(-1)}" rating:5` }, undefined, undefined)!;
     const rare = reader.transaction(() => columns.page(reader, columnQuestion(resolved)!, resolved.spec, 60, 500))();
     expect(rare).toBeNull();
+  });
+
+  it('count the scrubber’s months of a view of tags by date taken as the bucket query does, through a change of dates', () => {
+    const [common, second] = names as [string, string];
+    const db = t.library.db;
+    // Five items of the common tag moved to a month no other item has: the oldest bucket.
+    const tagged = db.prepare(`SELECT media_id FROM media_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?) LIMIT 5`).pluck().all(common) as number[];
+    db.prepare(`UPDATE media SET taken_at = '1970-01-02T00:00:00' WHERE id IN (${tagged.join(',')})`).run();
+    const withTags = views().filter((filter) => monthBuckets(filter, { field: 'takenAt', direction: 'desc' }).fromColumns !== null);
+    expect(withTags.length).toBeGreaterThanOrEqual(6);
+    const { fromColumns, counted } = monthBuckets({ tagsAll: [common] }, { field: 'takenAt', direction: 'desc' });
+    expect(fromColumns?.buckets.at(-1)).toEqual({ key: '1970-01', count: 5 });
+    expect(fromColumns).toEqual(counted);
+    expect(fromColumns?.total).toBe(tagCount(common));
+    expectSameCounts();
+    // Other sorts, and views without tags, are not theirs.
+    expect(monthBuckets({ tagsAll: [second] }, { field: 'name', direction: 'asc' }).fromColumns).toBeNull();
+    expect(monthBuckets({ tagsAll: [second] }, { field: 'addedAt', direction: 'desc' }).fromColumns).toBeNull();
+    expect(monthBuckets({ query: 'rating:>=2' }, { field: 'takenAt', direction: 'desc' }).fromColumns).toBeNull();
   });
 
   it('answer null for what they do not hold: words, sizes, covers only, the trash', () => {

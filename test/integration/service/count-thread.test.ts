@@ -14,7 +14,8 @@ import { countThreadOf } from '../../../electron/library/service/count-thread.js
 import { countMatching, listPage } from '../../../electron/library/db/media-list-query.js';
 import { driverFor, resolveList } from '../../../electron/library/service/list-request.js';
 import { COLUMN_COUNT_FROM_ITEMS, columnQuestion, listFromColumns } from '../../../electron/library/service/view-count.js';
-import { viewPositionsOf } from '../../../electron/library/service/view-positions.js';
+import { viewPositionsOf, walkHere, type PlannedWindow } from '../../../electron/library/service/view-positions.js';
+import { walkOnColumns } from '../../../electron/library/service/column-window.js';
 
 const ITEMS = COUNT_THREAD_FROM_ITEMS + 10_000;
 let t: TempLibrary;
@@ -142,6 +143,38 @@ describe('the count thread', () => {
     expect(await thread.columnCount(question)).toBe(listed());
     expect((await call('media.list', { filter, sort: SORT, limit: 5, withTotal: true })).total).toBe(listed());
     expect((await call('media.listIdsWindow', { filter, sort: SORT, offset: 0, limit: 5 })).total).toBe(listed());
+  });
+
+  it('walks a large tag view’s windows on its item columns (top, middle, End) as the list query does, never behind a count', async () => {
+    const db = t.library.db;
+    const positions = viewPositionsOf(db);
+    const common = db.prepare(`SELECT name FROM tags ORDER BY item_count DESC LIMIT 1`).pluck().get() as string;
+    // Parsed as the service holds it: the view cache is keyed by that form.
+    const { filter } = parseArgs('media.listIdsWindow', { filter: { tagsAll: [common] }, sort: SORT, offset: 0, limit: 1 });
+    const planned = (offset: number, limit: number): PlannedWindow => positions.plannedWindow(filter, SORT, offset, limit);
+    const columns = async (window: PlannedWindow) => walkOnColumns(t.library as never, window.walk!, window.total);
+    // The scrubber's first count (the first test's) started the columns: they get built.
+    let first = await columns(planned(0, 300));
+    for (let tries = 0; first === null && tries < 200; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      first = await columns(planned(0, 300));
+    }
+    expect(first).toEqual(walkHere(db, planned(0, 300).walk!));
+    const { ids } = await call('media.listIds', { filter, sort: SORT });
+    expect(ids.length).toBeGreaterThan(COLUMN_COUNT_FROM_ITEMS);
+    for (const offset of [0, Math.floor(ids.length / 2), ids.length - 250]) {
+      const window = planned(offset, 250);
+      const rows = await columns(window);
+      expect(rows, `offset ${offset}`).not.toBeNull();
+      expect(positions.windowOf(filter, SORT, window, rows!).ids).toEqual(ids.slice(offset, offset + 250));
+      expect((await call('media.listIdsWindow', { filter, sort: SORT, offset, limit: 250 })).ids).toEqual(ids.slice(offset, offset + 250));
+    }
+    // The scrubber's months of the view come from the columns now, and are the bucket query's.
+    expect(await call('media.sortBuckets', { filter, sort: SORT })).toEqual(countViewBuckets(db, filter, SORT));
+    // While the thread counts (the scrubber of another view), a window is not queued behind it.
+    const counting = countThreadOf(db, t.library.paths.database).buckets({ tagsAll: [common] }, { field: 'name', direction: 'asc' }, 'busy');
+    expect(await columns(planned(0, 300))).toBeNull();
+    await counting;
   });
 
   it('answers the counts asked before it closes, then refuses new ones', async () => {
