@@ -35,6 +35,17 @@ function tooRare(kept: ItemColumns, total: number | null, wanted: number): boole
   return share * MAX_PAGE_WALK < wanted;
 }
 
+/**
+ * The thread's connection reads pages into SQLite's cache rather than mapping the file: the
+ * columns' build reads every item, and mapped, those pages stayed in the process's resident
+ * memory (5,000,000 items: 290 MB before the build, 2.5 GB after it, 4.5 GB after the scrolls).
+ */
+function countConnection(file: string): Db {
+  const connection = openDatabase(file, { readonly: true });
+  connection.pragma('mmap_size = 0');
+  return connection;
+}
+
 /** The columns at this snapshot (built on the first ask). */
 function current(connection: Db): ItemColumns {
   columns = columns === null ? ItemColumns.build(connection) : columns.refresh(connection);
@@ -86,7 +97,7 @@ port.on('message', (request: CountRequest | { kind: 'close' }) => {
   }
   let reply: CountReply;
   try {
-    db ??= openDatabase(database, { readonly: true });
+    db ??= countConnection(database);
     reply = { id: request.id, ok: true, answer: answer(db, request) };
   } catch (error) {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
