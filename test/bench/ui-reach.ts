@@ -95,7 +95,9 @@ export async function serverMemory(pid: number | undefined): Promise<string> {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
-    return `${field('VmRSS').toFixed(0)} MB resident (peak ${field('VmHWM').toFixed(0)} MB)`;
+    // Anonymous memory is the process's own (heaps, SQLite's caches, the count thread's columns);
+    // file memory is the library file's pages mapped by its connections.
+    return `${field('VmRSS').toFixed(0)} MB resident (peak ${field('VmHWM').toFixed(0)} MB; anonymous ${field('RssAnon').toFixed(0)} MB, mapped file ${field('RssFile').toFixed(0)} MB)`;
   } catch {
     return 'unknown';
   }

@@ -1,7 +1,7 @@
 import { memo, useRef, useState, type MouseEvent } from 'react';
 import type { MediaTile } from '../../../shared/media.js';
 import { mediaUrls } from '../api/client.js';
-import { useDecodedPicture } from '../hooks/use-decoded-picture.js';
+import { useLoadedPicture } from '../hooks/use-loaded-picture.js';
 import { useTileDrag } from '../hooks/use-tile-drag.js';
 import { TILE_CAPTION, pickThumbnailSize } from '../logic/grid-math.js';
 import { isSelected } from '../logic/selection.js';
@@ -81,8 +81,8 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
   const pictureRef = useRef<HTMLImageElement>(null);
   const dragHandlers = useTileDrag(id);
   const pictureUrl = pictureAllowed && url !== failedUrl ? url : null;
-  const decodedUrl = useDecodedPicture(pictureRef, pictureUrl, setFailedUrl);
-  const showImage = pictureUrl !== null && decodedUrl === pictureUrl;
+  const loadedUrl = useLoadedPicture(pictureRef, pictureUrl, setFailedUrl);
+  const showImage = pictureUrl !== null && loadedUrl === pictureUrl;
   const name = tile?.name ?? 'Loading…';
   const label = tile !== undefined && tile.label !== 'none' ? tile.label : null;
   const classes = ['tile', selected && 'selected', focused && 'focused', problem && 'has-problem', label && `label-${label}`, tile?.flag === 'reject' && 'rejected']
