@@ -81,7 +81,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
   const pictureRef = useRef<HTMLImageElement>(null);
   const dragHandlers = useTileDrag(id);
   const pictureUrl = pictureAllowed && url !== failedUrl ? url : null;
-  const loadedUrl = useLoadedPicture(pictureRef, pictureUrl, setFailedUrl);
+  const loadedUrl = useLoadedPicture(pictureRef, pictureUrl);
   const showImage = pictureUrl !== null && loadedUrl === pictureUrl;
   const name = tile?.name ?? 'Loading…';
   const label = tile !== undefined && tile.label !== 'none' ? tile.label : null;
@@ -110,7 +110,7 @@ export const Tile = memo(function Tile({ id, column, size, left, deferPicture, o
             alt=""
             decoding="async"
             draggable={false}
-            className={showImage ? undefined : 'decoding'}
+            className={showImage ? undefined : 'unrevealed'}
             onError={() => setFailedUrl(pictureUrl)}
           />
         )}

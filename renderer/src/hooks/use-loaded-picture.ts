@@ -19,9 +19,10 @@ function revealNextFrame(reveal: () => void): void {
 }
 
 /**
- * The url once the picture element showing it has loaded it, else null. The element is in the
- * page (hidden) from the start; revealed, it is decoded by the compositor's raster workers at
- * the size it is drawn (`decoding="async"`: never inside a frame).
+ * The url once the picture element showing it has loaded it, else null; a failed load is the
+ * element's own `onError` (Tile). The element is in the page (hidden) from the start;
+ * revealed, it is decoded by the compositor's raster workers at the size it is drawn
+ * (`decoding="async"`: never inside a frame).
  *
  * Not `img.decode()`: that decodes the whole thumbnail (512 px for a 160 px tile) once more,
  * besides the raster's own decode at the drawn scale, and the two do not share a cache entry.
@@ -29,31 +30,24 @@ function revealNextFrame(reveal: () => void): void {
  * beside 2,555 raster decodes: a quarter of one core of this machine's two, which pushed the
  * frames past 20 ms while pictures loaded.
  */
-export function useLoadedPicture(picture: RefObject<HTMLImageElement | null>, url: string | null, onFailed: (url: string) => void): string | null {
+export function useLoadedPicture(picture: RefObject<HTMLImageElement | null>, url: string | null): string | null {
   const [loaded, setLoaded] = useState<string | null>(null);
   useEffect(() => {
     const element = picture.current;
     if (url === null || !element) return;
     let live = true;
     const reveal = (): void => revealNextFrame(() => live && setLoaded(url));
-    const fail = (): void => {
-      if (live) onFailed(url);
-    };
-    // A picture already in the browser's memory cache is complete before any load event.
+    // A picture already in the browser's memory cache is complete before any load event; a
+    // broken one (complete, no width) is left to the element's own error handler (Tile).
     if (element.complete) {
       if (element.naturalWidth > 0) reveal();
-      else fail();
-      return () => {
-        live = false;
-      };
+    } else {
+      element.addEventListener('load', reveal, { once: true });
     }
-    element.addEventListener('load', reveal, { once: true });
-    element.addEventListener('error', fail, { once: true });
     return () => {
       live = false;
       element.removeEventListener('load', reveal);
-      element.removeEventListener('error', fail);
     };
-  }, [picture, url, onFailed]);
+  }, [picture, url]);
   return loaded;
 }
