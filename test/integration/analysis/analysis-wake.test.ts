@@ -14,6 +14,7 @@ import { importAndWait } from '../import/import-fixture.js';
 import { copyPhotos, queuedIds, runsOf } from './analysis-fixture.js';
 
 const dir = makeTempDir('folio-analysis-wake-');
+const ITEMS_TO_PAUSE = 24;
 afterAll(() => removeDir(dir));
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -59,7 +60,9 @@ it('a `folio analysis resume` in another process wakes the running app’s pause
 
 it('a `folio analysis pause` in another process holds the app’s queue after the item in hand', async () => {
   const libraryDir = path.join(dir, 'library-2');
-  copyPhotos(path.join(dir, 'photos-2'), 6);
+  // Enough items that the pause (a second process starting, a few seconds on a loaded machine)
+  // lands while some are still queued: with 6, a quiet run could drain the queue first.
+  copyPhotos(path.join(dir, 'photos-2'), ITEMS_TO_PAUSE);
   const app = openLibrary(libraryDir, { workers: 1 });
   const stopWatching = watchOtherProcessChanges(app.db, app.events, 100);
   try {
@@ -74,7 +77,7 @@ it('a `folio analysis pause` in another process holds the app’s queue after th
     await app.analysis.whenIdle();
     const left = queuedIds(app, 'objects').length;
     expect(left).toBeGreaterThan(0);
-    expect(runsOf(app, 'objects').length + left).toBe(6);
+    expect(runsOf(app, 'objects').length + left).toBe(ITEMS_TO_PAUSE);
     expect((await app.service.call('analysis.status', {}, ctx)).state).toBe('paused');
   } finally {
     stopWatching();
